@@ -1,0 +1,69 @@
+/**
+ * The shape of a command definition. One file per command in this folder; each definition is
+ * used to register Discord's slash commands, to build the Slack app manifest, to parse what is
+ * typed in Slack and the terminal, and to write help.
+ */
+import type { CoreRequest } from '../src/core/answer.js';
+
+export interface Localized {
+  readonly en: string;
+  readonly fr: string;
+}
+
+export interface OptionDefinition {
+  readonly name: string;
+  /** French name shown by Discord to French users (same rules as `name`). */
+  readonly nameFr?: string;
+  readonly type: 'string' | 'integer';
+  readonly description: Localized;
+  readonly required?: boolean;
+  /** Discord offers names from the index as the user types. */
+  readonly autocomplete?: boolean;
+  readonly choices?: readonly { readonly name: Localized; readonly value: string }[];
+  readonly minValue?: number;
+  readonly maxValue?: number;
+  readonly maxLength?: number;
+}
+
+/** Values of a command's options as a platform hands them over (Discord options, parsed text). */
+export type OptionValues = Readonly<Record<string, string | number | undefined>>;
+
+/** A usage problem: the command was typed wrong. Adapters word it with the command's usage. */
+export interface UsageError {
+  readonly usageError: true;
+  readonly command: string;
+  readonly detail?: string;
+}
+
+export interface CommandDefinition<R = CoreRequest> {
+  /** The word after `/breach` in Slack and the terminal ("latest"); "search" for bare `/breach <query>`. */
+  readonly name: string;
+  /** Its Discord slash command name (Discord allows no free text beside subcommands). */
+  readonly discordName: string;
+  readonly discordNameFr?: string;
+  readonly description: Localized;
+  /** How to type it in Slack and the terminal. */
+  readonly usage: string;
+  readonly examples: readonly string[];
+  readonly options: readonly OptionDefinition[];
+  /** Only channel admins may run it (Discord default member permissions, checked again at run time). */
+  readonly adminOnly?: boolean;
+  /** Text grammar: what follows the command word → a request. */
+  parseText(args: string): R | UsageError;
+  /** Structured options (Discord) → a request. */
+  fromOptions(values: OptionValues): R | UsageError;
+}
+
+export function isUsageError(value: unknown): value is UsageError {
+  return typeof value === 'object' && value !== null && (value as UsageError).usageError === true;
+}
+
+export function usageError(command: string, detail?: string): UsageError {
+  return detail === undefined ? { usageError: true, command } : { usageError: true, command, detail };
+}
+
+/** Reads a positive page number option (defaults to 1). */
+export function pageOption(value: string | number | undefined): number {
+  const n = typeof value === 'number' ? value : Number(value ?? 1);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}

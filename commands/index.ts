@@ -1,0 +1,49 @@
+/**
+ * The command registry: every command, once. Platforms register from it, parse with it and
+ * write help from it.
+ */
+import type { CoreRequest } from '../src/core/answer.js';
+import { cleanText } from '../src/core/query-parser.js';
+import { breachHelp } from './breach-help.js';
+import { breachLatest } from './breach-latest.js';
+import { breachSearch } from './breach-search.js';
+import { breachShow } from './breach-show.js';
+import { breachStats } from './breach-stats.js';
+import { type CommandDefinition, type UsageError, usageError } from './command-definition.js';
+
+export * from './command-definition.js';
+export { breachHelp, breachLatest, breachSearch, breachShow, breachStats };
+
+/** The slash command every text platform uses. */
+export const ROOT_COMMAND = '/breach';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachHelp];
+
+export const COMMANDS_BY_NAME: ReadonlyMap<string, CommandDefinition<unknown>> = new Map(COMMANDS.map((c) => [c.name, c]));
+export const COMMANDS_BY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<unknown>> = new Map(COMMANDS.map((c) => [c.discordName, c]));
+
+/**
+ * Parses the text after `/breach` (Slack sends it without the command; the terminal strips it):
+ * a command word ("latest", "show orange-2014-04", "help") or else a search query.
+ */
+export function parseCommandText(text: string): CoreRequest | UsageError {
+  const clean = cleanText(text);
+  if (clean === '') return usageError('search');
+  const [first = '', ...rest] = clean.split(' ');
+  const word = first.toLowerCase();
+  const args = rest.join(' ');
+  if (word === 'search' || word === 'recherche') return breachSearch.parseText(args);
+  // "latest breaches in France" is a search sorted by date, not `latest` with a page number.
+  if (word === 'latest' && args !== '' && !/^\d+$/.test(args)) return breachSearch.parseText(clean);
+  if (word === 'show' && /^(me|moi)\b/i.test(args)) return breachSearch.parseText(clean);
+  const command = COMMANDS_BY_NAME.get(word);
+  if (command) return command.parseText(args) as CoreRequest | UsageError;
+  return breachSearch.parseText(clean);
+}
+
+/** Strips a leading `/breach` (or `breach`) from a line typed in the terminal. */
+export function stripRootCommand(line: string): string | undefined {
+  const m = /^\s*\/?breach\b(.*)$/is.exec(line);
+  return m ? (m[1] ?? '') : undefined;
+}

@@ -1,0 +1,162 @@
+/**
+ * The `breachbot` command line: search, latest, stats, show, validate, start.
+ * Exit codes: 0 answered (even "no results"), 1 invalid data or configuration, 2 usage error.
+ */
+import { parseArgs } from 'node:util';
+import type { Answer, CoreRequest } from '../core/answer.js';
+import { MAX_PAGE_SIZE } from '../core/answer.js';
+import { formatProblem, loadCatalog } from '../core/catalog.js';
+import { detectLanguage } from '../core/query-parser.js';
+import { loadConfig, type Config } from '../config/env.js';
+import { buildCore, CoreHolder } from '../app/core-holder.js';
+import { renderText } from '../render/text-renderer.js';
+import { errorMessage } from '../render/messages.js';
+import { startBot } from '../app/start.js';
+
+const USAGE = `Usage: breachbot <command> [options]
+  search <query...> [--json] [--limit N] [--page N] [--lang en|fr]
+  latest [--json] [--limit N] [--page N]
+  stats [--json]
+  show <id> [--json]
+  validate             check every incident file under the data folder
+  start                run the bot (the terminal chat when no platform token is set)`;
+
+class UsageFailure extends Error {}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+function intOption(value: string | undefined, name: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageFailure(`--${name} must be a whole number from 1 to ${max}`);
+  return n;
+}
+
+/** The JSON an answer prints with --json: `{ query, total, results: [full incidents, best first] }` and the rest of the answer. */
+export function answerJson(answer: Answer, query: string | null): Record<string, unknown> {
+  switch (answer.kind) {
+    case 'results':
+      return {
+        kind: answer.kind,
+        query,
+        parsed: answer.query ?? null,
+        total: answer.total,
+        page: answer.page,
+        results: answer.matches.map((m) => m.incident),
+        reasons: answer.matches.map((m) => ({ id: m.incident.id, score: Number(m.score.toFixed(4)), reasons: m.reasons })),
+      };
+    case 'no-results':
+      return { kind: answer.kind, query, parsed: answer.query, total: 0, results: [], suggestions: answer.suggestions, withoutFilters: answer.withoutFilters ?? null };
+    case 'incident':
+      return { kind: answer.kind, query, total: 1, results: [answer.incident], related: answer.related.map((r) => r.id) };
+    case 'not-found':
+      return { kind: answer.kind, query, total: 0, results: [], suggestions: answer.suggestions };
+    case 'stats':
+      return { kind: answer.kind, query, total: answer.stats.total, results: [], stats: { ...answer.stats, biggest: answer.stats.biggest.map((i) => i.id) } };
+    case 'help':
+    case 'error':
+      return { kind: answer.kind, query, total: 0, results: [] };
+  }
+}
+
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    const configResult = loadConfig();
+    if (!configResult.ok) {
+      io.err(`breachbot: invalid configuration:\n${configResult.errors.map((e) => `  - ${e}`).join('\n')}\nSee .env.example for every variable and what it should look like.`);
+      return 1;
+    }
+    const config = configResult.config;
+    switch (command) {
+      case 'validate':
+        return validate(config, io);
+      case 'start':
+      case 'chat':
+        return await startBot(config, { forceTerminal: command === 'chat' });
+      case 'search':
+      case 'latest':
+      case 'stats':
+      case 'show':
+        return query(command, rest, config, io);
+      default:
+        throw new UsageFailure(`unknown command "${command.slice(0, 40)}" (try: search, latest, stats, show, validate, start)`);
+    }
+  } catch (err) {
+    if (err instanceof UsageFailure || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`breachbot: ${(err as Error).message.split('\n')[0]}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function validate(config: Config, io: Io): number {
+  const t0 = performance.now();
+  const catalog = loadCatalog(config.dataDir);
+  for (const p of catalog.problems) io.err(formatProblem(p));
+  const files = new Set(catalog.fileOf.values()).size;
+  const ms = Math.round(performance.now() - t0);
+  if (catalog.problems.length > 0) {
+    io.err(`${catalog.problems.length} problem${catalog.problems.length === 1 ? '' : 's'} found; ${catalog.incidents.length} incidents valid in ${files} files (${ms} ms).`);
+    return 1;
+  }
+  io.out(`OK: ${catalog.incidents.length} incidents valid in ${files} files under ${config.dataDir} (${ms} ms).`);
+  return 0;
+}
+
+function query(command: 'search' | 'latest' | 'stats' | 'show', args: readonly string[], config: Config, io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      page: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const limit = intOption(values.limit, 'limit', MAX_PAGE_SIZE);
+  const page = intOption(values.page, 'page', 1_000_000);
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'fr') throw new UsageFailure('--lang must be en or fr');
+  const text = positionals.join(' ');
+  let request: CoreRequest;
+  switch (command) {
+    case 'search':
+      request = { command: 'search', query: text, pageSize: limit ?? 10, ...(page ? { page } : {}) };
+      break;
+    case 'latest':
+      request = { command: 'latest', pageSize: limit ?? 10, ...(page ? { page } : {}) };
+      break;
+    case 'stats':
+      request = { command: 'stats' };
+      break;
+    case 'show':
+      if (!text.trim()) throw new UsageFailure('show needs an incident id, e.g. breachbot show orange-2014-04');
+      request = { command: 'show', id: text.trim() };
+      break;
+  }
+  const lang = (values.lang as 'en' | 'fr' | undefined) ?? (command === 'search' ? detectLanguage(text, config.language) : config.language);
+  const { core, problems } = buildCore(config.dataDir);
+  for (const p of problems) io.err(`breachbot: skipped invalid data: ${formatProblem(p)}`);
+  const answer = new CoreHolder(core).core.execute(request);
+  if (answer.kind === 'error') {
+    // A query the core refuses is a usage error: one line on stderr, exit 2.
+    io.err(`breachbot: ${errorMessage(answer, 'en').replace(/`/g, '')}`);
+    return 2;
+  }
+  io.out(values.json ? JSON.stringify(answerJson(answer, command === 'search' ? text : command === 'show' ? text.trim() : null)) : renderText(answer, lang));
+  return 0;
+}

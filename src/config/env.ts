@@ -1,0 +1,143 @@
+/**
+ * The one place that reads the environment. Validated once at start-up with zod, frozen;
+ * empty strings count as unset; every missing or malformed variable is listed at once, by name,
+ * with what it should look like. Secrets are never printed: messages name variables, never values.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const token = (prefix: string, what: string) =>
+  z.string().trim().refine((v) => v.startsWith(prefix) && v.length > prefix.length + 8, { message: `must be ${what} (starts with "${prefix}")` });
+
+const httpUrl = z.string().trim().refine((v) => /^https?:\/\/[^\s]+$/.test(v), { message: 'must be an http(s) URL such as https://example.com/api/' });
+
+const cronExpr = z
+  .string()
+  .trim()
+  .refine((v) => /^(\S+\s+){4,5}\S+$/.test(v), { message: 'must be a cron expression with 5 or 6 fields, such as "0 9 * * *"' });
+
+const timeZone = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: v });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an IANA time zone such as Europe/Paris' },
+  );
+
+const snowflake = z.string().trim().regex(/^\d{15,22}$/, 'must be a Discord id (digits only, 15 to 22 of them)');
+
+export const EnvSchema = z
+  .object({
+    /** Folder holding incidents/ and imported/. */
+    DATA_DIR: optional(z.string()),
+    /** Answer language when a question does not tell: en or fr. */
+    BOT_LANGUAGE: optional(z.enum(['en', 'fr'], { message: 'must be "en" or "fr"' })),
+
+    SLACK_BOT_TOKEN: optional(token('xoxb-', 'a Slack bot token')),
+    SLACK_APP_TOKEN: optional(token('xapp-', 'a Slack app-level token with connections:write')),
+    SLACK_SIGNING_SECRET: optional(z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'must be the hexadecimal signing secret from the Slack app\'s "Basic Information" page')),
+    SLACK_MODE: optional(z.enum(['socket', 'http'], { message: 'must be "socket" (default) or "http"' })),
+    PORT: optional(z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535, 'must be a port number from 0 to 65535')),
+    SLACK_API_URL: optional(httpUrl),
+    SLACK_ADMIN_USER_IDS: optional(z.string().trim().regex(/^[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*$/, 'must be comma-separated Slack user ids such as U012ABCDEF,U034GHIJKL')),
+
+    DISCORD_TOKEN: optional(z.string().trim().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'must be a Discord bot token (three dot-separated parts, from the Developer Portal\'s "Bot" page)')),
+    DISCORD_APPLICATION_ID: optional(snowflake),
+    DISCORD_GUILD_ID: optional(snowflake),
+    DISCORD_API_URL: optional(httpUrl),
+
+    STATE_DB: optional(z.string()),
+    DIGEST_CRON: optional(cronExpr),
+    DIGEST_TZ: optional(timeZone),
+
+    IMPORT_HIBP_URL: optional(httpUrl),
+    IMPORT_CRON: optional(cronExpr),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN) {
+      const mode = env.SLACK_MODE ?? 'socket';
+      if (mode === 'socket' && !env.SLACK_APP_TOKEN) ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'is required in Socket Mode (an app-level token starting with "xapp-"), or set SLACK_MODE=http' });
+      if (mode === 'http' && !env.SLACK_SIGNING_SECRET) ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_MODE=http (the hexadecimal signing secret of the Slack app)' });
+    } else {
+      for (const name of ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const) {
+        if (env[name]) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: `is required when ${name} is set (a bot token starting with "xoxb-")` });
+      }
+    }
+  });
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly mode: 'socket' | 'http';
+  readonly appToken?: string;
+  readonly signingSecret?: string;
+  readonly port: number;
+  readonly apiUrl?: string;
+  readonly adminUserIds: readonly string[];
+}
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId?: string;
+  readonly guildId?: string;
+  readonly apiUrl?: string;
+}
+
+export interface Config {
+  readonly dataDir: string;
+  readonly language: 'en' | 'fr';
+  readonly slack?: SlackConfig;
+  readonly discord?: DiscordConfig;
+  readonly stateDb: string;
+  readonly digest: { readonly cron: string; readonly timeZone: string };
+  readonly import: { readonly hibpUrl?: string; readonly cron?: string };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Validates an environment (defaults to the process's) into a frozen config, or every problem. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);
+    return { ok: false, errors: [...new Set(errors)] };
+  }
+  const e = parsed.data;
+  const slack: SlackConfig | undefined = e.SLACK_BOT_TOKEN
+    ? {
+        botToken: e.SLACK_BOT_TOKEN,
+        mode: e.SLACK_MODE ?? 'socket',
+        ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+        ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+        port: e.PORT ?? 3000,
+        ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+        adminUserIds: e.SLACK_ADMIN_USER_IDS ? e.SLACK_ADMIN_USER_IDS.split(',').map((s) => s.trim()) : [],
+      }
+    : undefined;
+  const discord: DiscordConfig | undefined = e.DISCORD_TOKEN
+    ? {
+        token: e.DISCORD_TOKEN,
+        ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
+        ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+        ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+      }
+    : undefined;
+  const config: Config = {
+    dataDir: resolve(cwd, e.DATA_DIR ?? 'data'),
+    language: e.BOT_LANGUAGE ?? 'en',
+    ...(slack ? { slack: Object.freeze(slack) } : {}),
+    ...(discord ? { discord: Object.freeze(discord) } : {}),
+    stateDb: resolve(cwd, e.STATE_DB ?? 'var/breachbot.sqlite'),
+    digest: Object.freeze({ cron: e.DIGEST_CRON ?? '0 9 * * *', timeZone: e.DIGEST_TZ ?? 'Europe/Paris' }),
+    import: Object.freeze({ ...(e.IMPORT_HIBP_URL ? { hibpUrl: e.IMPORT_HIBP_URL } : {}), ...(e.IMPORT_CRON ? { cron: e.IMPORT_CRON } : {}) }),
+  };
+  return { ok: true, config: Object.freeze(config) };
+}

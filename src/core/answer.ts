@@ -1,0 +1,107 @@
+/**
+ * The platform-neutral answer model. The core returns these typed outcomes, never worded
+ * text; each adapter (terminal, Slack, Discord, digest) words and renders them in the user's
+ * language with pure functions.
+ */
+import type { Incident } from './incident-schema.js';
+import type { NameKind } from './search-index.js';
+import type { ParsedQuery, QueryError } from './query-parser.js';
+
+/** What a request asks the core to do; what paging and detail buttons carry as their state. */
+export type CoreRequest =
+  | { readonly command: 'search'; readonly query: string; readonly page?: number; readonly pageSize?: number }
+  | { readonly command: 'latest'; readonly page?: number; readonly pageSize?: number }
+  | { readonly command: 'stats' }
+  | { readonly command: 'show'; readonly id: string }
+  | { readonly command: 'help'; readonly topic?: string };
+
+/** Why an incident matched: a name it carries, or a text field that held query terms. */
+export type MatchReason =
+  | { readonly field: NameKind; readonly value: string; readonly terms: readonly string[] }
+  | { readonly field: 'title' | 'summary' | 'classes' | 'response' | 'place' | 'sector' | 'cause'; readonly terms: readonly string[] };
+
+export interface Match {
+  readonly incident: Incident;
+  readonly score: number;
+  readonly reasons: readonly MatchReason[];
+}
+
+export interface Page {
+  /** 1-based. */
+  readonly number: number;
+  readonly size: number;
+  readonly count: number;
+}
+
+export interface ResultsAnswer {
+  readonly kind: 'results';
+  /** The request that produced it (paging buttons re-issue it with another page). */
+  readonly request: Extract<CoreRequest, { command: 'search' | 'latest' }>;
+  readonly query?: ParsedQuery;
+  readonly total: number;
+  readonly page: Page;
+  readonly matches: readonly Match[];
+}
+
+export interface NoResultsAnswer {
+  readonly kind: 'no-results';
+  readonly request: Extract<CoreRequest, { command: 'search' }>;
+  readonly query: ParsedQuery;
+  /** Names close to what was typed, best first (never empty when the catalog is not). */
+  readonly suggestions: readonly string[];
+  /** How many incidents match the words alone, when filters emptied the result. */
+  readonly withoutFilters?: number;
+}
+
+export interface IncidentAnswer {
+  readonly kind: 'incident';
+  readonly incident: Incident;
+  readonly related: readonly Incident[];
+}
+
+export interface NotFoundAnswer {
+  readonly kind: 'not-found';
+  readonly id: string;
+  /** Ids of incidents whose id or name is close. */
+  readonly suggestions: readonly { readonly id: string; readonly title: string }[];
+}
+
+export interface Count<K> {
+  readonly key: K;
+  readonly count: number;
+}
+
+export interface Stats {
+  readonly total: number;
+  readonly breaches: number;
+  readonly byYear: readonly Count<number>[];
+  readonly byDataClass: readonly Count<string>[];
+  readonly byCountry: readonly Count<string>[];
+  readonly bySource: readonly Count<string>[];
+  readonly biggest: readonly Incident[];
+}
+
+export interface StatsAnswer {
+  readonly kind: 'stats';
+  readonly stats: Stats;
+}
+
+export interface HelpAnswer {
+  readonly kind: 'help';
+  readonly topic?: string;
+}
+
+export type CoreErrorCode = QueryError['code'] | 'bad-request' | 'unknown-command' | 'internal';
+
+export interface ErrorAnswer {
+  readonly kind: 'error';
+  readonly code: CoreErrorCode;
+  readonly limit?: number;
+  readonly length?: number;
+  readonly detail?: string;
+}
+
+export type Answer = ResultsAnswer | NoResultsAnswer | IncidentAnswer | NotFoundAnswer | StatsAnswer | HelpAnswer | ErrorAnswer;
+
+export const DEFAULT_PAGE_SIZE = 5;
+export const MAX_PAGE_SIZE = 100;

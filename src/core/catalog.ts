@@ -1,0 +1,143 @@
+/**
+ * Loads and validates the catalog: one JSON file per curated incident under `incidents/`, and
+ * bundled snapshots of imported feeds under `imported/` (a JSON array of incidents, or an
+ * object with an `incidents` array). Every problem is collected, never thrown: each names the
+ * file, the field path and what is wrong, and every valid incident still loads, so one bad file
+ * never takes the bot down.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import { IncidentSchema, type Incident } from './incident-schema.js';
+
+export interface CatalogProblem {
+  /** File, relative to the data folder. */
+  readonly file: string;
+  /** Field path inside the file ("" for the file as a whole), e.g. "dates.disclosed" or "[12].id". */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface Catalog {
+  readonly incidents: readonly Incident[];
+  readonly byId: ReadonlyMap<string, Incident>;
+  readonly problems: readonly CatalogProblem[];
+  /** Which file each incident came from. */
+  readonly fileOf: ReadonlyMap<string, string>;
+}
+
+export function formatProblem(p: CatalogProblem): string {
+  return `${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}`;
+}
+
+function pathToString(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function issueProblems(file: string, prefix: string, error: z.ZodError): CatalogProblem[] {
+  return error.issues.map((issue) => {
+    const path = prefix + (issue.path.length && prefix ? '.' : '') + pathToString(issue.path);
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = `is required (${issue.message})`;
+    return { file, path, message };
+  });
+}
+
+function jsonFiles(dir: string): string[] {
+  try {
+    if (!statSync(dir).isDirectory()) return [];
+  } catch {
+    return [];
+  }
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Validates raw records as read from one file and appends them to the catalog being built. */
+export class CatalogBuilder {
+  private readonly incidents: Incident[] = [];
+  private readonly byId = new Map<string, Incident>();
+  private readonly fileOf = new Map<string, string>();
+  private readonly problems: CatalogProblem[] = [];
+
+  addProblem(problem: CatalogProblem): void {
+    this.problems.push(problem);
+  }
+
+  /** Validates one record; `path` is its place in the file ("" for a one-record file). */
+  add(file: string, path: string, raw: unknown): Incident | undefined {
+    const parsed = IncidentSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.problems.push(...issueProblems(file, path, parsed.error));
+      return undefined;
+    }
+    const incident = parsed.data;
+    const first = this.fileOf.get(incident.id);
+    if (first !== undefined) {
+      this.problems.push({ file, path: path ? `${path}.id` : 'id', message: `duplicate id "${incident.id}" (already used in ${first})` });
+      return undefined;
+    }
+    this.incidents.push(incident);
+    this.byId.set(incident.id, incident);
+    this.fileOf.set(incident.id, file);
+    return incident;
+  }
+
+  build(): Catalog {
+    for (const incident of this.incidents) {
+      incident.related.forEach((id, i) => {
+        if (!this.byId.has(id)) {
+          this.problems.push({ file: this.fileOf.get(incident.id) ?? '?', path: `related[${i}]`, message: `refers to unknown incident "${id}"` });
+        }
+      });
+    }
+    return { incidents: this.incidents, byId: this.byId, fileOf: this.fileOf, problems: this.problems };
+  }
+}
+
+function readJson(builder: CatalogBuilder, file: string, shown: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    builder.addProblem({ file: shown, path: '', message: `cannot be read: ${(err as Error).message}` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    builder.addProblem({ file: shown, path: '', message: `is not valid JSON: ${(err as Error).message}` });
+    return undefined;
+  }
+}
+
+/** Loads every incident under `dataDir` (`incidents/*.json`, `imported/*.json`). */
+export function loadCatalog(dataDir: string): Catalog {
+  const builder = new CatalogBuilder();
+  for (const file of jsonFiles(join(dataDir, 'incidents'))) {
+    const shown = relative(dataDir, file);
+    const raw = readJson(builder, file, shown);
+    if (raw !== undefined) builder.add(shown, '', raw);
+  }
+  for (const file of jsonFiles(join(dataDir, 'imported'))) {
+    const shown = relative(dataDir, file);
+    const raw = readJson(builder, file, shown);
+    if (raw === undefined) continue;
+    const list = Array.isArray(raw) ? raw : (raw as { incidents?: unknown }).incidents;
+    if (!Array.isArray(list)) {
+      builder.addProblem({ file: shown, path: '', message: 'must be a JSON array of incidents or an object with an "incidents" array' });
+      continue;
+    }
+    const prefix = Array.isArray(raw) ? '' : 'incidents';
+    list.forEach((record, i) => builder.add(shown, `${prefix}[${i}]`, record));
+  }
+  return builder.build();
+}

@@ -1,0 +1,209 @@
+/**
+ * The incident record, validated with zod at every boundary where one enters the bot (curated
+ * files, imported snapshots). See ../shared/DESIGN.md, "The incident record".
+ *
+ * Dates are partial ISO dates whose length is their precision: "2022" (year), "2022-09"
+ * (month), "2022-09-14" (day). A fact the sources do not state is left unset and its path
+ * listed in `unstated`; a fact established from public record or from an article's own clues
+ * rather than printed in it is listed, with how, in `established`.
+ */
+import { z } from 'zod';
+import { DATA_CLASSES, isDataClassName } from './data-classes.js';
+import { comparePartialDates, isValidPartialDate } from './partial-date.js';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const PartialDateSchema = z
+  .string()
+  .refine(isValidPartialDate, { message: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD' });
+
+/** Text in English, with its French when known (curated records carry both). */
+export const LocalizedTextSchema = z.strictObject({ en: nonEmpty, fr: nonEmpty.optional() });
+
+export const RecordCountSchema = z.strictObject({
+  count: z.number().int('must be a whole number').nonnegative('must not be negative'),
+  /** "exact": the figure given; "approximate": "about", "environ", "quelque"; "at-least": "at least", "plus de", "au moins". */
+  qualifier: z.enum(['exact', 'approximate', 'at-least', 'at-most']),
+  /** Whose records: customers, staff, elected officials... */
+  who: LocalizedTextSchema.optional(),
+});
+
+export const OrganizationSchema = z.strictObject({
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as example.com')).default([]),
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR or US').optional(),
+  region: nonEmpty.optional(),
+  city: nonEmpty.optional(),
+  sector: nonEmpty.optional(),
+});
+
+export const VendorSchema = z.strictObject({
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  role: LocalizedTextSchema,
+});
+
+export const AffectedOrganizationSchema = z.strictObject({
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  city: nonEmpty.optional(),
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR').optional(),
+  records: RecordCountSchema.optional(),
+});
+
+export const ResponseSchema = z.strictObject({
+  type: z.enum([
+    'notification',
+    'complaint',
+    'class-action',
+    'password-reset',
+    'monitoring-offered',
+    'authorities-notified',
+    'service-disabled',
+    'remediation',
+    'advice',
+  ]),
+  date: PartialDateSchema.optional(),
+  text: LocalizedTextSchema,
+});
+
+export const SourceSchema = z.strictObject({
+  publisher: nonEmpty.optional(),
+  title: nonEmpty,
+  date: PartialDateSchema.optional(),
+  language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as fr or en'),
+  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  /** Where the text came from when there is no URL (e.g. the seed article's file name). */
+  reference: nonEmpty.optional(),
+  /** Attribution a licence requires, shown with the answer. */
+  attribution: nonEmpty.optional(),
+  license: nonEmpty.optional(),
+});
+
+export const DataClassNameSchema = z.string().superRefine((name, ctx) => {
+  if (!isDataClassName(name)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown data class "${name}" (use one of the canonical names in src/core/data-classes.ts, e.g. ${DATA_CLASSES.slice(0, 4)
+        .map((c) => `"${c.name}"`)
+        .join(', ')}; put anything else in otherDataClasses)`,
+    });
+  }
+});
+
+export const EstablishedFactSchema = z.strictObject({
+  /** Field path, e.g. "dates.disclosed". */
+  path: nonEmpty,
+  basis: z.enum(['article-clues', 'public-record']),
+  note: nonEmpty,
+});
+
+export const FlagsSchema = z.strictObject({
+  fabricated: z.boolean().optional(),
+  sensitive: z.boolean().optional(),
+  spamList: z.boolean().optional(),
+  malware: z.boolean().optional(),
+  retired: z.boolean().optional(),
+  stealerLog: z.boolean().optional(),
+});
+
+export const ProvenanceSchema = z.strictObject({
+  /** "curated" for reviewed files under data/incidents/, else the importer's source name. */
+  source: nonEmpty,
+  sourceId: nonEmpty.optional(),
+  attribution: nonEmpty.optional(),
+  license: nonEmpty.optional(),
+});
+
+export const IncidentSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as orange-2014-04'),
+    /** "breach": data was taken or exposed; "attack": a cyberattack the sources report without a data theft. */
+    kind: z.enum(['breach', 'attack']).default('breach'),
+    title: LocalizedTextSchema,
+    organization: OrganizationSchema,
+    vendors: z.array(VendorSchema).default([]),
+    affected: z.array(AffectedOrganizationSchema).default([]),
+    /** How many organizations in all were hit, when the sources count more than they name. */
+    affectedCount: RecordCountSchema.omit({ who: true }).optional(),
+    dates: z
+      .strictObject({
+        occurred: z.strictObject({ start: PartialDateSchema, end: PartialDateSchema.optional() }).optional(),
+        discovered: PartialDateSchema.optional(),
+        disclosed: PartialDateSchema.optional(),
+      })
+      .default({}),
+    /** When this record entered the catalog (ISO date-time). What digests key on. */
+    addedAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time such as 2026-11-23T09:00:00Z' }),
+    records: z
+      .strictObject({
+        total: RecordCountSchema.optional(),
+        breakdown: z.array(RecordCountSchema).default([]),
+      })
+      .optional(),
+    dataClasses: z.array(DataClassNameSchema).default([]),
+    /** Data the source lists that the vocabulary has no class for, kept verbatim. */
+    otherDataClasses: z.array(nonEmpty).default([]),
+    cause: LocalizedTextSchema.optional(),
+    response: z.array(ResponseSchema).default([]),
+    summary: LocalizedTextSchema,
+    sources: z.array(SourceSchema).min(1, 'every incident cites at least one source'),
+    verified: z.boolean(),
+    flags: FlagsSchema.default({}),
+    provenance: ProvenanceSchema.default({ source: 'curated' }),
+    unstated: z.array(nonEmpty).default([]),
+    established: z.array(EstablishedFactSchema).default([]),
+    related: z.array(z.string()).default([]),
+  })
+  .superRefine((incident, ctx) => {
+    const { occurred, discovered, disclosed } = incident.dates;
+    const before = (a: string, b: string) => comparePartialDates(a, b) < 0;
+    if (occurred?.end && before(occurred.end, occurred.start)) {
+      ctx.addIssue({ code: 'custom', path: ['dates', 'occurred', 'end'], message: `ends (${occurred.end}) before it starts (${occurred.start})` });
+    }
+    if (occurred && discovered && before(discovered, occurred.start)) {
+      ctx.addIssue({ code: 'custom', path: ['dates', 'discovered'], message: `discovered (${discovered}) before it happened (${occurred.start})` });
+    }
+    if (occurred && disclosed && before(disclosed, occurred.start)) {
+      ctx.addIssue({ code: 'custom', path: ['dates', 'disclosed'], message: `disclosed (${disclosed}) before it happened (${occurred.start})` });
+    }
+    if (discovered && disclosed && before(disclosed, discovered)) {
+      ctx.addIssue({ code: 'custom', path: ['dates', 'disclosed'], message: `disclosed (${disclosed}) before it was discovered (${discovered})` });
+    }
+    const seen = new Set<string>();
+    incident.dataClasses.forEach((name, i) => {
+      if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['dataClasses', i], message: `"${name}" is listed twice` });
+      seen.add(name);
+    });
+  });
+
+/** An incident as written in a file (defaults not yet applied). */
+export type IncidentInput = z.input<typeof IncidentSchema>;
+/** A validated incident, defaults applied. */
+export type Incident = z.output<typeof IncidentSchema>;
+export type RecordCount = z.output<typeof RecordCountSchema>;
+export type LocalizedText = z.output<typeof LocalizedTextSchema>;
+export type ResponseType = z.output<typeof ResponseSchema>['type'];
+
+/** The year an incident is filed under: when it happened, else when it was disclosed or discovered. */
+export function incidentYear(incident: Incident): number | undefined {
+  const d = incident.dates.occurred?.start ?? incident.dates.disclosed ?? incident.dates.discovered;
+  return d ? Number(d.slice(0, 4)) : undefined;
+}
+
+/** The inclusive [first, last] years an incident spans (from when it happened to when it was disclosed), for year filters. */
+export function incidentYears(incident: Incident): [number, number] | undefined {
+  const { occurred, disclosed, discovered } = incident.dates;
+  const dates = [occurred?.start, occurred?.end, discovered, disclosed].filter((d): d is string => d !== undefined);
+  if (dates.length === 0) return undefined;
+  const years = dates.map((d) => Number(d.slice(0, 4)));
+  return [Math.min(...years), Math.max(...years)];
+}
+
+/** The date that orders incidents from newest to oldest: disclosed, else discovered, else occurred. */
+export function incidentSortDate(incident: Incident): string {
+  const { occurred, disclosed, discovered } = incident.dates;
+  return disclosed ?? discovered ?? occurred?.end ?? occurred?.start ?? incident.addedAt.slice(0, 10);
+}

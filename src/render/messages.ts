@@ -1,0 +1,146 @@
+/**
+ * Every sentence the bot says, in English and French, as pure functions of the typed answer.
+ * Renderers add platform markup around these; they never word things themselves.
+ */
+import type { ErrorAnswer, NoResultsAnswer, ResultsAnswer } from '../core/answer.js';
+import { MAX_QUERY_LENGTH } from '../core/query-parser.js';
+import { dataClassLabel } from '../core/data-classes.js';
+import { countryLabel } from '../core/countries.js';
+import { formatNumber, type Lang } from './format.js';
+
+export const LABELS = {
+  en: {
+    when: 'When',
+    records: 'How many',
+    data: 'Data',
+    vendors: 'Vendor',
+    affected: 'Also hit',
+    sources: 'Sources',
+    matched: 'Matched on',
+    cause: 'Cause',
+    response: 'Response',
+    place: 'Where',
+    related: 'Related',
+    unstated: 'Not stated by the sources',
+    notes: 'Established from',
+    next: 'Next',
+    previous: 'Previous',
+    details: 'Details',
+    postToChannel: 'Post to channel',
+    more: 'more',
+    unknown: 'not stated',
+    flags: 'Note',
+  },
+  fr: {
+    when: 'Quand',
+    records: 'Combien',
+    data: 'Données',
+    vendors: 'Prestataire',
+    affected: 'Aussi touchés',
+    sources: 'Sources',
+    matched: 'Trouvé par',
+    cause: 'Cause',
+    response: 'Réponse',
+    place: 'Où',
+    related: 'Liés',
+    unstated: 'Non précisé par les sources',
+    notes: 'Établi à partir de',
+    next: 'Suivant',
+    previous: 'Précédent',
+    details: 'Détails',
+    postToChannel: 'Publier dans le canal',
+    more: 'de plus',
+    unknown: 'non précisé',
+    flags: 'À noter',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+/** "2 incidents for “orange” (page 1 of 1)". */
+export function resultsHeading(answer: ResultsAnswer, lang: Lang): string {
+  const n = answer.total;
+  const page = answer.page.count > 1 ? (lang === 'fr' ? ` (page ${answer.page.number} sur ${answer.page.count})` : ` (page ${answer.page.number} of ${answer.page.count})`) : '';
+  if (answer.request.command === 'latest') {
+    return lang === 'fr' ? `Les incidents les plus récents${page}` : `Latest incidents${page}`;
+  }
+  const filters = answer.query ? describeFilters(answer.query.filters, lang) : '';
+  const q = answer.query && answer.query.terms.length ? `“${answer.request.query}”` : '';
+  const what = lang === 'fr' ? `${formatNumber(n, lang)} incident${n > 1 ? 's' : ''}` : `${formatNumber(n, lang)} incident${n === 1 ? '' : 's'}`;
+  const forQ = q ? (lang === 'fr' ? ` pour ${q}` : ` for ${q}`) : '';
+  return `${what}${forQ}${filters ? ` — ${filters}` : ''}${page}`;
+}
+
+/** Filters in words: "data: passwords · 2024 · France". */
+export function describeFilters(filters: NonNullable<ResultsAnswer['query']>['filters'], lang: Lang): string {
+  const parts: string[] = [];
+  if (filters.dataClasses.length) parts.push(`${lang === 'fr' ? 'données' : 'data'}: ${filters.dataClasses.map((c) => dataClassLabel(c, lang)).join(', ')}`);
+  if (filters.yearFrom !== undefined && filters.yearFrom === filters.yearTo) parts.push(String(filters.yearFrom));
+  else if (filters.yearFrom !== undefined && filters.yearTo !== undefined) parts.push(`${filters.yearFrom}–${filters.yearTo}`);
+  else if (filters.yearFrom !== undefined) parts.push(lang === 'fr' ? `depuis ${filters.yearFrom}` : `since ${filters.yearFrom}`);
+  else if (filters.yearTo !== undefined) parts.push(lang === 'fr' ? `jusqu'en ${filters.yearTo}` : `up to ${filters.yearTo}`);
+  if (filters.countries.length) parts.push(filters.countries.map((c) => countryLabel(c, lang)).join(', '));
+  if (filters.vendor) parts.push(`${lang === 'fr' ? 'prestataire' : 'vendor'}: ${filters.vendor}`);
+  if (filters.minRecords !== undefined) parts.push(`≥ ${formatNumber(filters.minRecords, lang)}`);
+  return parts.join(' · ');
+}
+
+export function noResultsMessage(answer: NoResultsAnswer, lang: Lang): string {
+  const q = `“${answer.request.query}”`;
+  const base = lang === 'fr' ? `Aucun incident ne correspond à ${q}.` : `No incident matches ${q}.`;
+  const relax =
+    answer.withoutFilters !== undefined
+      ? lang === 'fr'
+        ? ` ${answer.withoutFilters} correspondent aux mots seuls, sans les filtres.`
+        : ` ${answer.withoutFilters} match the words alone, without the filters.`
+      : '';
+  return base + relax;
+}
+
+export function suggestionsLead(lang: Lang): string {
+  return lang === 'fr' ? 'Vouliez-vous dire :' : 'Did you mean:';
+}
+
+export function errorMessage(answer: ErrorAnswer, lang: Lang): string {
+  const fr = lang === 'fr';
+  switch (answer.code) {
+    case 'empty-query':
+      return fr ? 'Que cherchez-vous ? Tapez par exemple `/breach orange` ou `/breach help`.' : 'What are you looking for? Try `/breach orange` or `/breach help`.';
+    case 'query-too-long':
+      return fr
+        ? `La recherche fait ${answer.length ?? '?'} caractères ; la limite est de ${answer.limit ?? MAX_QUERY_LENGTH}. Raccourcissez-la.`
+        : `Your query is ${answer.length ?? '?'} characters long; the limit is ${answer.limit ?? MAX_QUERY_LENGTH}. Please shorten it.`;
+    case 'too-many-terms':
+      return fr
+        ? `La recherche contient ${answer.length ?? '?'} mots ; la limite est de ${answer.limit ?? '?'}. Gardez les plus parlants.`
+        : `Your query has ${answer.length ?? '?'} words; the limit is ${answer.limit ?? '?'}. Keep the telling ones.`;
+    case 'bad-filter':
+      return fr
+        ? `Filtre illisible : ${answer.detail ?? ''}. Exemples : data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date.`
+        : `Cannot read the filter ${answer.detail ?? ''}. Examples: data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date.`;
+    case 'unknown-command':
+      return fr ? `Commande inconnue : ${answer.detail ?? ''}. Tapez \`/breach help\`.` : `Unknown command: ${answer.detail ?? ''}. Type \`/breach help\`.`;
+    case 'bad-request':
+      return fr ? `Requête invalide : ${answer.detail ?? ''}` : `Invalid request: ${answer.detail ?? ''}`;
+    case 'internal':
+      return fr ? "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant." : 'Sorry, something went wrong on our side. Please try again in a moment.';
+  }
+}
+
+export function notFoundMessage(id: string, lang: Lang): string {
+  return lang === 'fr' ? `Aucun incident n'a l'identifiant « ${id} ».` : `No incident has the id “${id}”.`;
+}
+
+export function helpIntro(lang: Lang): string {
+  return lang === 'fr'
+    ? 'breachbot répond sur les fuites de données : par organisation, prestataire, type de données, année, pays ou taille.'
+    : 'breachbot answers questions about data breaches: by organization, vendor, data type, year, country or size.';
+}
+
+export function helpFilters(lang: Lang): string {
+  return lang === 'fr'
+    ? 'Filtres dans la phrase : « mots de passe », « en 2024 », « depuis 2020 », « en France », « via inbenta », « plus de 1 million », « les plus récentes », « les plus grosses » — ou data:, year:, country:, vendor:, min:, sort:.'
+    : 'Filters inside the question: "passwords", "in 2024", "since 2020", "in France", "via inbenta", "over 1 million", "latest", "biggest" — or data:, year:, country:, vendor:, min:, sort:.';
+}
+
+export function statsHeading(total: number, lang: Lang): string {
+  return lang === 'fr' ? `${formatNumber(total, lang)} incidents au catalogue` : `${formatNumber(total, lang)} incidents in the catalog`;
+}

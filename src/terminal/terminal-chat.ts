@@ -1,0 +1,109 @@
+/**
+ * The terminal chat: the same commands typed as in Slack (`/breach orange`, `/breach latest`),
+ * answered as plain text. With a terminal it prompts; with piped input it answers each line and
+ * ends with the input, so `echo "/breach orange" | npm start` works.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { isUsageError, parseCommandText, stripRootCommand, COMMANDS_BY_NAME } from '../../commands/index.js';
+import type { CoreRequest } from '../core/answer.js';
+import { detectLanguage } from '../core/query-parser.js';
+import type { CoreHolder } from '../app/core-holder.js';
+import { renderText, helpText } from '../render/text-renderer.js';
+import type { Lang } from '../render/format.js';
+
+export interface ChatSession {
+  /** The last paged request, so "next" / "suite" can turn the page. */
+  last?: Extract<CoreRequest, { command: 'search' | 'latest' }>;
+  lastPageCount?: number;
+}
+
+const NEXT_WORDS = new Set(['next', 'more', 'suite', 'suivant', 'plus']);
+const PREVIOUS_WORDS = new Set(['previous', 'prev', 'back', 'precedent', 'précédent']);
+
+/** Answers one typed line; returns the text to print (undefined for a blank line). */
+export function answerLine(line: string, holder: CoreHolder, session: ChatSession, fallbackLang: Lang): string | undefined {
+  const trimmed = line.trim();
+  if (trimmed === '') return undefined;
+  const lang = detectLanguage(trimmed, fallbackLang);
+  const word = trimmed.toLowerCase();
+  if ((NEXT_WORDS.has(word) || PREVIOUS_WORDS.has(word)) && session.last) {
+    const page = (session.last.page ?? 1) + (NEXT_WORDS.has(word) ? 1 : -1);
+    if (page < 1 || page > (session.lastPageCount ?? 1)) return lang === 'fr' ? 'Pas d’autre page.' : 'No more pages.';
+    return run({ ...session.last, page }, holder, session, lang);
+  }
+  const args = stripRootCommand(trimmed);
+  if (args === undefined) {
+    if (trimmed.startsWith('/')) {
+      const name = trimmed.split(/\s+/)[0]!;
+      return lang === 'fr' ? `Commande inconnue : ${name.slice(0, 40)}. Tapez /breach help.` : `Unknown command: ${name.slice(0, 40)}. Type /breach help.`;
+    }
+    // Plain words are a search, as if typed after /breach.
+    return dispatch(trimmed, holder, session, lang);
+  }
+  return dispatch(args, holder, session, lang);
+}
+
+function dispatch(args: string, holder: CoreHolder, session: ChatSession, lang: Lang): string {
+  const request = parseCommandText(args);
+  if (isUsageError(request)) {
+    const usage = COMMANDS_BY_NAME.get(request.command)?.usage ?? '/breach help';
+    return `${lang === 'fr' ? 'Usage' : 'Usage'}: ${usage}\n\n${helpText(lang)}`;
+  }
+  return run(request, holder, session, lang);
+}
+
+function run(request: CoreRequest, holder: CoreHolder, session: ChatSession, lang: Lang): string {
+  const answer = holder.core.execute(request);
+  if (answer.kind === 'results') {
+    session.last = answer.request;
+    session.lastPageCount = answer.page.count;
+  }
+  const text = renderText(answer, lang);
+  if (answer.kind === 'results' && answer.page.number < answer.page.count) {
+    return text.replace(/… (\d+) (more|de plus)[^\n]*$/, lang === 'fr' ? '… $1 de plus : tapez « suite »' : '… $1 more: type "next"');
+  }
+  return text;
+}
+
+export interface TerminalChatOptions {
+  readonly holder: CoreHolder;
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly language: Lang;
+  /** Prompt and greet (a terminal), or just answer each line (piped input). */
+  readonly interactive: boolean;
+  /** A line to show on start (e.g. catalog size). */
+  readonly banner?: string;
+}
+
+/** Runs until the input ends (or "quit"); resolves when done. */
+export function runTerminalChat(options: TerminalChatOptions): Promise<void> {
+  const { holder, input, output, language, interactive } = options;
+  const session: ChatSession = {};
+  const rl = createInterface({ input, ...(interactive ? { output, terminal: true } : { terminal: false }) });
+  const write = (text: string) => output.write(`${text}\n`);
+  if (interactive) {
+    if (options.banner) write(options.banner);
+    write(language === 'fr' ? 'Tapez /breach orange, /breach latest, /breach help — ou quit pour sortir.' : 'Type /breach orange, /breach latest, /breach help — or quit to leave.');
+    rl.setPrompt('breachbot> ');
+    rl.prompt();
+  }
+  return new Promise((resolve) => {
+    rl.on('line', (line) => {
+      if (/^\s*(quit|exit|\/quit|\/exit)\s*$/i.test(line)) {
+        rl.close();
+        return;
+      }
+      try {
+        const text = answerLine(line, holder, session, language);
+        if (text !== undefined) write(interactive ? text : `${text}\n`);
+      } catch (err) {
+        write(language === 'fr' ? "Désolé, quelque chose s'est mal passé." : 'Sorry, something went wrong.');
+        process.stderr.write(`breachbot: error answering a line: ${(err as Error).stack ?? String(err)}\n`);
+      }
+      if (interactive) rl.prompt();
+    });
+    rl.on('close', () => resolve());
+  });
+}
