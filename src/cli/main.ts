@@ -61,6 +61,8 @@ export function answerJson(answer: Answer, query: string | null): Record<string,
       return { kind: answer.kind, query, total: 0, results: [], suggestions: answer.suggestions };
     case 'stats':
       return { kind: answer.kind, query, total: answer.stats.total, results: [], stats: { ...answer.stats, biggest: answer.stats.biggest.map((i) => i.id) } };
+    case 'message':
+      return { kind: answer.kind, query, total: answer.incidents.length, results: answer.incidents, text: answer.text };
     case 'help':
     case 'error':
       return { kind: answer.kind, query, total: 0, results: [] };

@@ -101,7 +101,21 @@ export interface ErrorAnswer {
   readonly detail?: string;
 }
 
-export type Answer = ResultsAnswer | NoResultsAnswer | IncidentAnswer | NotFoundAnswer | StatsAnswer | HelpAnswer | ErrorAnswer;
+/**
+ * A reply worded by a feature beyond the query core (digests, watchlists), in both languages,
+ * optionally with incidents to list. Adapters render it generically, so new features need no
+ * new renderer: a digest post is a `message` whose incidents are the new ones.
+ */
+export interface MessageAnswer {
+  readonly kind: 'message';
+  readonly tone: 'info' | 'success' | 'error';
+  readonly text: { readonly en: string; readonly fr: string };
+  readonly incidents: readonly Incident[];
+  /** A closing line, e.g. a pointer to `/breach show <id>`. */
+  readonly footer?: { readonly en: string; readonly fr: string };
+}
+
+export type Answer = ResultsAnswer | NoResultsAnswer | IncidentAnswer | NotFoundAnswer | StatsAnswer | HelpAnswer | ErrorAnswer | MessageAnswer;
 
 export const DEFAULT_PAGE_SIZE = 5;
 export const MAX_PAGE_SIZE = 100;

@@ -131,5 +131,11 @@ export function renderText(answer: Answer, lang: Lang): string {
       return helpText(lang);
     case 'error':
       return errorMessage(answer, lang);
+    case 'message':
+      return [
+        answer.text[lang],
+        ...answer.incidents.map((incident, i) => incidentSummaryText({ incident, reasons: [] }, i + 1, lang)),
+        ...(answer.footer ? [answer.footer[lang]] : []),
+      ].join('\n\n');
   }
 }
