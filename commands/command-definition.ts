@@ -35,7 +35,20 @@ export interface UsageError {
   readonly detail?: string;
 }
 
-export interface CommandDefinition<R = CoreRequest> {
+/** A Discord subcommand (e.g. `/breach-digest subscribe`); in Slack and the terminal, the word after the command. */
+export interface SubcommandDefinition {
+  readonly name: string;
+  readonly nameFr?: string;
+  readonly description: Localized;
+  readonly options: readonly OptionDefinition[];
+}
+
+/** Any request a command parses to: the core's, or a feature's beside it (digest, watch). */
+export interface CommandRequest {
+  readonly command: string;
+}
+
+export interface CommandDefinition<R extends CommandRequest = CoreRequest> {
   /** The word after `/breach` in Slack and the terminal ("latest"); "search" for bare `/breach <query>`. */
   readonly name: string;
   /** Its Discord slash command name (Discord allows no free text beside subcommands). */
@@ -46,12 +59,14 @@ export interface CommandDefinition<R = CoreRequest> {
   readonly usage: string;
   readonly examples: readonly string[];
   readonly options: readonly OptionDefinition[];
+  /** Discord subcommands; when present, `options` must be empty (Discord's rule). */
+  readonly subcommands?: readonly SubcommandDefinition[];
   /** Only channel admins may run it (Discord default member permissions, checked again at run time). */
   readonly adminOnly?: boolean;
   /** Text grammar: what follows the command word → a request. */
   parseText(args: string): R | UsageError;
-  /** Structured options (Discord) → a request. */
-  fromOptions(values: OptionValues): R | UsageError;
+  /** Structured options (Discord) → a request; `subcommand` is the Discord subcommand chosen, if any. */
+  fromOptions(values: OptionValues, subcommand?: string): R | UsageError;
 }
 
 export function isUsageError(value: unknown): value is UsageError {

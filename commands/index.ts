@@ -9,7 +9,7 @@ import { breachLatest } from './breach-latest.js';
 import { breachSearch } from './breach-search.js';
 import { breachShow } from './breach-show.js';
 import { breachStats } from './breach-stats.js';
-import { type CommandDefinition, type UsageError, usageError } from './command-definition.js';
+import { type CommandDefinition, type CommandRequest, type UsageError, usageError } from './command-definition.js';
 
 export * from './command-definition.js';
 export { breachHelp, breachLatest, breachSearch, breachShow, breachStats };
@@ -20,14 +20,21 @@ export const ROOT_COMMAND = '/breach';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachHelp];
 
-export const COMMANDS_BY_NAME: ReadonlyMap<string, CommandDefinition<unknown>> = new Map(COMMANDS.map((c) => [c.name, c]));
-export const COMMANDS_BY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<unknown>> = new Map(COMMANDS.map((c) => [c.discordName, c]));
+export const COMMANDS_BY_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.name, c]));
+export const COMMANDS_BY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.discordName, c]));
+
+const CORE_COMMANDS = new Set(['search', 'latest', 'stats', 'show', 'help']);
+
+/** True for the requests the query core answers; the rest go to the app's command handlers. */
+export function isCoreRequest(request: CommandRequest): request is CoreRequest {
+  return CORE_COMMANDS.has(request.command);
+}
 
 /**
  * Parses the text after `/breach` (Slack sends it without the command; the terminal strips it):
  * a command word ("latest", "show orange-2014-04", "help") or else a search query.
  */
-export function parseCommandText(text: string): CoreRequest | UsageError {
+export function parseCommandText(text: string): CommandRequest | UsageError {
   const clean = cleanText(text);
   if (clean === '') return usageError('search');
   const [first = '', ...rest] = clean.split(' ');
@@ -38,7 +45,7 @@ export function parseCommandText(text: string): CoreRequest | UsageError {
   if (word === 'latest' && args !== '' && !/^\d+$/.test(args)) return breachSearch.parseText(clean);
   if (word === 'show' && /^(me|moi)\b/i.test(args)) return breachSearch.parseText(clean);
   const command = COMMANDS_BY_NAME.get(word);
-  if (command) return command.parseText(args) as CoreRequest | UsageError;
+  if (command) return command.parseText(args);
   return breachSearch.parseText(clean);
 }
 

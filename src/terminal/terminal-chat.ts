@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { isUsageError, parseCommandText, stripRootCommand, COMMANDS_BY_NAME } from '../../commands/index.js';
+import { isCoreRequest, isUsageError, parseCommandText, stripRootCommand, COMMANDS_BY_NAME } from '../../commands/index.js';
 import type { CoreRequest } from '../core/answer.js';
 import { detectLanguage } from '../core/query-parser.js';
 import type { CoreHolder } from '../app/core-holder.js';
@@ -50,6 +50,7 @@ function dispatch(args: string, holder: CoreHolder, session: ChatSession, lang: 
     const usage = COMMANDS_BY_NAME.get(request.command)?.usage ?? '/breach help';
     return `${lang === 'fr' ? 'Usage' : 'Usage'}: ${usage}\n\n${helpText(lang)}`;
   }
+  if (!isCoreRequest(request)) return lang === 'fr' ? `Commande indisponible ici : ${request.command}.` : `Command not available here: ${request.command}.`;
   return run(request, holder, session, lang);
 }
 
