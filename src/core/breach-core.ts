@@ -230,7 +230,9 @@ export class BreachCore {
       // Curated records first among equals; a breach before a mere attack on the same name.
       const prior = (idx.facts[i]!.curated ? CURATED_PRIOR : 1) * (incident.kind === 'attack' ? 0.9 : 1);
       const score = (s.nameScore * NAME_WEIGHT + s.score) * (0.2 + 0.8 * coverage * coverage) * prior;
-      out.push({ incident, score, reasons: s.reasons });
+      // Names first, the strongest kind of name first; then the text fields.
+      const weightOf = (r: MatchReason) => ('value' in r ? NAME_KIND_WEIGHT[r.field] : 0);
+      out.push({ incident, score, reasons: s.reasons.sort((a, b) => weightOf(b) - weightOf(a)) });
     }
     const facts = idx.facts;
     const pos = idx.positionOf;
