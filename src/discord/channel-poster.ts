@@ -1,0 +1,91 @@
+/**
+ * Posts answers (digests, alerts) to Discord channels through REST, split as the embed limits
+ * require, mentions disabled, and tells the caller what became of each post. The digest does its
+ * own retries, so this REST client never waits: no retries on 5xx, rate limits raised at once
+ * (`rejectOnRateLimit`) instead of being waited out, a 10-second timeout.
+ */
+import { Client, DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
+import type { Answer } from '../core/answer.js';
+import type { ChannelPoster, ChannelRef, PostResult } from '../app/bot-services.js';
+import type { Lang } from '../render/format.js';
+import { answerToDiscordMessages } from './answer-to-message.js';
+
+/** Discord's JSON error codes meaning "this channel is not ours to post in any more". */
+const GONE_CODES = new Set([10003 /* Unknown Channel */, 50001 /* Missing Access */, 50013 /* Missing Permissions */]);
+
+export interface PosterRestOptions {
+  /** REST base without version, e.g. https://discord.com/api (the default). */
+  readonly api?: string;
+  readonly token: string;
+  readonly timeoutMs?: number;
+}
+
+/** A REST client that fails fast, for posting: the caller decides when to try again. */
+export function createPosterRest(options: PosterRestOptions): REST {
+  return new REST({
+    ...(options.api ? { api: options.api } : {}),
+    retries: 0,
+    timeout: options.timeoutMs ?? 10_000,
+    rejectOnRateLimit: () => true,
+  }).setToken(options.token);
+}
+
+/** What became of a failed post. */
+export function postFailure(err: unknown): Extract<PostResult, { ok: false }> {
+  if (err instanceof RateLimitError) {
+    return { ok: false, retryable: true, gone: false, reason: `rate limited on ${err.route}`, retryAfterMs: Math.max(0, Math.ceil(err.retryAfter)) };
+  }
+  if (err instanceof DiscordAPIError) {
+    const code = typeof err.code === 'number' ? err.code : undefined;
+    const reason = `Discord ${err.status}${code !== undefined ? ` (code ${code})` : ''}: ${err.message.slice(0, 200)}`;
+    if (err.status === 429) {
+      const raw = err.rawError as { retry_after?: number };
+      return { ok: false, retryable: true, gone: false, reason, ...(typeof raw.retry_after === 'number' ? { retryAfterMs: Math.ceil(raw.retry_after * 1000) } : {}) };
+    }
+    if ((code !== undefined && GONE_CODES.has(code)) || err.status === 404 || err.status === 403) return { ok: false, retryable: false, gone: true, reason };
+    if (err.status >= 500) return { ok: false, retryable: true, gone: false, reason };
+    return { ok: false, retryable: false, gone: false, reason };
+  }
+  if (err instanceof HTTPError) {
+    return { ok: false, retryable: err.status >= 500 || err.status === 429, gone: false, reason: `Discord HTTP ${err.status}` };
+  }
+  // Network errors, timeouts (AbortError), DNS: worth another try later.
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return { ok: false, retryable: true, gone: false, reason: `network: ${message.slice(0, 200)}` };
+}
+
+/**
+ * A `ChannelPoster` for Discord. Given the logged-in `Client`, it makes its own fail-fast REST
+ * client with the same base URL and token; given a `REST`, it uses it as is (make it with
+ * `createPosterRest`).
+ */
+export function createDiscordPoster(source: Client | REST): ChannelPoster {
+  const rest =
+    source instanceof Client
+      ? createPosterRest({ ...(source.options.rest?.api ? { api: source.options.rest.api } : {}), token: source.token ?? '' })
+      : source;
+  return {
+    platform: 'discord',
+    async post(channel: ChannelRef, answer: Answer, language: Lang): Promise<PostResult> {
+      const messageIds: string[] = [];
+      for (const message of answerToDiscordMessages(answer, language)) {
+        try {
+          const created = (await rest.post(Routes.channelMessages(channel.channelId), {
+            body: {
+              ...(message.content ? { content: message.content } : {}),
+              embeds: message.embeds,
+              components: message.components,
+              allowed_mentions: { parse: [] },
+            },
+          })) as { id: string };
+          messageIds.push(created.id);
+        } catch (err) {
+          const failure = postFailure(err);
+          // Parts already posted are named, so a caller can tell a partial post from none.
+          return messageIds.length ? { ...failure, reason: `${failure.reason} (after posting ${messageIds.length} part(s): ${messageIds.join(', ')})` } : failure;
+        }
+      }
+      return { ok: true, messageIds };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The Discord client: discord.js v14 with the one intent slash commands need (Guilds; no
+ * privileged intents), REST and gateway from `DISCORD_API_URL` when set (the gateway URL is then
+ * read from that server's `GET /gateway/bot`, so a proxy or a test double can stand in).
+ * Commands are registered by `npm run discord:deploy`, never here.
+ */
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { BotContext, RunningService } from '../app/start.js';
+import type { ChannelPoster, CommandHandler } from '../app/bot-services.js';
+import { handleInteraction, type InteractionDeps } from './interaction-router.js';
+import { createDiscordPoster } from './channel-poster.js';
+
+export interface DiscordService extends RunningService {
+  readonly client: Client<true>;
+  /** Posts digests and alerts through a REST client that fails fast instead of waiting out rate limits. */
+  readonly poster: ChannelPoster;
+}
+
+export interface StartDiscordOptions {
+  /** The commands answered, by Discord name (default: every definition in `commands/`). */
+  readonly commands?: InteractionDeps['commands'];
+  /** See `InteractionDeps.deferAfterMs`. */
+  readonly deferAfterMs?: number;
+  /** How long to wait for the gateway's READY before giving up (default 30 s). */
+  readonly readyTimeoutMs?: number;
+}
+
+/** discord.js wants the REST base without the version (`https://discord.com/api`); accept it with one too. */
+export function restBase(apiUrl: string | undefined): string | undefined {
+  return apiUrl?.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
+/** Interaction replies must come within 3 s: a request that hangs is abandoned rather than retried for long. */
+const INTERACTION_REST = { retries: 1, timeout: 10_000 } as const;
+
+export async function startDiscord(ctx: BotContext, handlers: readonly CommandHandler[], options: StartDiscordOptions = {}): Promise<DiscordService> {
+  const config = ctx.config.discord;
+  if (!config) throw new Error('breachbot: DISCORD_TOKEN is not set, so Discord cannot start');
+  const { log } = ctx;
+  const api = restBase(config.apiUrl);
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // A default for anything sent through the client; every payload also sets it itself.
+    allowedMentions: { parse: [] },
+    rest: { ...INTERACTION_REST, ...(api ? { api } : {}) },
+  });
+  const deps: InteractionDeps = {
+    holder: ctx.holder,
+    handlers,
+    log,
+    ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  };
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handleInteraction(interaction, deps);
+  });
+  client.on(Events.Error, (err) => log.error('discord: client error', err));
+  client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
+  // discord.js resumes or reconnects by itself after a gateway drop; these only say so.
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn(`discord: gateway shard ${shard} disconnected (code ${event.code}); reconnecting`));
+  client.on(Events.ShardResume, (shard) => log.info(`discord: gateway shard ${shard} resumed`));
+
+  let readyTimer: NodeJS.Timeout | undefined;
+  const ready = new Promise<Client<true>>((resolve, reject) => {
+    client.once(Events.ClientReady, resolve);
+    readyTimer = setTimeout(() => reject(new Error('breachbot: the Discord gateway did not become ready in time')), options.readyTimeoutMs ?? 30_000);
+  });
+  try {
+    await client.login(config.token);
+    const readyClient = await ready;
+    log.info(`discord: connected as ${readyClient.user.tag} (${readyClient.guilds.cache.size} servers)`);
+    return {
+      name: 'discord',
+      client: readyClient,
+      poster: createDiscordPoster(readyClient),
+      async stop() {
+        await client.destroy();
+      },
+    };
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    throw err;
+  } finally {
+    clearTimeout(readyTimer);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The few sentences only the Discord adapter says (buttons, permissions, changed data), in
+ * English and French. Everything else comes from src/render/messages.ts.
+ */
+import { formatNumber, type Lang } from '../render/format.js';
+
+export const DISCORD_WORDS = {
+  en: {
+    usage: 'Usage',
+    adminOnly: 'Only members who can manage this server or its channels can use this command.',
+    unavailable: 'This command is not available on this bot yet.',
+    resultsChanged: 'The catalog has changed since this message was posted: here are the current results.',
+    incidentGone: (id: string) => `The incident “${id}” is no longer in the catalog: the data changed since this message was posted. Try \`/breach\` again.`,
+    staleButton: 'This button comes from an older version of the bot. Please ask again.',
+    tooLongToPage: 'More results: narrow your query to page through them (it is too long for the page buttons).',
+    notShown: (n: number, lang: Lang) => `… and ${formatNumber(n, lang)} more not shown here.`,
+    useNext: 'Use “Next” for more.',
+    part: (i: number, n: number) => `(${i}/${n})`,
+    biggest: 'Biggest',
+    byYear: 'By year',
+    byDataClass: 'By data type',
+    byCountry: 'By country',
+    bySource: 'By source',
+    filters: 'Filters',
+    examples: 'Examples',
+    organization: 'Organization',
+  },
+  fr: {
+    usage: 'Utilisation',
+    adminOnly: 'Seuls les membres qui peuvent gérer ce serveur ou ses salons peuvent utiliser cette commande.',
+    unavailable: "Cette commande n'est pas encore disponible sur ce bot.",
+    resultsChanged: 'Le catalogue a changé depuis ce message : voici les résultats actuels.',
+    incidentGone: (id: string) => `L'incident « ${id} » n'est plus au catalogue : les données ont changé depuis ce message. Relancez \`/fuite\`.`,
+    staleButton: "Ce bouton vient d'une ancienne version du bot. Merci de relancer la commande.",
+    tooLongToPage: 'Plus de résultats : précisez la recherche pour les parcourir (elle est trop longue pour les boutons de page).',
+    notShown: (n: number, lang: Lang) => `… et ${formatNumber(n, lang)} de plus, non affichés ici.`,
+    useNext: 'Utilisez « Suivant » pour la suite.',
+    part: (i: number, n: number) => `(${i}/${n})`,
+    biggest: 'Les plus grosses',
+    byYear: 'Par année',
+    byDataClass: 'Par type de données',
+    byCountry: 'Par pays',
+    bySource: 'Par source',
+    filters: 'Filtres',
+    examples: 'Exemples',
+    organization: 'Organisation',
+  },
+} as const;
+
+/** French for a Discord locale starting with "fr" (Discord sends "fr"), English otherwise. */
+export function langOfLocale(locale: string | null | undefined): Lang {
+  return typeof locale === 'string' && locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}

@@ -1,0 +1,257 @@
+/**
+ * A stand-in for Discord on 127.0.0.1: the REST API (`/api/v10/...`) and the gateway websocket,
+ * enough for the real discord.js `Client` to log in, receive interactions and answer them.
+ * Records every REST request so tests can assert on what a user would see.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const APP_ID = '111111111111111111';
+export const BOT_ID = '222222222222222222';
+export const GUILD_ID = '333333333333333333';
+export const CHANNEL_ID = '444444444444444444';
+export const USER_ID = '555555555555555555';
+export const FAKE_TOKEN = 'MTExMTExMTExMTExMTExMTEx.GfAkEd.fake-token-for-tests-only-0123456789';
+
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path without the query string, as sent (the `@` of `@original` stays encoded). */
+  readonly path: string;
+  readonly query: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly body: any;
+  readonly headers: IncomingMessage['headers'];
+}
+
+export interface FakeResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+let nextId = 900000000000000000n;
+export const snowflake = () => String(nextId++);
+
+export function messageObject(body: Record<string, unknown> | undefined, channelId = CHANNEL_ID): Record<string, unknown> {
+  return {
+    id: snowflake(),
+    channel_id: channelId,
+    type: 0,
+    content: (body?.content as string | undefined) ?? '',
+    author: { id: BOT_ID, username: 'breachbot', discriminator: '0000', avatar: null, global_name: null, bot: true },
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: body?.embeds ?? [],
+    components: body?.components ?? [],
+    pinned: false,
+    flags: (body?.flags as number | undefined) ?? 0,
+  };
+}
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** Overrides an answer; return undefined to keep the default. */
+  onRest: ((req: RecordedRequest) => FakeResponse | undefined) | undefined;
+  /** How many IDENTIFY and RESUME frames the gateway received (a reconnection adds one). */
+  identifies = 0;
+  resumes = 0;
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private seq = 0;
+  private port = 0;
+
+  constructor() {
+    this.http = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ server: this.http });
+    this.wss.on('connection', (ws) => this.gateway(ws));
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve));
+    this.port = (this.http.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  get connections(): number {
+    return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
+  }
+
+  /** Sends a dispatch to every connected client. */
+  dispatch(t: string, d: unknown): void {
+    const frame = JSON.stringify({ op: 0, t, s: ++this.seq, d });
+    for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+  }
+
+  /** Drops every gateway connection, as a network failure would. */
+  dropConnections(): void {
+    for (const ws of this.sockets) ws.terminate();
+  }
+
+  /** Waits until a recorded request satisfies `match`, polling; fails after `timeoutMs`. */
+  async waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.requests.find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`fake discord: no matching request within ${timeoutMs} ms; saw ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** The interaction callback for an interaction id (its body: `{ type, data }`). */
+  async callback(interactionId: string, timeoutMs = 5000): Promise<RecordedRequest> {
+    return this.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${interactionId}/`) && r.path.endsWith('/callback'), timeoutMs);
+  }
+
+  private gateway(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    ws.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
+      if (frame.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      else if (frame.op === 2) {
+        this.identifies++;
+        ws.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: ++this.seq,
+            d: {
+              v: 10,
+              user: { id: BOT_ID, username: 'breachbot', discriminator: '0000', avatar: null, global_name: null, bot: true, flags: 0 },
+              guilds: [],
+              session_id: `session-${this.identifies}`,
+              resume_gateway_url: this.wsUrl,
+              application: { id: APP_ID, flags: 0 },
+              shard: [0, 1],
+            },
+          }),
+        );
+      } else if (frame.op === 6) {
+        this.resumes++;
+        ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
+      }
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const [path = '', query = ''] = (req.url ?? '').split('?');
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query, body, headers: req.headers };
+    this.requests.push(recorded);
+    const answer = this.onRest?.(recorded) ?? this.defaultAnswer(recorded);
+    const headers = { ...(answer.body === undefined ? {} : { 'content-type': 'application/json' }), ...(answer.headers ?? {}) };
+    res.writeHead(answer.status, headers);
+    res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  }
+
+  private defaultAnswer(r: RecordedRequest): FakeResponse {
+    const p = r.path;
+    if (r.method === 'GET' && p === '/api/v10/gateway/bot') {
+      return { status: 200, body: { url: this.wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+    }
+    if (r.method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(p)) return { status: 204 };
+    if (/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/(%40original|@original)$/.test(p)) {
+      return r.method === 'DELETE' ? { status: 204 } : { status: 200, body: messageObject(r.body) };
+    }
+    if (r.method === 'POST' && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(p)) return { status: 200, body: messageObject(r.body) };
+    const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(p);
+    if (r.method === 'POST' && channel) return { status: 200, body: messageObject(r.body, channel[1]) };
+    if (r.method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(p)) {
+      return { status: 200, body: (r.body as { name: string }[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })) };
+    }
+    return { status: 404, body: { message: 'Unknown route in the fake', code: 0 } };
+  }
+}
+
+// ---- interaction payloads, as Discord sends them -------------------------------------------
+
+interface Who {
+  readonly locale?: string;
+  /** The member's permission bitset (string, as Discord sends it); "0" is a plain member. */
+  readonly permissions?: string;
+  /** Outside a server (a DM): no guild, no member. */
+  readonly dm?: boolean;
+}
+
+const user = { id: USER_ID, username: 'alice', discriminator: '0', avatar: null, global_name: 'Alice' };
+
+function base(type: number, who: Who) {
+  const id = snowflake();
+  return {
+    id,
+    application_id: APP_ID,
+    type,
+    token: `interaction-token-${id}`,
+    version: 1,
+    locale: who.locale ?? 'en-US',
+    channel_id: CHANNEL_ID,
+    app_permissions: '0',
+    entitlements: [],
+    // Guild install: key "0" is the guild id; user install: key "1" is the user id.
+    authorizing_integration_owners: who.dm ? { '1': USER_ID } : { '0': GUILD_ID },
+    ...(who.dm
+      ? { user, context: 1 }
+      : {
+          guild_id: GUILD_ID,
+          guild_locale: 'en-US',
+          member: { user, roles: [], permissions: who.permissions ?? '0', joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+          context: 0,
+        }),
+  };
+}
+
+export interface CommandOption {
+  readonly name: string;
+  readonly type: number;
+  readonly value?: string | number;
+  readonly focused?: boolean;
+  readonly options?: readonly CommandOption[];
+}
+
+export function slashCommand(name: string, options: readonly CommandOption[], who: Who = {}) {
+  return { ...base(2, who), data: { id: snowflake(), name, type: 1, options } };
+}
+
+export function autocomplete(name: string, options: readonly CommandOption[], who: Who = {}) {
+  return { ...base(4, who), data: { id: snowflake(), name, type: 1, options } };
+}
+
+export function buttonPress(customId: string, who: Who = {}) {
+  return {
+    ...base(3, who),
+    data: { custom_id: customId, component_type: 2 },
+    message: messageObject({ content: 'an earlier answer', components: [{ type: 1, components: [{ type: 2, style: 2, label: 'x', custom_id: customId }] }] }),
+  };
+}

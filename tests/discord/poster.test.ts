@@ -1,0 +1,110 @@
+/**
+ * Posting digests and alerts to a channel through the fake REST API: split posts, no mentions,
+ * and what each Discord failure means for the caller (gone, retry later, give up), fast.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { MessageAnswer } from '../../src/core/answer.js';
+import type { ChannelRef } from '../../src/app/bot-services.js';
+import { createDiscordPoster, createPosterRest } from '../../src/discord/index.js';
+import { CHANNEL_ID, FAKE_TOKEN, FakeDiscord } from './fake-discord.js';
+import { coreOf, hugeIncident, HOSTILE_TEXT } from './fixtures.js';
+import { limitProblems, schemaErrors } from './payload-schema.js';
+
+let fake: FakeDiscord;
+const channel: ChannelRef = { platform: 'discord', workspaceId: '1', channelId: CHANNEL_ID };
+const core = coreOf(Array.from({ length: 30 }, (_, i) => hugeIncident(i, i % 2 === 0)));
+const digest: MessageAnswer = { kind: 'message', tone: 'info', text: { en: `New breaches ${HOSTILE_TEXT}`, fr: 'Nouvelles fuites' }, incidents: core.catalog.incidents };
+const small: MessageAnswer = { ...digest, incidents: core.catalog.incidents.slice(0, 1) };
+
+beforeAll(async () => {
+  fake = await new FakeDiscord().start();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+beforeEach(() => {
+  fake.onRest = undefined;
+  fake.requests.length = 0;
+});
+
+const poster = () => createDiscordPoster(createPosterRest({ api: fake.apiUrl, token: FAKE_TOKEN }));
+const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`);
+
+describe('GIVEN a digest of 30 long incidents, some full of mentions', () => {
+  it('THEN it is posted as several messages, each valid and within limits, none allowing mentions', async () => {
+    const result = await poster().post(channel, digest, 'en');
+    expect(result.ok).toBe(true);
+    const sent = posts();
+    expect(sent.length).toBeGreaterThan(1);
+    expect(result.ok && result.messageIds.length).toBe(sent.length);
+    expect(sent.reduce((n, r) => n + r.body.embeds.length, 0)).toBe(30);
+    for (const r of sent) {
+      expect(r.body.allowed_mentions).toEqual({ parse: [] });
+      expect(schemaErrors('MessageCreateRequest', r.body)).toEqual([]);
+      expect(limitProblems(r.body)).toEqual([]);
+      expect(JSON.stringify(r.body)).not.toMatch(/@everyone|@here|<@&/);
+      expect(r.headers.authorization).toBe(`Bot ${FAKE_TOKEN}`);
+    }
+  });
+});
+
+describe('GIVEN Discord refusing the post', () => {
+  const refuse = (status: number, body: unknown, headers?: Record<string, string>) => {
+    fake.onRest = (r) => (r.path.includes('/channels/') ? { status, body, ...(headers ? { headers } : {}) } : undefined);
+  };
+
+  it.each([
+    [404, 10003, 'Unknown Channel'],
+    [403, 50001, 'Missing Access'],
+    [403, 50013, 'Missing Permissions'],
+    [404, 0, 'Not found'],
+  ])('WHEN %i code %i THEN the channel is gone: stop posting there', async (status, code, message) => {
+    refuse(status, { code, message });
+    const result = await poster().post(channel, small, 'en');
+    expect(result).toMatchObject({ ok: false, gone: true, retryable: false });
+    expect(posts().length).toBe(1);
+  });
+
+  it('WHEN rate limited THEN it is retryable after what Discord said, at once rather than waited out', async () => {
+    refuse(429, { message: 'You are being rate limited.', retry_after: 2.5, global: false }, { 'retry-after': '2.5', 'x-ratelimit-scope': 'user' });
+    const started = Date.now();
+    const result = await poster().post(channel, small, 'en');
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(result).toMatchObject({ ok: false, retryable: true, gone: false });
+    expect(!result.ok && result.retryAfterMs).toBeGreaterThanOrEqual(2500);
+    expect(posts().length).toBe(1);
+  });
+
+  it('WHEN Discord fails with a 5xx THEN it is retryable, and the client did not retry by itself', async () => {
+    refuse(502, { message: 'Bad Gateway' });
+    const started = Date.now();
+    const result = await poster().post(channel, small, 'en');
+    expect(result).toMatchObject({ ok: false, retryable: true, gone: false });
+    expect(posts().length).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('WHEN the payload is refused (400) THEN it is neither gone nor worth retrying', async () => {
+    refuse(400, { code: 50035, message: 'Invalid Form Body' });
+    expect(await poster().post(channel, small, 'en')).toMatchObject({ ok: false, retryable: false, gone: false });
+  });
+
+  it('WHEN the second part of a split post fails THEN the result names the part already posted', async () => {
+    let n = 0;
+    fake.onRest = (r) => (r.path.includes('/channels/') && ++n === 2 ? { status: 500, body: { message: 'oops' } } : undefined);
+    const result = await poster().post(channel, digest, 'en');
+    expect(result).toMatchObject({ ok: false, retryable: true });
+    expect(!result.ok && result.reason).toMatch(/after posting 1 part/);
+  });
+
+  it('WHEN Discord cannot be reached THEN it is retryable', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const result = await createDiscordPoster(createPosterRest({ api: `http://127.0.0.1:${port}/api`, token: FAKE_TOKEN })).post(channel, small, 'en');
+    expect(result).toMatchObject({ ok: false, retryable: true, gone: false });
+  });
+});
