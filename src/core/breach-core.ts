@@ -31,6 +31,15 @@ export function nameFuzziness(term: string): number {
 const NAME_WEIGHT = 4;
 /** Curated, reviewed records rank ahead of imported ones that match as well. */
 const CURATED_PRIOR = 1.25;
+/** Weight of text hits for an incident whose name already matched. */
+const TEXT_WEIGHT_WITH_NAME = 0.25;
+/**
+ * Scores within about 3% of each other are the same match for a reader (two "Orange"
+ * incidents differing only by summary length): within a band, the bigger, then the newer, first.
+ */
+function scoreBand(score: number): number {
+  return score > 0 ? Math.floor(Math.log(score) / Math.log(1.03)) : -Infinity;
+}
 /** At most this many name entries are expanded per query (bounds the cost of a fuzzy hit on a very common name). */
 const MAX_NAME_HITS = 2000;
 
@@ -229,7 +238,9 @@ export class BreachCore {
       const incident = idx.incidents[i]!;
       // Curated records first among equals; a breach before a mere attack on the same name.
       const prior = (idx.facts[i]!.curated ? CURATED_PRIOR : 1) * (incident.kind === 'attack' ? 0.9 : 1);
-      const score = (s.nameScore * NAME_WEIGHT + s.score) * (0.2 + 0.8 * coverage * coverage) * prior;
+      // Once a name matched, the text only says the name is mentioned again: it counts for less.
+      const text = s.nameScore > 0 ? s.score * TEXT_WEIGHT_WITH_NAME : s.score;
+      const score = (s.nameScore * NAME_WEIGHT + text) * (0.2 + 0.8 * coverage * coverage) * prior;
       // Names first, the strongest kind of name first; then the text fields.
       const weightOf = (r: MatchReason) => ('value' in r ? NAME_KIND_WEIGHT[r.field] : 0);
       out.push({ incident, score, reasons: s.reasons.sort((a, b) => weightOf(b) - weightOf(a)) });
@@ -240,7 +251,7 @@ export class BreachCore {
     const date = (m: Match) => facts[pos.get(m.incident.id)!]!.sortDate;
     if (query.sort === 'date') out.sort((a, b) => date(b).localeCompare(date(a)) || b.score - a.score);
     else if (query.sort === 'size') out.sort((a, b) => size(b) - size(a) || b.score - a.score);
-    else out.sort((a, b) => b.score - a.score || size(b) - size(a) || date(b).localeCompare(date(a)));
+    else out.sort((a, b) => scoreBand(b.score) - scoreBand(a.score) || size(b) - size(a) || date(b).localeCompare(date(a)) || b.score - a.score);
     return out;
   }
 

@@ -1,0 +1,52 @@
+/**
+ * From what a Slack user typed (after `/breach`, or after the bot's mention) to a request: the
+ * same grammar as the terminal (commands/index.ts), the answer's language from the words used.
+ */
+import { COMMANDS_BY_NAME, isCoreRequest, isUsageError, parseCommandText, type CommandRequest } from '../../commands/index.js';
+import type { CoreRequest } from '../core/answer.js';
+import { detectLanguage } from '../core/query-parser.js';
+import type { Lang } from '../render/format.js';
+import type { CommandHandler } from '../app/bot-services.js';
+
+export type Asked =
+  | { readonly kind: 'usage'; readonly lang: Lang; readonly usage: string }
+  | { readonly kind: 'core'; readonly lang: Lang; readonly request: CoreRequest }
+  | { readonly kind: 'feature'; readonly lang: Lang; readonly request: CommandRequest };
+
+/**
+ * Text as Slack sends it back to plain text: Slack escapes `&`, `<`, `>` in what users type, and
+ * writes mentions, channels and links as `<@U123>`, `<#C123|name>`, `<https://x|label>`.
+ * Mentions and broadcasts are dropped, channels and links keep their visible text.
+ */
+export function slackTextToPlain(text: string): string {
+  return text
+    .replace(/<([^<>]*)>/g, (_, inner: string) => {
+      if (/^[@!]/.test(inner)) return ' ';
+      const [target = '', label] = inner.split('|');
+      if (target.startsWith('#')) return label ? `#${label}` : ' ';
+      return label ?? target;
+    })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** What follows an `@breachbot` mention: the leading mention(s) and an optional `/breach` go. */
+export function mentionText(text: string): string {
+  return text.replace(/^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+/i, '').replace(/^\s*\/?breach\b\s*/i, '');
+}
+
+export function parseAsked(rawText: string, fallback: Lang): Asked {
+  const text = slackTextToPlain(rawText);
+  const lang = detectLanguage(text, fallback);
+  const request = parseCommandText(text);
+  if (isUsageError(request)) return { kind: 'usage', lang, usage: COMMANDS_BY_NAME.get(request.command)?.usage ?? '/breach help' };
+  if (isCoreRequest(request)) return { kind: 'core', lang, request };
+  return { kind: 'feature', lang, request };
+}
+
+export function handlerFor(request: CommandRequest, handlers: readonly CommandHandler[]): CommandHandler | undefined {
+  return handlers.find((h) => h.handles(request));
+}

@@ -1,0 +1,63 @@
+/**
+ * What the listeners need from the app, passed explicitly (no globals), and the helpers they
+ * share: the asker's `Conversation` and a logged apology when something fails.
+ */
+import type { App } from '@slack/bolt';
+import type { CommandHandler, Conversation } from '../app/bot-services.js';
+import type { CoreHolder } from '../app/core-holder.js';
+import type { Logger } from '../app/logger.js';
+import type { Lang } from '../render/format.js';
+import { errorMessage } from '../render/messages.js';
+import type { SlackMessage } from './block-kit.js';
+import { fallback } from './answer-blocks.js';
+import { section } from './block-kit.js';
+
+export interface ListenerDeps {
+  readonly holder: CoreHolder;
+  readonly log: Logger;
+  /** Answer language when the question does not tell. */
+  readonly language: Lang;
+  readonly handlers: readonly CommandHandler[];
+  /** Slack user ids treated as admins whatever their workspace role (SLACK_ADMIN_USER_IDS). */
+  readonly adminUserIds: readonly string[];
+}
+
+type Client = App['client'];
+
+/**
+ * Workspace admins and owners (from `users.info`, scope users:read) and the configured ids may
+ * change channel settings. Asked only when a feature needs it; a failed lookup means "not admin".
+ */
+export async function isSlackAdmin(client: Client, userId: string, deps: ListenerDeps): Promise<boolean> {
+  if (deps.adminUserIds.includes(userId)) return true;
+  try {
+    const info = await client.users.info({ user: userId });
+    return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+  } catch (err) {
+    deps.log.warn(`slack: users.info failed for ${userId}; treating as not admin`, err);
+    return false;
+  }
+}
+
+export async function conversationOf(client: Client, who: { teamId: string; channelId: string; userId: string }, lang: Lang, deps: ListenerDeps): Promise<Conversation> {
+  return {
+    platform: 'slack',
+    workspaceId: who.teamId,
+    channelId: who.channelId,
+    userId: who.userId,
+    isAdmin: await isSlackAdmin(client, who.userId, deps),
+    language: lang,
+  };
+}
+
+/** The short apology sent when a handler throws (the error itself goes to the log only). */
+export function apology(lang: Lang): SlackMessage {
+  const text = errorMessage({ kind: 'error', code: 'internal' }, lang);
+  return { text: fallback(text), blocks: [section(`:warning: ${text}`)] };
+}
+
+/** The Slack error code of a failed Web API call (`not_in_channel`...), if it was one. */
+export function platformError(err: unknown): string | undefined {
+  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}

@@ -1,0 +1,49 @@
+/**
+ * An answer as the messages it takes to post it whole in a channel. A digest or an alert (a
+ * `message` answer) can list more incidents than one Slack message holds (50 blocks, about
+ * 13,000 characters): it is split into as many messages as needed, each labelled
+ * "(continued, 2/3)", numbering running on. Any other answer fits in one message.
+ */
+import type { Answer, MessageAnswer } from '../core/answer.js';
+import type { Lang } from '../render/format.js';
+import { MAX_ITEMS, answerToBlocks, fallback, incidentSections, largestFitting, messageHead, withDividers } from './answer-blocks.js';
+import { type Block, type SlackMessage, context } from './block-kit.js';
+import { safe } from './mrkdwn.js';
+import { SLACK_TEXT } from './slack-messages.js';
+
+export function answerToMessages(answer: Answer, lang: Lang): SlackMessage[] {
+  if (answer.kind !== 'message' || answer.incidents.length === 0) return [answerToBlocks(answer, lang, { surface: 'channel' })];
+  return splitMessage(answer, lang);
+}
+
+function splitMessage(answer: MessageAnswer, lang: Lang): SlackMessage[] {
+  const incidents = answer.incidents;
+  const tail: Block[] = answer.footer ? [context(safe(answer.footer[lang], 1000))] : [];
+  // Each incident is rendered once; the packing below only tries counts.
+  const sections = incidentSections(incidents.map((incident) => ({ incident, reasons: [] })), lang, 0);
+  const build = (from: number, shown: number, part: string | undefined, last: boolean): Block[] => [
+    ...messageHead(answer, lang, part),
+    ...withDividers(sections.slice(from, from + shown)),
+    ...(last ? tail : []),
+  ];
+  // First pass: how many incidents each message holds, sized with the longest label it could carry.
+  const widest = SLACK_TEXT.continued(9999, 9999, lang);
+  const sizes: number[] = [];
+  for (let from = 0; from < incidents.length; ) {
+    const remaining = incidents.length - from;
+    const candidates = Math.min(remaining, MAX_ITEMS);
+    const shown = Math.max(1, largestFitting(candidates, (k) => build(from, k, widest, k === remaining)));
+    sizes.push(shown);
+    from += shown;
+  }
+  // Second pass: the messages, labelled now that their number is known.
+  const out: SlackMessage[] = [];
+  let from = 0;
+  sizes.forEach((shown, i) => {
+    const part = sizes.length > 1 ? SLACK_TEXT.continued(i + 1, sizes.length, lang) : undefined;
+    const text = fallback(part ? `${answer.text[lang]} ${part}` : answer.text[lang]);
+    out.push({ text, blocks: build(from, shown, part, i === sizes.length - 1) });
+    from += shown;
+  });
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * Builds and runs the Bolt app: Socket Mode by default (an app-level token, no public URL),
+ * HTTP mode (Slack posts to `/slack/events`, requests checked against the signing secret) as
+ * an option. Every Web API call, Bolt's start-up `auth.test` included, goes to SLACK_API_URL
+ * when it is set.
+ */
+import { App } from '@slack/bolt';
+import type { CommandHandler } from '../app/bot-services.js';
+import type { CoreHolder } from '../app/core-holder.js';
+import type { Logger } from '../app/logger.js';
+import type { BotContext, RunningService } from '../app/start.js';
+import type { SlackConfig } from '../config/env.js';
+import type { Lang } from '../render/format.js';
+import { boltLogger } from './bolt-logger.js';
+import type { ListenerDeps } from './listener-deps.js';
+import { platformError } from './listener-deps.js';
+import { registerAppMention } from './listeners/app-mention.js';
+import { registerBlockActions } from './listeners/block-actions.js';
+import { registerSlashCommand } from './listeners/slash-command.js';
+import { interactiveClientOptions } from './web-client-options.js';
+
+export interface SlackAppOptions {
+  readonly config: SlackConfig;
+  readonly holder: CoreHolder;
+  readonly log: Logger;
+  readonly language: Lang;
+  readonly handlers?: readonly CommandHandler[];
+  /**
+   * HTTP mode: answer Slack's request only after the listener finished (default false: ack
+   * first, as Slack wants). Tests set it to observe side effects without polling.
+   */
+  readonly processBeforeResponse?: boolean;
+}
+
+export interface SlackBot {
+  readonly app: App;
+  /** Listens (HTTP: on `listen`, default the configured port on every interface) or connects (Socket Mode). */
+  start(listen?: { port?: number; host?: string }): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the app, registers the listeners and checks the bot token with `auth.test` (to
+ * SLACK_API_URL when set). Rejects with a message naming the variable when Slack refuses it.
+ */
+export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot> {
+  const { config, log } = options;
+  const clientOptions = interactiveClientOptions(config.apiUrl);
+  const logger = boltLogger(log);
+  const common = {
+    token: config.botToken,
+    logger,
+    clientOptions,
+    // Bolt gives the Socket Mode client (apps.connections.open) the installer's client
+    // options, not the app's: without this, Socket Mode would reach slack.com whatever
+    // SLACK_API_URL says. Only the URL: the Socket Mode client sets its own patient retry
+    // policy for reconnecting when none is given, and reconnecting should stay patient.
+    installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } },
+    // auth.test runs in init() below, where its failure can be reported, not in the constructor.
+    deferInitialization: true,
+  };
+  const app =
+    config.mode === 'http'
+      ? new App({ ...common, signingSecret: config.signingSecret ?? '', processBeforeResponse: options.processBeforeResponse ?? false })
+      : new App({ ...common, appToken: config.appToken ?? '', socketMode: true });
+
+  try {
+    await app.init();
+  } catch (err) {
+    throw new Error(describeStartError(err), { cause: err });
+  }
+
+  const deps: ListenerDeps = {
+    holder: options.holder,
+    log,
+    language: options.language,
+    handlers: options.handlers ?? [],
+    adminUserIds: config.adminUserIds,
+  };
+  registerSlashCommand(app, deps);
+  registerBlockActions(app, deps);
+  registerAppMention(app, deps);
+  // Listeners catch their own errors; this catches what escapes Bolt's middleware, so one bad
+  // request is logged (tokens masked) and the app keeps serving.
+  app.error(async (error) => {
+    log.error('slack: unhandled error', error);
+  });
+
+  return {
+    app,
+    async start(listen) {
+      if (config.mode === 'http') {
+        const port = listen?.port ?? config.port;
+        const server = await app.start(listen?.host ? { port, host: listen.host } : port);
+        const address = server.address();
+        return { port: typeof address === 'object' && address ? address.port : port };
+      }
+      await app.start();
+      return {};
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}
+
+/** Why start-up failed, in words that name the variable to fix (never its value). */
+export function describeStartError(err: unknown): string {
+  const code = platformError(err);
+  if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
+    return `Slack refused SLACK_BOT_TOKEN (${code}): copy the "Bot User OAuth Token" (xoxb-...) from the app's "OAuth & Permissions" page.`;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return `Slack could not be reached to check SLACK_BOT_TOKEN (${code ?? message}); check the network, and SLACK_API_URL if set.`;
+}
+
+/** Starts the Slack adapter from the app's context; `stop()` closes the connection or server. */
+export async function startSlack(ctx: BotContext, handlers: readonly CommandHandler[]): Promise<RunningService> {
+  const config = ctx.config.slack;
+  if (!config) throw new Error('Slack is not configured: set SLACK_BOT_TOKEN (and SLACK_APP_TOKEN, or SLACK_MODE=http with SLACK_SIGNING_SECRET).');
+  const bot = await createSlackApp({ config, holder: ctx.holder, log: ctx.log, language: ctx.config.language, handlers });
+  let port: number | undefined;
+  try {
+    ({ port } = await bot.start());
+  } catch (err) {
+    const code = platformError(err);
+    throw new Error(
+      config.mode === 'socket'
+        ? `Slack refused the Socket Mode connection (${code ?? (err as Error).message}): check SLACK_APP_TOKEN, an app-level token (xapp-...) with the connections:write scope, and that Socket Mode is on.`
+        : `Could not listen on PORT ${config.port}: ${(err as Error).message}`,
+      { cause: err },
+    );
+  }
+  ctx.log.info(config.mode === 'http' ? `slack: listening for Slack's requests on port ${port} (POST /slack/events)` : 'slack: connected in Socket Mode');
+  return { name: 'slack', stop: () => bot.stop() };
+}

@@ -1,0 +1,34 @@
+/**
+ * The few sentences only the Slack adapter says (buttons, posting, truncation), in English
+ * and French. Everything else comes from src/render/messages.ts and format.ts. These return
+ * plain strings: callers escape the dynamic parts they pass in.
+ */
+import { formatNumber, type Lang } from '../render/format.js';
+
+const fr = (lang: Lang) => lang === 'fr';
+
+export const SLACK_TEXT = {
+  back: (lang: Lang) => (fr(lang) ? 'Retour' : 'Back'),
+  usage: (lang: Lang) => (fr(lang) ? 'Usage' : 'Usage'),
+  byYear: (lang: Lang) => (fr(lang) ? 'Par année' : 'By year'),
+  byDataClass: (lang: Lang) => (fr(lang) ? 'Par type de données' : 'By data type'),
+  byCountry: (lang: Lang) => (fr(lang) ? 'Par pays' : 'By country'),
+  bySource: (lang: Lang) => (fr(lang) ? 'Par source' : 'By source'),
+  biggest: (lang: Lang) => (fr(lang) ? 'Les plus grosses' : 'Biggest'),
+  examples: (lang: Lang) => (fr(lang) ? 'Exemples' : 'Examples'),
+  basis: (basis: 'public-record' | 'article-clues', lang: Lang) =>
+    basis === 'public-record' ? (fr(lang) ? 'sources publiques' : 'public record') : fr(lang) ? "indices de l'article" : "the article's clues",
+  /** A page cut short by Slack's size limits. */
+  notShown: (n: number, lang: Lang) => (fr(lang) ? `… ${formatNumber(n, lang)} de plus, trop long pour un seul message` : `… ${formatNumber(n, lang)} more, too long for one message`),
+  moreButton: (lang: Lang) => (fr(lang) ? 'Voir la suite' : 'Show the rest'),
+  continued: (part: number, parts: number, lang: Lang) => (part === 1 ? `(${part}/${parts})` : fr(lang) ? `(suite, ${part}/${parts})` : `(continued, ${part}/${parts})`),
+  /** `user` is a Slack user id from the request, written as a mention of the clicker. */
+  sharedBy: (user: string, lang: Lang) => (fr(lang) ? `Partagé par <@${user}> avec /breach` : `Shared by <@${user}> with /breach`),
+  notInChannel: (lang: Lang) =>
+    fr(lang)
+      ? 'Je ne peux pas encore publier dans ce canal : invitez-moi avec `/invite @breachbot`, puis réessayez.'
+      : 'I cannot post in this channel yet: invite me with `/invite @breachbot`, then try again.',
+  postFailed: (lang: Lang) => (fr(lang) ? "Slack n'a pas accepté la publication. Réessayez dans un instant." : 'Slack did not accept the post. Please try again in a moment.'),
+  notAvailable: (command: string, lang: Lang) => (fr(lang) ? `Commande indisponible ici : ${command}.` : `Command not available here: ${command}.`),
+  staleButton: (lang: Lang) => (fr(lang) ? 'Ce bouton ne fonctionne plus : relancez la commande.' : 'This button no longer works: run the command again.'),
+} as const;

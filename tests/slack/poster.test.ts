@@ -1,0 +1,107 @@
+/**
+ * Posting digests and alerts to a channel through the fake Slack Web API: split across
+ * messages as the limits require, accepted only when Slack says ok, failures mapped to
+ * retryable or gone, no hidden retries.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ChannelRef } from '../../src/app/bot-services.js';
+import type { MessageAnswer } from '../../src/core/answer.js';
+import { createSlackPoster } from '../../src/slack/slack-poster.js';
+import { blockKitProblems, unsafeMarkup } from './block-kit-check.js';
+import { BOT_TOKEN, FakeSlack, TEAM } from './fake-slack.js';
+import { HOSTILE, coreOf, longestIncident, bundledCore } from './fixtures.js';
+
+const channel: ChannelRef = { platform: 'slack', workspaceId: TEAM, channelId: 'C0DIGEST' };
+const small: MessageAnswer = { kind: 'message', tone: 'info', text: { en: `2 new breaches ${HOSTILE}`, fr: '2 nouvelles fuites' }, incidents: [bundledCore().incident('orange-2014-04')!, bundledCore().incident('ticketmaster-inbenta-2018')!] };
+const bigCore = coreOf(Array.from({ length: 12 }, (_, i) => longestIncident(i)));
+const big: MessageAnswer = { kind: 'message', tone: 'info', text: { en: '12 new breaches', fr: '12 nouvelles fuites' }, incidents: bigCore.catalog.incidents };
+
+let fake: FakeSlack;
+beforeAll(async () => {
+  fake = await new FakeSlack().start();
+});
+afterAll(async () => {
+  await fake?.stop();
+});
+beforeEach(() => fake.reset());
+
+const poster = () => createSlackPoster({ token: BOT_TOKEN, apiUrl: fake.apiUrl, minIntervalMs: 0 });
+
+describe('GIVEN a digest that fits one message', () => {
+  it('THEN one chat.postMessage with valid, escaped blocks; the result carries its ts', async () => {
+    const result = await poster().post(channel, small, 'en');
+    const calls = fake.callsOf('chat.postMessage');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.params.channel).toBe('C0DIGEST');
+    expect(calls[0]!.params.unfurl_links).toBe('false');
+    const message = { text: String(calls[0]!.params.text), blocks: calls[0]!.params.blocks as unknown[] };
+    expect(blockKitProblems(message)).toEqual([]);
+    expect(unsafeMarkup(message)).toEqual([]);
+    expect(result).toEqual({ ok: true, messageIds: [expect.stringMatching(/^\d+\.\d+$/)] });
+  });
+});
+
+describe('GIVEN a digest too big for one message', () => {
+  it('THEN it is posted as several messages, each valid, all recorded', async () => {
+    const result = await poster().post(channel, big, 'fr');
+    const calls = fake.callsOf('chat.postMessage');
+    expect(calls.length).toBeGreaterThan(1);
+    for (const c of calls) expect(blockKitProblems({ text: String(c.params.text), blocks: c.params.blocks as unknown[] })).toEqual([]);
+    expect(result.ok && result.messageIds.length).toBe(calls.length);
+    expect(String(calls[1]!.params.text)).toContain(`(suite, 2/${calls.length})`);
+  });
+
+  it('THEN when a later part fails, the retry posts only the parts Slack did not accept', async () => {
+    const p = poster();
+    fake.on('chat.postMessage', (params) => ({ ok: true, channel: params.channel, ts: '1.000001' }), { status: 503, body: 'down' });
+    const first = await p.post(channel, big, 'en');
+    expect(first).toMatchObject({ ok: false, retryable: true, gone: false, reason: 'http_503' });
+    const total = fake.callsOf('chat.postMessage').length;
+    expect(total).toBe(2);
+    fake.reset();
+    const second = await p.post(channel, big, 'en');
+    expect(second.ok).toBe(true);
+    const reposted = fake.callsOf('chat.postMessage');
+    expect(second.ok && second.messageIds[0]).toBe('1.000001');
+    expect(second.ok && second.messageIds.length).toBe(reposted.length + 1);
+  });
+});
+
+describe('GIVEN Slack refuses the post', () => {
+  const cases: [string, Parameters<FakeSlack['on']>[1], Record<string, unknown>][] = [
+    ['channel_not_found', { ok: false, error: 'channel_not_found' }, { retryable: false, gone: true, reason: 'channel_not_found' }],
+    ['not_in_channel', { ok: false, error: 'not_in_channel' }, { retryable: false, gone: true }],
+    ['is_archived', { ok: false, error: 'is_archived' }, { retryable: false, gone: true }],
+    ['account_inactive', { ok: false, error: 'account_inactive' }, { retryable: false, gone: true }],
+    ['invalid_auth', { ok: false, error: 'invalid_auth' }, { retryable: false, gone: true }],
+    ['a malformed message (our bug)', { ok: false, error: 'invalid_blocks' }, { retryable: false, gone: false }],
+    ['a Slack outage (500)', { status: 500, body: { ok: false } }, { retryable: true, gone: false, reason: 'http_500' }],
+    ['a rate limit (429 Retry-After: 7)', { status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } }, { retryable: true, gone: false, retryAfterMs: 7000 }],
+  ];
+  for (const [name, reply, expected] of cases) {
+    it(`THEN ${name} maps to ${JSON.stringify(expected)}, after exactly one attempt`, async () => {
+      fake.on('chat.postMessage', reply);
+      const result = await poster().post(channel, small, 'en');
+      expect(result).toMatchObject({ ok: false, ...expected });
+      expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
+    });
+  }
+
+  it('THEN a network failure is retryable', async () => {
+    // A port that was just open and is now closed: connection refused, on loopback.
+    const server: Server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const closed = (server.address() as AddressInfo).port;
+    await new Promise<void>((r) => server.close(() => r()));
+    const result = await createSlackPoster({ token: BOT_TOKEN, apiUrl: `http://127.0.0.1:${closed}/api/`, minIntervalMs: 0 }).post(channel, small, 'en');
+    expect(result).toMatchObject({ ok: false, retryable: true, gone: false, reason: 'network_error' });
+  });
+
+  it('THEN a channel of another platform is refused without a call', async () => {
+    const result = await poster().post({ ...channel, platform: 'discord' }, small, 'en');
+    expect(result).toMatchObject({ ok: false, retryable: false, gone: false });
+    expect(fake.calls).toEqual([]);
+  });
+});
