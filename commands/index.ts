@@ -4,21 +4,23 @@
  */
 import type { CoreRequest } from '../src/core/answer.js';
 import { cleanText } from '../src/core/query-parser.js';
+import { breachDigest } from './breach-digest.js';
 import { breachHelp } from './breach-help.js';
 import { breachLatest } from './breach-latest.js';
 import { breachSearch } from './breach-search.js';
 import { breachShow } from './breach-show.js';
 import { breachStats } from './breach-stats.js';
+import { breachWatch } from './breach-watch.js';
 import { type CommandDefinition, type CommandRequest, type UsageError, usageError } from './command-definition.js';
 
 export * from './command-definition.js';
-export { breachHelp, breachLatest, breachSearch, breachShow, breachStats };
+export { breachDigest, breachHelp, breachLatest, breachSearch, breachShow, breachStats, breachWatch };
 
 /** The slash command every text platform uses. */
 export const ROOT_COMMAND = '/breach';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachHelp];
+export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachDigest, breachWatch, breachHelp];
 
 export const COMMANDS_BY_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.name, c]));
 export const COMMANDS_BY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.discordName, c]));

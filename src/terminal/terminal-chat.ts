@@ -9,6 +9,7 @@ import { isCoreRequest, isUsageError, parseCommandText, stripRootCommand, COMMAN
 import type { CoreRequest } from '../core/answer.js';
 import { detectLanguage } from '../core/query-parser.js';
 import type { CoreHolder } from '../app/core-holder.js';
+import type { CommandHandler, Conversation } from '../app/bot-services.js';
 import { renderText, helpText } from '../render/text-renderer.js';
 import type { Lang } from '../render/format.js';
 
@@ -44,6 +45,34 @@ export function answerLine(line: string, holder: CoreHolder, session: ChatSessio
   return dispatch(args, holder, session, lang);
 }
 
+/** The terminal as a conversation: one local channel whose user is its admin. */
+export function terminalConversation(language: Lang): Conversation {
+  return { platform: 'terminal', workspaceId: 'local', channelId: 'terminal', userId: 'local', isAdmin: true, language };
+}
+
+/**
+ * Like `answerLine`, but commands beyond the core (`/breach digest ...`, `/breach watch ...`) go
+ * to the first handler that owns them.
+ */
+export async function answerLineWithHandlers(line: string, holder: CoreHolder, session: ChatSession, fallbackLang: Lang, handlers: readonly CommandHandler[]): Promise<string | undefined> {
+  const args = stripRootCommand(line.trim());
+  if (args !== undefined && handlers.length > 0) {
+    const lang = detectLanguage(line.trim(), fallbackLang);
+    const request = parseCommandText(args);
+    if (isUsageError(request)) {
+      const usage = COMMANDS_BY_NAME.get(request.command)?.usage;
+      // A feature command typed wrong: its usage and what was wrong, not the whole help.
+      if (usage && !isCoreRequest({ command: request.command })) {
+        return `Usage: ${usage}${request.detail ? `\n${request.detail}` : ''}`;
+      }
+    } else if (!isCoreRequest(request)) {
+      const handler = handlers.find((h) => h.handles(request));
+      if (handler) return renderText(await handler.handle(request, terminalConversation(lang)), lang);
+    }
+  }
+  return answerLine(line, holder, session, fallbackLang);
+}
+
 function dispatch(args: string, holder: CoreHolder, session: ChatSession, lang: Lang): string {
   const request = parseCommandText(args);
   if (isUsageError(request)) {
@@ -76,6 +105,8 @@ export interface TerminalChatOptions {
   readonly interactive: boolean;
   /** A line to show on start (e.g. catalog size). */
   readonly banner?: string;
+  /** Handlers for commands beyond the core (digest, watch). */
+  readonly handlers?: readonly CommandHandler[];
 }
 
 /** Runs until the input ends (or "quit"); resolves when done. */
@@ -90,21 +121,26 @@ export function runTerminalChat(options: TerminalChatOptions): Promise<void> {
     rl.setPrompt('breachbot> ');
     rl.prompt();
   }
+  const handlers = options.handlers ?? [];
+  // Handlers answer asynchronously: lines are answered one after another, in order.
+  let pending: Promise<void> = Promise.resolve();
   return new Promise((resolve) => {
     rl.on('line', (line) => {
       if (/^\s*(quit|exit|\/quit|\/exit)\s*$/i.test(line)) {
         rl.close();
         return;
       }
-      try {
-        const text = answerLine(line, holder, session, language);
-        if (text !== undefined) write(interactive ? text : `${text}\n`);
-      } catch (err) {
-        write(language === 'fr' ? "Désolé, quelque chose s'est mal passé." : 'Sorry, something went wrong.');
-        process.stderr.write(`breachbot: error answering a line: ${(err as Error).stack ?? String(err)}\n`);
-      }
-      if (interactive) rl.prompt();
+      pending = pending.then(async () => {
+        try {
+          const text = handlers.length ? await answerLineWithHandlers(line, holder, session, language, handlers) : answerLine(line, holder, session, language);
+          if (text !== undefined) write(interactive ? text : `${text}\n`);
+        } catch (err) {
+          write(language === 'fr' ? "Désolé, quelque chose s'est mal passé." : 'Sorry, something went wrong.');
+          process.stderr.write(`breachbot: error answering a line: ${(err as Error).stack ?? String(err)}\n`);
+        }
+        if (interactive) rl.prompt();
+      });
     });
-    rl.on('close', () => resolve());
+    rl.on('close', () => void pending.then(() => resolve()));
   });
 }

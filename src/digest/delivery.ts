@@ -1,0 +1,76 @@
+/**
+ * Posting through a platform's `ChannelPoster` with retries: a 5xx, a 429 or a network error is
+ * tried again with exponential backoff (never sooner than the platform's `retryAfterMs`); a gone
+ * channel or a refusal is not. Posts to one channel run one at a time (so a digest and an alert
+ * never both pick the same incident); channels never wait on one another.
+ */
+import type { Answer } from '../core/answer.js';
+import type { ChannelPoster, ChannelRef, PostResult } from '../app/bot-services.js';
+import type { Lang } from '../render/format.js';
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  readonly attempts: number;
+  /** Wait before the second try; doubled before each next one. */
+  readonly baseDelayMs: number;
+  /** No wait is longer than this (a platform's retry-after included). */
+  readonly maxDelayMs: number;
+}
+
+/** 6 tries over about a minute: 2 s, 4 s, 8 s, 16 s, 30 s. What is still undelivered waits for the next run. */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 2_000, maxDelayMs: 30_000 };
+
+export type DeliveryResult = PostResult & { readonly attempts: number };
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The wait before try `attempt + 1` (attempt counts from 1). */
+export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number): number {
+  const exponential = policy.baseDelayMs * 2 ** (attempt - 1);
+  return Math.min(policy.maxDelayMs, Math.max(exponential, retryAfterMs ?? 0));
+}
+
+/** Posts, retrying what may succeed later; stops early (unposted) when `signal` aborts. */
+export async function postWithRetry(poster: ChannelPoster, channel: ChannelRef, answer: Answer, lang: Lang, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal): Promise<DeliveryResult> {
+  let last: PostResult = { ok: false, retryable: true, gone: false, reason: 'not tried' };
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    if (signal?.aborted) return { ok: false, retryable: true, gone: false, reason: 'abandoned at shutdown', attempts: attempt - 1 };
+    try {
+      last = await poster.post(channel, answer, lang);
+    } catch (err) {
+      // A poster should return failures, not throw; treat a throw as a network error.
+      last = { ok: false, retryable: true, gone: false, reason: `poster threw: ${(err as Error).message}` };
+    }
+    if (last.ok || last.gone || !last.retryable || attempt === policy.attempts) return { ...last, attempts: attempt };
+    await sleep(backoffDelay(policy, attempt, last.retryAfterMs), signal);
+  }
+  return { ...last, attempts: policy.attempts };
+}
+
+/** Runs tasks one after another per key (a channel), concurrently across keys. */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Answers `/breach digest ...` and `/breach watch ...` for every platform: refuses a non-admin's
+ * changes, reads filters with the core's parser, stores the settings and re-syncs the scheduler.
+ * Every reply is a `message` answer worded in both languages.
+ */
+import type { Answer } from '../core/answer.js';
+import type { ChannelRef, CommandHandler, Conversation } from '../app/bot-services.js';
+import type { Config } from '../config/env.js';
+import { changesSettings, isFeatureRequest, MAX_WATCH_ENTRIES, type DigestRequest, type WatchRequest } from './digest-requests.js';
+import {
+  badFiltersMessage,
+  digestAnswer,
+  internalErrorMessage,
+  invalidScheduleMessage,
+  notSubscribedPreview,
+  previewMessage,
+  refusedMessage,
+  statusMessage,
+  subscribedMessage,
+  unsubscribedMessage,
+  watchAddedMessage,
+  watchFullMessage,
+  watchListMessage,
+  watchRemovedMessage,
+} from './digest-messages.js';
+import { compileFilters, selectDigest } from './digest-selection.js';
+import type { FeatureDeps } from './feature-deps.js';
+import { isValidCron, timeToCron } from './schedule.js';
+import { incidentsNaming, watchKey } from './watch-matcher.js';
+
+/** What the handler needs of the scheduler. */
+export interface ScheduleControl {
+  sync(): void;
+  nextRun(subscriptionId: number): Date | undefined;
+}
+
+export class DigestCommandHandler implements CommandHandler {
+  constructor(
+    private readonly deps: FeatureDeps,
+    private readonly defaults: Config['digest'],
+    private readonly schedule: ScheduleControl,
+  ) {}
+
+  handles(request: unknown): boolean {
+    return isFeatureRequest(request);
+  }
+
+  async handle(request: unknown, conversation: Conversation): Promise<Answer> {
+    if (!isFeatureRequest(request)) return { kind: 'error', code: 'unknown-command', detail: String((request as { command?: unknown })?.command ?? '') };
+    if (changesSettings(request) && !conversation.isAdmin) return refusedMessage(conversation.platform, request.command);
+    try {
+      return request.command === 'digest' ? this.digest(request, conversation) : this.watch(request, conversation);
+    } catch (err) {
+      this.deps.log.error(`${request.command} ${request.action} failed`, err);
+      return internalErrorMessage();
+    }
+  }
+
+  private channelOf(c: Conversation): ChannelRef {
+    return { platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId };
+  }
+
+  private digest(request: DigestRequest, conversation: Conversation): Answer {
+    const { store, holder } = this.deps;
+    const channel = this.channelOf(conversation);
+    switch (request.action) {
+      case 'subscribe': {
+        const filters = request.filters ?? '';
+        const compiled = compileFilters(holder.core, filters);
+        if (!compiled.ok) return badFiltersMessage(compiled.error);
+        const cron = request.time ? timeToCron(request.time) : this.defaults.cron;
+        if (!isValidCron(cron)) return invalidScheduleMessage(cron);
+        const existing = store.subscription(channel);
+        const sub = store.subscribe(
+          channel,
+          { cron, timeZone: request.timeZone ?? this.defaults.timeZone, language: conversation.language, filters, postEmpty: request.postEmpty ?? existing?.postEmpty ?? false },
+          conversation.userId,
+          this.deps.now(),
+        );
+        this.schedule.sync();
+        return subscribedMessage(sub, existing !== undefined, compiled.query, this.schedule.nextRun(sub.id));
+      }
+      case 'unsubscribe': {
+        const removed = store.unsubscribe(channel);
+        this.schedule.sync();
+        return unsubscribedMessage(removed);
+      }
+      case 'status': {
+        const sub = store.subscription(channel);
+        const compiled = sub ? compileFilters(holder.core, sub.filters) : undefined;
+        return statusMessage({
+          sub,
+          query: compiled?.ok ? compiled.query : undefined,
+          nextRun: sub ? this.schedule.nextRun(sub.id) : undefined,
+          delivered: store.deliveredIds(channel).size,
+          watches: store.watches(channel),
+        });
+      }
+      case 'preview': {
+        const sub = store.subscription(channel);
+        if (!sub) return notSubscribedPreview();
+        const core = holder.core;
+        const compiled = compileFilters(core, sub.filters);
+        if (!compiled.ok) return badFiltersMessage(compiled.error);
+        const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: store.deliveredIds(channel), matches: compiled.matches });
+        const digest = digestAnswer(selected, sub, sub.lastRunAt ?? sub.createdAt, compiled.query);
+        return previewMessage(digest, sub, this.schedule.nextRun(sub.id), selected.length > 0 || sub.postEmpty);
+      }
+    }
+  }
+
+  private watch(request: WatchRequest, conversation: Conversation): Answer {
+    const { store, holder } = this.deps;
+    const channel = this.channelOf(conversation);
+    switch (request.action) {
+      case 'add': {
+        const key = watchKey(request.name);
+        const current = store.watches(channel);
+        if (!current.some((w) => w.key === key) && current.length >= MAX_WATCH_ENTRIES) return watchFullMessage(MAX_WATCH_ENTRIES);
+        const added = store.addWatch(channel, { name: request.name, key, language: conversation.language }, conversation.userId, this.deps.now());
+        return watchAddedMessage(request.name, added ? incidentsNaming(holder.core, request.name).size : 0, added);
+      }
+      case 'remove':
+        return watchRemovedMessage(request.name, store.removeWatch(channel, watchKey(request.name)));
+      case 'list':
+        return watchListMessage(store.watches(channel));
+    }
+  }
+}

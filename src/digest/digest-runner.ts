@@ -1,0 +1,90 @@
+/**
+ * One digest run for one subscription — the job body the scheduler calls, a plain function so
+ * tests drive it directly. Selects what the channel has not received, posts it (with retries),
+ * and only then records each incident as delivered and the run as done.
+ */
+import { channelKey, type Subscription } from '../store/state-store.js';
+import { postWithRetry } from './delivery.js';
+import { digestAnswer } from './digest-messages.js';
+import { compileFilters, selectDigest } from './digest-selection.js';
+import type { FeatureDeps } from './feature-deps.js';
+
+export type DigestRunStatus =
+  /** Posted; `incidents` are now recorded as delivered. */
+  | 'posted'
+  /** Nothing new and the channel did not ask for empty digests: nothing posted, run recorded. */
+  | 'nothing-new'
+  /** Not posted after every retry; nothing recorded, the next run (or a restart) tries again. */
+  | 'failed'
+  /** The channel is gone: the subscription is now inactive. */
+  | 'gone'
+  /** No such active subscription, or no poster for its platform. */
+  | 'skipped';
+
+export interface DigestRunResult {
+  readonly status: DigestRunStatus;
+  readonly incidents: readonly string[];
+  readonly reason?: string;
+}
+
+export interface DigestRunOptions {
+  /** The next time the schedule fires, to record (a restart compares it with the clock). */
+  readonly nextRunAt?: Date | null;
+}
+
+export function runDigest(deps: FeatureDeps, subscriptionId: number, options: DigestRunOptions = {}): Promise<DigestRunResult> {
+  const sub = deps.store.subscriptionById(subscriptionId);
+  if (!sub || !sub.active) return Promise.resolve({ status: 'skipped', incidents: [], reason: 'no active subscription' });
+  return deps.queue.run(channelKey(sub.channel), () => runLocked(deps, sub.id, options));
+}
+
+async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOptions): Promise<DigestRunResult> {
+  const { store, log } = deps;
+  if (store.closed) return { status: 'skipped', incidents: [], reason: 'store closed' };
+  // Read again inside the channel's queue: an alert or an unsubscribe may have come first.
+  const sub: Subscription | undefined = store.subscriptionById(id);
+  if (!sub || !sub.active) return { status: 'skipped', incidents: [], reason: 'no active subscription' };
+  const where = `${sub.channel.platform}/${sub.channel.workspaceId}/${sub.channel.channelId}`;
+  const poster = deps.posters.get(sub.channel.platform);
+  if (!poster) {
+    log.warn(`digest for ${where} skipped: no poster for platform "${sub.channel.platform}" is running`);
+    return { status: 'skipped', incidents: [], reason: 'no poster' };
+  }
+  const core = deps.holder.core;
+  const filters = compileFilters(core, sub.filters);
+  if (!filters.ok) {
+    const reason = `its filters “${sub.filters}” can no longer be read (${filters.error.code}${filters.error.detail ? `: ${filters.error.detail}` : ''})`;
+    store.recordRun(sub.id, { error: reason });
+    log.error(`digest for ${where} not posted: ${reason}`);
+    return { status: 'failed', incidents: [], reason };
+  }
+  const now = deps.now();
+  const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: store.deliveredIds(sub.channel), matches: filters.matches });
+  const next = options.nextRunAt === undefined ? {} : { nextRunAt: options.nextRunAt };
+  if (selected.length === 0 && !sub.postEmpty) {
+    store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
+    return { status: 'nothing-new', incidents: [] };
+  }
+  const answer = digestAnswer(selected, sub, sub.lastRunAt ?? sub.createdAt, filters.query);
+  const result = await postWithRetry(poster, sub.channel, answer, sub.language, deps.retry, deps.signal);
+  const ids = selected.map((i) => i.id);
+  if (store.closed) {
+    log.warn(`digest for ${where} ${result.ok ? 'posted after shutdown began; not recorded, so it may be posted again' : 'abandoned at shutdown'}`);
+    return { status: 'failed', incidents: [], reason: 'shutdown' };
+  }
+  if (result.ok) {
+    store.recordDeliveries(sub.channel, ids, 'digest', deps.now(), result.messageIds);
+    store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
+    log.info(`digest posted to ${where}: ${ids.length} incident${ids.length === 1 ? '' : 's'}${result.attempts > 1 ? ` after ${result.attempts} tries` : ''}`);
+    return { status: 'posted', incidents: ids };
+  }
+  if (result.gone) {
+    store.markChannelGone(sub.channel, result.reason, deps.now());
+    log.warn(`channel ${where} is gone (${result.reason}): its digest is paused until someone subscribes again`);
+    return { status: 'gone', incidents: [], reason: result.reason };
+  }
+  // Keep next_run_at as it was: if the bot stops now, start-up sees a missed run and tries again.
+  store.recordRun(sub.id, { error: `${result.reason} (${result.attempts} tries)` });
+  log.warn(`digest for ${where} not posted after ${result.attempts} tries (${result.reason}); the next run will include it`);
+  return { status: 'failed', incidents: [], reason: result.reason };
+}

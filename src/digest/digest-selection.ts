@@ -1,0 +1,43 @@
+/**
+ * What a channel's next digest holds, decided by pure functions: every incident that entered
+ * the catalog after the channel subscribed, that the channel has not received yet (by digest or
+ * alert), and that matches its filters — newest first.
+ */
+import type { BreachCore } from '../core/breach-core.js';
+import type { ErrorAnswer } from '../core/answer.js';
+import { incidentSortDate, type Incident } from '../core/incident-schema.js';
+import type { ParsedQuery } from '../core/query-parser.js';
+
+export type IncidentFilter = (incident: Incident) => boolean;
+
+export type CompiledFilters = { readonly ok: true; readonly matches: IncidentFilter; readonly query?: ParsedQuery } | { readonly ok: false; readonly error: ErrorAnswer };
+
+/**
+ * Reads filters in the search syntax with the core's own parser, so a digest filtered on
+ * "data:passwords country:FR" holds exactly what `/breach data:passwords country:FR` finds.
+ */
+export function compileFilters(core: BreachCore, text: string): CompiledFilters {
+  if (text.trim() === '') return { ok: true, matches: () => true };
+  const parsed = core.parse(text);
+  if (!parsed.ok) return { ok: false, error: { kind: 'error', ...parsed.error } };
+  const ids = new Set(core.rank(parsed.query).map((m) => m.incident.id));
+  return { ok: true, matches: (incident) => ids.has(incident.id), query: parsed.query };
+}
+
+export interface DigestSelectionInput {
+  readonly incidents: readonly Incident[];
+  /** ISO date-time the subscription was created: only incidents added after it. */
+  readonly since: string;
+  readonly delivered: ReadonlySet<string>;
+  readonly matches: IncidentFilter;
+}
+
+/** Newest first: the latest added, then the latest to happen, then by id for a stable order. */
+export function newestFirst(a: Incident, b: Incident): number {
+  return Date.parse(b.addedAt) - Date.parse(a.addedAt) || incidentSortDate(b).localeCompare(incidentSortDate(a)) || a.id.localeCompare(b.id);
+}
+
+export function selectDigest(input: DigestSelectionInput): Incident[] {
+  const since = Date.parse(input.since);
+  return input.incidents.filter((i) => Date.parse(i.addedAt) > since && !input.delivered.has(i.id) && input.matches(i)).sort(newestFirst);
+}

@@ -1,0 +1,23 @@
+/**
+ * What the digest runner, the alert flusher and the command handler share: the store, the core
+ * (read per use, a reload swaps it), one poster per platform, the per-channel queue, the retry
+ * policy, a clock and a logger.
+ */
+import type { ChannelPoster } from '../app/bot-services.js';
+import type { CoreHolder } from '../app/core-holder.js';
+import type { Logger } from '../app/logger.js';
+import type { StateStore } from '../store/state-store.js';
+import type { KeyedQueue, RetryPolicy } from './delivery.js';
+
+export interface FeatureDeps {
+  readonly store: StateStore;
+  readonly holder: CoreHolder;
+  /** By platform ("slack", "discord", "terminal"). */
+  readonly posters: ReadonlyMap<string, ChannelPoster>;
+  readonly queue: KeyedQueue;
+  readonly retry: RetryPolicy;
+  readonly log: Logger;
+  readonly now: () => Date;
+  /** Aborted at shutdown: retries stop waiting. */
+  readonly signal?: AbortSignal;
+}

@@ -1,0 +1,110 @@
+/**
+ * Daily digests and watchlist alerts, started beside the platform adapters:
+ *
+ *   const digests = await startDigests(ctx, [slackPoster, discordPoster]);
+ *   // pass digests.handler to every adapter (it answers /breach digest ... and /breach watch ...)
+ *   const reloader = startCatalogReloader(ctx, digests.onCatalogAdded);
+ *   // on SIGTERM: await reloader.stop(); await digests.service.stop();
+ */
+import type { ChannelPoster, CommandHandler } from '../app/bot-services.js';
+import type { BotContext, RunningService } from '../app/start.js';
+import type { Incident } from '../core/incident-schema.js';
+import { openStateStore } from '../store/sqlite-state-store.js';
+import type { StateStore } from '../store/state-store.js';
+import { DEFAULT_RETRY, KeyedQueue, type RetryPolicy } from './delivery.js';
+import { DigestCommandHandler } from './digest-handler.js';
+import { DigestScheduler } from './digest-scheduler.js';
+import type { FeatureDeps } from './feature-deps.js';
+import { flushAlerts, queueAlertsFor, queueMissedAlerts } from './watch-alerts.js';
+
+export interface DigestOptions {
+  /** A store already open (tests: one on ":memory:" or a temp file); default: `config.stateDb`. */
+  readonly store?: StateStore;
+  readonly retry?: RetryPolicy;
+  /** How long `stop()` lets in-flight posts finish before abandoning them (default 5 s). */
+  readonly graceMs?: number;
+  /** How often alerts still queued (a platform was down) are tried again (default 5 min). */
+  readonly alertRetryMs?: number;
+  readonly now?: () => Date;
+}
+
+export interface Digests {
+  readonly service: RunningService;
+  /** Answers `digest` and `watch` requests; give it to every adapter. */
+  readonly handler: CommandHandler;
+  /** Give to `startCatalogReloader`: alerts the channels watching a name the new incidents carry. */
+  readonly onCatalogAdded: (added: readonly Incident[]) => Promise<void>;
+  readonly scheduler: DigestScheduler;
+  readonly store: StateStore;
+}
+
+export async function startDigests(ctx: BotContext, posters: readonly ChannelPoster[], options: DigestOptions = {}): Promise<Digests> {
+  const store = options.store ?? openStateStore(ctx.config.stateDb);
+  const abort = new AbortController();
+  const deps: FeatureDeps = {
+    store,
+    holder: ctx.holder,
+    posters: new Map(posters.map((p) => [p.platform, p])),
+    queue: new KeyedQueue(),
+    retry: options.retry ?? DEFAULT_RETRY,
+    log: ctx.log,
+    now: options.now ?? (() => new Date()),
+    signal: abort.signal,
+  };
+  const scheduler = new DigestScheduler(deps);
+  const handler = new DigestCommandHandler(deps, ctx.config.digest, scheduler);
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+    return p;
+  };
+  let stopping = false;
+  const flush = async () => {
+    if (stopping) return;
+    await track(flushAlerts(deps)).catch((err: unknown) => ctx.log.error('watch alerts failed', err));
+  };
+
+  // Incidents that arrived while the bot was down, and alerts a previous run could not post.
+  queueMissedAlerts(store, ctx.holder.core.catalog.incidents, deps.now());
+  const caughtUp = scheduler.start();
+  void flush();
+  const retryTimer = setInterval(() => void flush(), options.alertRetryMs ?? 5 * 60_000);
+  retryTimer.unref();
+  await caughtUp;
+  ctx.log.info(`digests: ${store.subscriptions({ activeOnly: true }).length} subscriptions scheduled, ${store.allWatches().length} watchlist entries`);
+
+  const onCatalogAdded = async (added: readonly Incident[]) => {
+    if (stopping || added.length === 0) return;
+    const queued = queueAlertsFor(store, added, deps.now());
+    if (queued > 0) ctx.log.info(`watch alerts: ${queued} queued for ${added.length} new incident${added.length === 1 ? '' : 's'}`);
+    await flush();
+  };
+
+  const service: RunningService = {
+    name: 'digests',
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(retryTimer);
+      // Posts waiting to retry give up now (nothing unposted is recorded); posts on the wire get the grace period.
+      abort.abort();
+      const grace = options.graceMs ?? 5_000;
+      const runsDone = scheduler.stop(grace);
+      let timer: NodeJS.Timeout | undefined;
+      const alertsDone = Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => (timer = setTimeout(r, grace)))]);
+      await Promise.all([runsDone, alertsDone]);
+      clearTimeout(timer);
+      store.close();
+    },
+  };
+  return { service, handler, onCatalogAdded, scheduler, store };
+}
+
+export { DigestCommandHandler } from './digest-handler.js';
+export { DigestScheduler } from './digest-scheduler.js';
+export { runDigest, type DigestRunResult } from './digest-runner.js';
+export { flushAlerts, matchWatches, queueAlertsFor, queueMissedAlerts } from './watch-alerts.js';
+export { selectDigest, compileFilters } from './digest-selection.js';
+export { postWithRetry, DEFAULT_RETRY, type RetryPolicy } from './delivery.js';
+export { createTextPoster } from './text-poster.js';

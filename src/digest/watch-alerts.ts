@@ -1,0 +1,135 @@
+/**
+ * Watchlist alerts. When the catalog gains incidents, those naming a channel's watched names
+ * are queued in the store (so a crash or an outage loses none), then posted: one alert per
+ * channel listing its new matches, recorded as delivered once the platform accepted it (so the
+ * digest does not repeat them). What could not be posted stays queued for the next flush.
+ */
+import type { Incident } from '../core/incident-schema.js';
+import type { BreachCore } from '../core/breach-core.js';
+import { channelKey, type PendingAlert, type StateStore, type WatchEntry } from '../store/state-store.js';
+import type { ChannelRef } from '../app/bot-services.js';
+import { postWithRetry } from './delivery.js';
+import { alertAnswer } from './digest-messages.js';
+import { newestFirst } from './digest-selection.js';
+import type { FeatureDeps } from './feature-deps.js';
+import { coreOver, incidentsNaming } from './watch-matcher.js';
+
+export interface WatchMatch {
+  readonly channel: ChannelRef;
+  readonly incidentId: string;
+  readonly watchName: string;
+}
+
+/** Which of `incidents` each watch entry names (one match per channel and incident). */
+export function matchWatches(incidents: readonly Incident[], watches: readonly WatchEntry[], accept: (entry: WatchEntry, incident: Incident) => boolean = () => true): WatchMatch[] {
+  if (incidents.length === 0 || watches.length === 0) return [];
+  const core: BreachCore = coreOver(incidents);
+  const byKey = new Map<string, Set<string>>();
+  const out: WatchMatch[] = [];
+  const seen = new Set<string>();
+  for (const entry of watches) {
+    let ids = byKey.get(entry.key);
+    if (!ids) byKey.set(entry.key, (ids = incidentsNaming(core, entry.name)));
+    for (const id of ids) {
+      const incident = core.incident(id)!;
+      const key = `${channelKey(entry.channel)}\u0000${id}`;
+      if (seen.has(key) || !accept(entry, incident)) continue;
+      seen.add(key);
+      out.push({ channel: entry.channel, incidentId: id, watchName: entry.name });
+    }
+  }
+  return out;
+}
+
+/** Queues alerts for incidents the catalog just gained; returns how many were queued. */
+export function queueAlertsFor(store: StateStore, added: readonly Incident[], now: Date): number {
+  return store.queueAlerts(matchWatches(added, store.allWatches()), now);
+}
+
+/**
+ * At start-up: queues alerts for incidents added to the catalog after a watch entry was made
+ * and never delivered (the bot may have been down when they arrived).
+ */
+export function queueMissedAlerts(store: StateStore, incidents: readonly Incident[], now: Date): number {
+  const watches = store.allWatches();
+  if (watches.length === 0) return 0;
+  const oldest = Math.min(...watches.map((w) => Date.parse(w.addedAt)));
+  const recent = incidents.filter((i) => Date.parse(i.addedAt) > oldest);
+  return store.queueAlerts(
+    matchWatches(recent, watches, (entry, incident) => Date.parse(incident.addedAt) > Date.parse(entry.addedAt)),
+    now,
+  );
+}
+
+export interface FlushReport {
+  readonly posted: number;
+  readonly failed: number;
+  readonly gone: number;
+}
+
+/** Posts every queued alert, one message per channel, channels in parallel. */
+export async function flushAlerts(deps: FeatureDeps): Promise<FlushReport> {
+  const byChannel = new Map<string, PendingAlert[]>();
+  for (const a of deps.store.pendingAlerts()) {
+    const k = channelKey(a.channel);
+    byChannel.set(k, [...(byChannel.get(k) ?? []), a]);
+  }
+  const report = { posted: 0, failed: 0, gone: 0 };
+  await Promise.all(
+    [...byChannel].map(([key, alerts]) =>
+      deps.queue
+        .run(key, () => flushChannel(deps, alerts))
+        .then((outcome) => {
+          report[outcome]++;
+        })
+        .catch((err: unknown) => {
+          report.failed++;
+          deps.log.error(`watch alert to ${key.replace(/\u0000/g, '/')} failed`, err);
+        }),
+    ),
+  );
+  return report;
+}
+
+async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]): Promise<keyof FlushReport> {
+  const { store, log } = deps;
+  const channel = alerts[0]!.channel;
+  const where = `${channel.platform}/${channel.workspaceId}/${channel.channelId}`;
+  if (store.closed) return 'failed';
+  // Read again inside the channel's queue: a digest may have delivered some meanwhile.
+  const delivered = store.deliveredIds(channel);
+  const core = deps.holder.core;
+  const waiting = alerts.filter((a) => !delivered.has(a.incidentId));
+  const incidents = waiting.map((a) => core.incident(a.incidentId)).filter((i): i is Incident => i !== undefined);
+  const stale = waiting.filter((a) => !core.incident(a.incidentId)).map((a) => a.incidentId);
+  if (stale.length) store.dropPendingAlerts(channel, stale);
+  if (incidents.length === 0) {
+    store.dropPendingAlerts(channel, alerts.map((a) => a.incidentId));
+    return 'posted';
+  }
+  const poster = deps.posters.get(channel.platform);
+  if (!poster) {
+    log.warn(`watch alert to ${where} waits: no poster for platform "${channel.platform}" is running`);
+    return 'failed';
+  }
+  incidents.sort(newestFirst);
+  const names = waiting.filter((a) => incidents.some((i) => i.id === a.incidentId)).map((a) => a.watchName);
+  const language = store.watches(channel)[0]?.language ?? 'en';
+  const result = await postWithRetry(poster, channel, alertAnswer(incidents, names, channel.platform), language, deps.retry, deps.signal);
+  if (store.closed) {
+    log.warn(`watch alert to ${where} ${result.ok ? 'posted after shutdown began; not recorded, it may be posted again' : 'abandoned at shutdown'}`);
+    return 'failed';
+  }
+  if (result.ok) {
+    store.recordDeliveries(channel, incidents.map((i) => i.id), 'alert', deps.now(), result.messageIds);
+    log.info(`watch alert posted to ${where}: ${incidents.map((i) => i.id).join(', ')}`);
+    return 'posted';
+  }
+  if (result.gone) {
+    store.markChannelGone(channel, result.reason, deps.now());
+    log.warn(`channel ${where} is gone (${result.reason}): its digest and alerts are paused`);
+    return 'gone';
+  }
+  log.warn(`watch alert to ${where} not posted after ${result.attempts} tries (${result.reason}); it stays queued`);
+  return 'failed';
+}

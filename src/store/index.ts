@@ -1,0 +1,3 @@
+export * from './state-store.js';
+export { SqliteStateStore, openStateStore } from './sqlite-state-store.js';
+export { MIGRATIONS, migrate } from './migrations.js';

@@ -1,0 +1,102 @@
+/**
+ * A non-admin's subscribe is refused, on both platforms' real adapters: the Bolt app in HTTP
+ * mode (signed slash commands) and the discord.js client (interactions over the gateway), each
+ * against its stand-in on 127.0.0.1, with the real digest handler behind them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoreHolder } from '../../src/app/core-holder.js';
+import { createLogger } from '../../src/app/logger.js';
+import { loadConfig } from '../../src/config/env.js';
+import { startDigests, type Digests } from '../../src/digest/index.js';
+import { createSlackApp, type SlackBot } from '../../src/slack/slack-app.js';
+import { startDiscord, type DiscordService } from '../../src/discord/index.js';
+import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
+import { coreOf, OLD_INCIDENTS } from './fixtures.js';
+import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, TEAM, postToBot, slashCommandForm } from '../slack/fake-slack.js';
+import { APP_ID, CHANNEL_ID, FAKE_TOKEN, FakeDiscord, GUILD_ID, slashCommand } from '../discord/fake-discord.js';
+
+const SUBCOMMAND = 1;
+const STRING = 3;
+const MANAGE_CHANNELS = String(1 << 4);
+
+let slackFake: FakeSlack;
+let discordFake: FakeDiscord;
+let slackBot: SlackBot;
+let discordBot: DiscordService;
+let slackPort: number;
+let digests: Digests;
+
+beforeAll(async () => {
+  slackFake = await new FakeSlack().start();
+  discordFake = await new FakeDiscord().start();
+  const loaded = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_MODE: 'http',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slackFake.apiUrl,
+    SLACK_ADMIN_USER_IDS: 'U0CONFADMIN',
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: discordFake.apiUrl,
+  });
+  if (!loaded.ok || !loaded.config.slack) throw new Error(loaded.ok ? 'no slack config' : loaded.errors.join('; '));
+  const log = createLogger([BOT_TOKEN, SIGNING_SECRET, FAKE_TOKEN], () => undefined);
+  const ctx = { config: loaded.config, holder: new CoreHolder(coreOf(OLD_INCIDENTS)), log };
+  digests = await startDigests(ctx, [], { store: new SqliteStateStore(':memory:') });
+  slackBot = await createSlackApp({ config: loaded.config.slack, holder: ctx.holder, log, language: 'en', handlers: [digests.handler], processBeforeResponse: true });
+  ({ port: slackPort } = (await slackBot.start({ port: 0, host: '127.0.0.1' })) as { port: number });
+  discordBot = await startDiscord(ctx, [digests.handler], { readyTimeoutMs: 5000 });
+});
+
+afterAll(async () => {
+  await discordBot?.stop();
+  await slackBot?.stop();
+  await digests?.service.stop();
+  await discordFake?.close();
+  await slackFake?.stop();
+});
+
+async function slackSlash(text: string, user: string): Promise<string> {
+  const id = `r${Math.random().toString(36).slice(2)}`;
+  await postToBot(slackPort, slashCommandForm(`digest ${text}`, slackFake.responseUrl(id), user));
+  const body = slackFake.responses.find((r) => r.id === id)?.body;
+  return JSON.stringify(body ?? {});
+}
+
+async function discordSlash(sub: string, options: { name: string; type: number; value: string }[], permissions: string): Promise<string> {
+  // Discord sends the channel as an object too (discord.js reads its id from there).
+  const payload = { ...slashCommand('breach-digest', [{ name: sub, type: SUBCOMMAND, options }], { permissions }), channel: { id: CHANNEL_ID, type: 0 } };
+  discordFake.dispatch('INTERACTION_CREATE', payload);
+  const callback = await discordFake.callback(payload.id);
+  const body = callback.body as { type: number; data?: unknown };
+  if (body.type !== 5) return JSON.stringify(body.data);
+  // Deferred: the answer comes as an edit of the original reply.
+  const edit = await discordFake.waitFor((r) => r.method === 'PATCH' && r.path.includes(payload.token));
+  return JSON.stringify(edit.body);
+}
+
+describe('GIVEN the Slack adapter', () => {
+  it('THEN a plain member\'s subscribe is refused with a clear message and nothing is stored; a configured admin\'s works', async () => {
+    const refused = await slackSlash('subscribe 08:30 Europe/Paris', 'U0PLAIN');
+    expect(refused).toContain("Only channel admins (workspace admins and the users the bot is configured to trust) can change this channel's digest");
+    expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'slack')).toEqual([]);
+    const status = await slackSlash('status', 'U0PLAIN');
+    expect(status).toContain('This channel has no digest subscription');
+
+    const ok = await slackSlash('subscribe 08:30 Europe/Paris', 'U0CONFADMIN');
+    expect(ok).toContain('Subscribed: this channel will get a digest');
+    expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'slack')).toMatchObject([{ channel: { workspaceId: TEAM, channelId: 'C0CHANNEL' }, cron: '30 8 * * *', createdBy: 'U0CONFADMIN' }]);
+  });
+});
+
+describe('GIVEN the Discord adapter', () => {
+  it('THEN a member without Manage Channels is refused with a clear message; one with it subscribes', async () => {
+    const refused = await discordSlash('subscribe', [{ name: 'time', type: STRING, value: '08:30' }], '0');
+    expect(refused).toContain("Only channel admins (the Manage Server or Manage Channels permission) can change this channel's digest");
+    expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'discord')).toEqual([]);
+
+    const ok = await discordSlash('subscribe', [{ name: 'time', type: STRING, value: '08:30' }], MANAGE_CHANNELS);
+    expect(ok).toContain('Subscribed: this channel will get a digest');
+    expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'discord')).toMatchObject([{ channel: { workspaceId: GUILD_ID, channelId: CHANNEL_ID }, cron: '30 8 * * *' }]);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { breachDigest, breachWatch, COMMANDS, isCoreRequest, isUsageError, parseCommandText } from '../../commands/index.js';
+
+describe('GIVEN /breach digest typed in Slack or the terminal', () => {
+  it('THEN subscribe reads the time, the time zone, the filters and empty:post in any order', () => {
+    expect(parseCommandText('digest subscribe 08:30 Europe/Paris data:passwords country:FR')).toEqual({
+      command: 'digest',
+      action: 'subscribe',
+      time: '08:30',
+      timeZone: 'Europe/Paris',
+      filters: 'data:passwords country:FR',
+    });
+    expect(parseCommandText('digest subscribe 7h05 empty:post America/New_York')).toEqual({ command: 'digest', action: 'subscribe', time: '07:05', timeZone: 'America/New_York', postEmpty: true });
+    expect(parseCommandText('digest subscribe')).toEqual({ command: 'digest', action: 'subscribe' });
+    expect(parseCommandText('digest abonner UTC mots de passe')).toEqual({ command: 'digest', action: 'subscribe', timeZone: 'UTC', filters: 'mots de passe' });
+  });
+
+  it('THEN a bad time or time zone is a usage error that says what is wrong', () => {
+    const badTime = parseCommandText('digest subscribe 25:00');
+    expect(isUsageError(badTime) && badTime.detail).toBe('not a time of day: 25:00 (use HH:MM, e.g. 08:30)');
+    const badZone = parseCommandText('digest subscribe 08:30 Europe/Atlantis');
+    expect(isUsageError(badZone) && badZone.detail).toMatch(/unknown time zone: Europe\/Atlantis/);
+    expect(isUsageError(parseCommandText('digest'))).toBe(true);
+    expect(isUsageError(parseCommandText('digest frobnicate'))).toBe(true);
+  });
+
+  it('THEN status, preview and unsubscribe take no argument, in English or French', () => {
+    for (const [typed, action] of [['digest status', 'status'], ['digest statut', 'status'], ['digest preview', 'preview'], ['digest aperçu', 'preview'], ['digest unsubscribe', 'unsubscribe']] as const) {
+      expect(parseCommandText(typed)).toEqual({ command: 'digest', action });
+    }
+  });
+
+  it('THEN neither command is a core request: the app hands them to the command handlers', () => {
+    expect(isCoreRequest(parseCommandText('digest status') as { command: string })).toBe(false);
+    expect(isCoreRequest(parseCommandText('watch list') as { command: string })).toBe(false);
+  });
+});
+
+describe('GIVEN /breach watch typed', () => {
+  it('THEN add and remove take a whole name, list none', () => {
+    expect(parseCommandText('watch add Inbenta Technologies')).toEqual({ command: 'watch', action: 'add', name: 'Inbenta Technologies' });
+    expect(parseCommandText('watch ajouter "Ticketmaster UK"')).toEqual({ command: 'watch', action: 'add', name: 'Ticketmaster UK' });
+    expect(parseCommandText('watch remove inbenta')).toEqual({ command: 'watch', action: 'remove', name: 'inbenta' });
+    expect(parseCommandText('watch list')).toEqual({ command: 'watch', action: 'list' });
+    expect(isUsageError(parseCommandText('watch add'))).toBe(true);
+    expect(isUsageError(parseCommandText(`watch add ${'x'.repeat(81)}`))).toBe(true);
+  });
+});
+
+describe('GIVEN the Discord definitions', () => {
+  it('THEN /breach-digest and /breach-watch carry subcommands with valid names and no top-level options', () => {
+    for (const c of [breachDigest, breachWatch]) {
+      expect(COMMANDS).toContain(c);
+      expect(c.options).toEqual([]);
+      expect(c.discordName).toMatch(/^[-_a-z0-9]{1,32}$/);
+      for (const s of c.subcommands ?? []) {
+        expect(s.name).toMatch(/^[-_a-z0-9]{1,32}$/);
+        expect(s.nameFr ?? s.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        expect(s.description.en.length).toBeLessThanOrEqual(100);
+        expect(s.description.fr.length).toBeLessThanOrEqual(100);
+        for (const o of s.options) expect(o.description.fr.length).toBeLessThanOrEqual(100);
+      }
+    }
+    expect(breachDigest.subcommands?.map((s) => s.name)).toEqual(['subscribe', 'unsubscribe', 'status', 'preview']);
+    expect(breachWatch.subcommands?.map((s) => s.name)).toEqual(['add', 'remove', 'list']);
+  });
+
+  it('THEN options give the same requests as typed text', () => {
+    expect(breachDigest.fromOptions({ time: '8:30', timezone: 'Europe/Paris', filters: 'data:passwords country:FR', empty: 'skip' }, 'subscribe')).toEqual({
+      command: 'digest',
+      action: 'subscribe',
+      time: '08:30',
+      timeZone: 'Europe/Paris',
+      filters: 'data:passwords country:FR',
+      postEmpty: false,
+    });
+    expect(breachDigest.fromOptions({}, 'status')).toEqual({ command: 'digest', action: 'status' });
+    expect(isUsageError(breachDigest.fromOptions({ time: 'noon' }, 'subscribe'))).toBe(true);
+    expect(breachWatch.fromOptions({ name: ' Inbenta ' }, 'add')).toEqual({ command: 'watch', action: 'add', name: 'Inbenta' });
+    expect(breachWatch.fromOptions({}, 'list')).toEqual({ command: 'watch', action: 'list' });
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The digest and watch commands as people use them: admins change settings, everyone reads them,
+ * filters are read by the search's parser, every reply is worded in English and French.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/core/answer.js';
+import { startDigests, type Digests } from '../../src/digest/index.js';
+import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
+import { renderText } from '../../src/render/text-renderer.js';
+import { parseCommandText } from '../../commands/index.js';
+import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, type TestContext } from './fixtures.js';
+
+const text = (a: Answer, lang: 'en' | 'fr' = 'en') => renderText(a, lang);
+const CATALOG = [
+  ...OLD_INCIDENTS,
+  incident('ticketmaster-inbenta', { organization: { name: 'Ticketmaster UK' }, vendors: [{ name: 'Inbenta Technologies', role: { en: 'chatbot provider' } }], addedAt: '2025-01-01T00:00:00Z' }),
+];
+
+let ctx: TestContext;
+let digests: Digests;
+let store: SqliteStateStore;
+beforeEach(async () => {
+  ctx = testContext(CATALOG);
+  store = new SqliteStateStore(':memory:');
+  digests = await startDigests(ctx, [], { store });
+});
+afterEach(async () => {
+  await digests.service.stop();
+});
+
+const ask = (typed: string, who = conversation('C1')) => digests.handler.handle(parseCommandText(typed), who);
+
+describe('GIVEN someone who is not a channel admin', () => {
+  it.each([
+    ['slack', /Only channel admins \(workspace admins and the users the bot is configured to trust\) can change this channel's digest\. Ask an admin of this workspace/],
+    ['discord', /Only channel admins \(the Manage Server or Manage Channels permission\) can change this channel's digest\. Ask an admin of this server/],
+  ])('THEN on %s their subscribe is refused, saying who can, and nothing is stored', async (platform, wording) => {
+    const who = conversation('C1', { platform, isAdmin: false });
+    const reply = await ask('digest subscribe 08:30 Europe/Paris', who);
+    expect(reply).toMatchObject({ kind: 'message', tone: 'error' });
+    expect(text(reply)).toMatch(wording);
+    expect(text(reply, 'fr')).toMatch(/^Seuls les admins du canal/);
+    expect(store.subscriptions()).toEqual([]);
+    expect(await ask('digest unsubscribe', who)).toMatchObject({ tone: 'error' });
+    expect(text(await ask('watch add Inbenta', who))).toMatch(/can change this channel's watchlist/);
+    expect(store.watches({ platform, workspaceId: 'W1', channelId: 'C1' })).toEqual([]);
+  });
+
+  it('THEN they can still read the status, the preview and the watchlist', async () => {
+    await ask('digest subscribe 08:30 Europe/Paris data:passwords country:FR');
+    await ask('watch add Inbenta');
+    const reader = conversation('C1', { isAdmin: false });
+    expect(text(await ask('digest status', reader))).toContain('When: every day at 08:30 (Europe/Paris), in English');
+    expect(text(await ask('digest preview', reader))).toMatch(/^Preview: nothing new so far/);
+    expect(text(await ask('watch list', reader))).toContain('• Inbenta');
+  });
+});
+
+describe('GIVEN a channel admin', () => {
+  it('THEN "/breach digest subscribe 08:30 Europe/Paris data:passwords country:FR" subscribes with those settings and says when the first digest comes', async () => {
+    const reply = await ask('digest subscribe 08:30 Europe/Paris data:passwords country:FR', conversation('C1', { language: 'fr' }));
+    expect(reply).toMatchObject({ kind: 'message', tone: 'success' });
+    const sub = store.subscription({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' });
+    expect(sub).toMatchObject({ cron: '30 8 * * *', timeZone: 'Europe/Paris', filters: 'data:passwords country:FR', language: 'fr', postEmpty: false, active: true });
+    const fr = text(reply, 'fr');
+    expect(fr).toContain('Abonné : ce canal recevra un résumé');
+    expect(fr).toContain('Quand: tous les jours à 08:30 (Europe/Paris), en français');
+    expect(fr).toContain('Filtres: données: mots de passe · France');
+    expect(fr).toMatch(/Prochain résumé: \w+\.? \d+ \S+ \d{4}, 08:30/);
+    expect(digests.scheduler.nextRun(sub!.id)).toBeInstanceOf(Date);
+  });
+
+  it('THEN defaults come from DIGEST_CRON / DIGEST_TZ, and subscribing again updates rather than duplicates', async () => {
+    await ask('digest subscribe');
+    expect(store.subscriptions()).toMatchObject([{ cron: '0 9 * * *', timeZone: 'Europe/Paris', filters: '' }]);
+    const again = await ask('digest subscribe 07:15 UTC empty:post');
+    expect(text(again)).toMatch(/^This channel's digest is updated\./);
+    expect(store.subscriptions()).toMatchObject([{ cron: '15 7 * * *', timeZone: 'UTC', postEmpty: true }]);
+  });
+
+  it('THEN unreadable filters are refused with the search\'s own explanation, and nothing is stored', async () => {
+    const reply = await ask('digest subscribe data:unicorns');
+    expect(reply).toMatchObject({ tone: 'error' });
+    expect(text(reply)).toBe('Not subscribed. Cannot read the filter data:unicorns. Examples: data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date.');
+    expect(store.subscriptions()).toEqual([]);
+  });
+
+  it('THEN unsubscribe stops the schedule; status and preview say there is no digest', async () => {
+    await ask('digest subscribe');
+    const id = store.subscriptions()[0]!.id;
+    expect(text(await ask('digest unsubscribe'))).toMatch(/^Unsubscribed/);
+    expect(digests.scheduler.nextRun(id)).toBeUndefined();
+    expect(text(await ask('digest unsubscribe'))).toBe('This channel has no digest subscription.');
+    expect(text(await ask('digest status'))).toMatch(/^This channel has no digest subscription\.\nSubscribe with/);
+    expect(text(await ask('digest preview'))).toMatch(/nothing to preview/);
+  });
+
+  it('THEN preview shows the digest as it would be posted now, without recording anything', async () => {
+    await ask('digest subscribe country:FR');
+    const later = new Date(Date.now() + 60_000).toISOString();
+    ctx.holder.swap(coreOf([...CATALOG, incident('fresh-fr', { organization: { name: 'Fresh', country: 'FR' }, addedAt: later }), incident('fresh-us', { organization: { name: 'Other', country: 'US' }, addedAt: later })]));
+    const reply = await ask('digest preview');
+    expect(reply.kind === 'message' && reply.incidents.map((i) => i.id)).toEqual(['fresh-fr']);
+    expect(text(reply)).toMatch(/^Preview of the digest due .*, as it would be posted now:\nBreach digest: 1 new incident \(1 breach\)/);
+    expect(store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' }).size).toBe(0);
+  });
+
+  it('THEN watch add / list / remove keep one entry per folded name and tell what the catalog already holds', async () => {
+    const added = await ask('watch add Inbenta');
+    expect(text(added)).toBe(
+      'Watching “Inbenta”: this channel gets an alert as soon as a new incident names it as organization, alias, vendor or affected organization. 1 incident in the catalog already names it (/breach Inbenta).',
+    );
+    expect(text(await ask('watch add INBENTA'))).toBe('“INBENTA” is already on this channel\'s watchlist.');
+    await ask('watch add Métropole du Grand Paris');
+    expect(text(await ask('watch list'))).toBe('This channel is alerted when a new incident names:\n• Inbenta\n• Métropole du Grand Paris');
+    expect(text(await ask('watch remove metropole du grand paris'))).toBe('“metropole du grand paris” is no longer watched in this channel.');
+    expect(text(await ask('watch remove nobody'))).toMatch(/is not on this channel's watchlist/);
+    expect(store.watches({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' }).map((w) => w.name)).toEqual(['Inbenta']);
+    expect(text(await ask('watch list', conversation('OTHER')))).toMatch(/watchlist is empty/);
+  });
+});

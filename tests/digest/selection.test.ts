@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { compileFilters, selectDigest } from '../../src/digest/digest-selection.js';
+import { alertAnswer, digestAnswer } from '../../src/digest/digest-messages.js';
+import { renderText } from '../../src/render/text-renderer.js';
+import { coreOf, incident } from './fixtures.js';
+
+const SUBSCRIBED = '2027-01-10T07:00:00.000Z';
+const pw = (id: string, addedAt: string, country = 'FR', classes = ['Passwords']) => incident(id, { organization: { name: `Org ${id}`, country }, addedAt, dataClasses: classes });
+const INCIDENTS = [
+  pw('before-subscribing', '2027-01-09T12:00:00Z'),
+  pw('fr-passwords', '2027-01-10T08:30:00+01:00'),
+  pw('fr-no-passwords', '2027-01-10T08:00:00Z', 'FR', ['Email addresses']),
+  pw('de-passwords', '2027-01-10T08:00:00Z', 'DE'),
+  pw('already-sent', '2027-01-10T08:00:00Z'),
+  pw('fr-passwords-later', '2027-01-10T09:00:00Z'),
+];
+
+describe('GIVEN a channel subscribed with "data:passwords country:FR"', () => {
+  const core = coreOf(INCIDENTS);
+  const filters = compileFilters(core, 'data:passwords country:FR');
+  if (!filters.ok) throw new Error('filters should parse');
+
+  it('THEN its digest holds what was added since it subscribed, not yet sent there, matching the filters, newest first', () => {
+    const selected = selectDigest({ incidents: core.catalog.incidents, since: SUBSCRIBED, delivered: new Set(['already-sent']), matches: filters.matches });
+    expect(selected.map((i) => i.id)).toEqual(['fr-passwords-later', 'fr-passwords']);
+  });
+
+  it('THEN no filters means every new incident; a filter the search would refuse is refused here too', () => {
+    const all = compileFilters(core, '');
+    expect(all.ok && selectDigest({ incidents: core.catalog.incidents, since: SUBSCRIBED, delivered: new Set(), matches: all.matches }).length).toBe(5);
+    const bad = compileFilters(core, 'data:unicorns');
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'error', code: 'bad-filter', detail: 'data:unicorns' } });
+  });
+
+  it('THEN the digest message counts, says since when and which filters, lists newest first and points to /breach show', () => {
+    const selected = selectDigest({ incidents: core.catalog.incidents, since: SUBSCRIBED, delivered: new Set(), matches: filters.matches });
+    const answer = digestAnswer(selected, { channel: { platform: 'slack', workspaceId: 'T', channelId: 'C' }, timeZone: 'Europe/Paris' }, SUBSCRIBED, filters.query);
+    expect(answer.text.en).toBe('Breach digest: 3 new incidents (3 breaches) in the catalog since Sun, 10 Jan 2027, 08:00 — filters: data: passwords · France. Newest first:');
+    expect(answer.text.fr).toBe('Résumé des fuites : 3 nouveaux incidents (3 fuites de données) au catalogue depuis le dim. 10 janv. 2027, 08:00 — filtres : données: mots de passe · France. Du plus récent au plus ancien :');
+    expect(answer.footer?.en).toBe('Details of any of them: /breach show <id>, e.g. /breach show fr-passwords-later');
+    const text = renderText(answer, 'en');
+    expect(text.indexOf('[fr-passwords-later]')).toBeLessThan(text.indexOf('[fr-passwords]'));
+    const discord = digestAnswer(selected, { channel: { platform: 'discord', workspaceId: 'G', channelId: 'C' }, timeZone: 'Europe/Paris' }, SUBSCRIBED);
+    expect(discord.footer?.fr).toBe('Le détail de chacun : /breach-show id:<id>, par ex. /breach-show id:fr-passwords-later');
+  });
+
+  it('THEN an alert names the watched names that matched', () => {
+    const one = alertAnswer([INCIDENTS[1]!], ['Inbenta'], 'slack');
+    expect(one.text.en).toBe("Watchlist alert: a new incident names “Inbenta”, on this channel's watchlist.");
+    const two = alertAnswer([INCIDENTS[1]!, INCIDENTS[2]!], ['Inbenta', 'Orange', 'Inbenta'], 'slack');
+    expect(two.text.fr).toBe('Alerte de veille : 2 nouveaux incidents citent “Inbenta”, “Orange”, de la liste de veille de ce canal.');
+  });
+});
