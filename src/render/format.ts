@@ -191,6 +191,11 @@ export function formatReasons(reasons: readonly MatchReason[], lang: Lang): stri
   return parts.slice(0, 3).join(', ');
 }
 
+/** A label's colon: French typography puts a space before it ("Quand : …"). */
+export function colon(lang: Lang): string {
+  return lang === 'fr' ? ' : ' : ': ';
+}
+
 /** The incident's title in `lang`. */
 export function incidentTitle(incident: Incident, lang: Lang): string {
   return localized(incident.title, lang);

@@ -22,7 +22,7 @@ export const LABELS = {
     place: 'Where',
     related: 'Related',
     unstated: 'Not stated by the sources',
-    notes: 'Established from',
+    notes: 'How facts were established',
     next: 'Next',
     previous: 'Previous',
     details: 'Details',
@@ -44,7 +44,7 @@ export const LABELS = {
     place: 'Où',
     related: 'Liés',
     unstated: 'Non précisé par les sources',
-    notes: 'Établi à partir de',
+    notes: 'Comment les faits ont été établis',
     next: 'Suivant',
     previous: 'Précédent',
     details: 'Détails',
@@ -123,6 +123,12 @@ export function errorMessage(answer: ErrorAnswer, lang: Lang): string {
     case 'internal':
       return fr ? "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant." : 'Sorry, something went wrong on our side. Please try again in a moment.';
   }
+}
+
+/** "Established from public record" / "Établi à partir d'indices de l'article". */
+export function establishedLabel(basis: 'public-record' | 'article-clues', lang: Lang): string {
+  if (basis === 'public-record') return lang === 'fr' ? 'Établi à partir de sources publiques' : 'Established from public record';
+  return lang === 'fr' ? "Établi à partir d'indices de l'article" : "Established from the article's clues";
 }
 
 export function notFoundMessage(id: string, lang: Lang): string {

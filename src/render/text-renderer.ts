@@ -9,6 +9,7 @@ import { countryLabel } from '../core/countries.js';
 import { COMMANDS } from '../../commands/index.js';
 import {
   attributions,
+  colon,
   flagLabels,
   formatAffected,
   formatDataClasses,
@@ -24,10 +25,10 @@ import {
   sourceLinks,
   type Lang,
 } from './format.js';
-import { LABELS, errorMessage, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, statsHeading, suggestionsLead } from './messages.js';
+import { LABELS, errorMessage, establishedLabel, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, statsHeading, suggestionsLead } from './messages.js';
 
-function line(label: string, value: string | undefined): string[] {
-  return value ? [`   ${label}: ${value}`] : [];
+function line(label: string, value: string | undefined, lang: Lang): string[] {
+  return value ? [`   ${label}${colon(lang)}${value}`] : [];
 }
 
 /** One incident in a list: title, then when / how many / data / vendor / sources. */
@@ -37,14 +38,14 @@ export function incidentSummaryText(match: Pick<Match, 'incident' | 'reasons'>, 
   const flags = flagLabels(inc, lang);
   return [
     `${n}. ${incidentTitle(inc, lang)} [${inc.id}]`,
-    ...line(L.when, formatWhen(inc, lang)),
-    ...line(L.records, formatRecords(inc, lang)),
-    ...line(L.data, formatDataClasses(inc, lang)),
-    ...line(L.vendors, formatVendors(inc, lang)),
-    ...line(L.affected, formatAffected(inc, lang)),
-    ...line(L.flags, flags.join(', ') || undefined),
-    ...line(L.matched, formatReasons(match.reasons, lang)),
-    ...line(L.sources, sourceLinks(inc, lang).map((s) => (s.url ? `${s.label} <${s.url}>` : s.label)).join(' | ')),
+    ...line(L.when, formatWhen(inc, lang), lang),
+    ...line(L.records, formatRecords(inc, lang), lang),
+    ...line(L.data, formatDataClasses(inc, lang), lang),
+    ...line(L.vendors, formatVendors(inc, lang), lang),
+    ...line(L.affected, formatAffected(inc, lang), lang),
+    ...line(L.flags, flags.join(', ') || undefined, lang),
+    ...line(L.matched, formatReasons(match.reasons, lang), lang),
+    ...line(L.sources, sourceLinks(inc, lang).map((s) => (s.url ? `${s.label} <${s.url}>` : s.label)).join(' | '), lang),
     ...attributions(inc).map((a) => `   ${a}`),
   ].join('\n');
 }
@@ -57,13 +58,13 @@ export function incidentDetailText(answer: IncidentAnswer, lang: Lang): string {
   const out = [
     `${incidentTitle(inc, lang)} [${inc.id}]`,
     `   ${inc.organization.name}${aliases}${formatPlace(inc, lang) ? ` — ${formatPlace(inc, lang)}` : ''}`,
-    ...line(L.when, formatWhen(inc, lang)),
-    ...line(L.records, formatRecords(inc, lang)),
-    ...line(L.data, formatDataClasses(inc, lang)),
-    ...line(L.vendors, formatVendors(inc, lang)),
-    ...line(L.affected, formatAffected(inc, lang)),
-    ...line(L.cause, localized(inc.cause, lang) || undefined),
-    ...line(L.flags, flagLabels(inc, lang).join(', ') || undefined),
+    ...line(L.when, formatWhen(inc, lang), lang),
+    ...line(L.records, formatRecords(inc, lang), lang),
+    ...line(L.data, formatDataClasses(inc, lang), lang),
+    ...line(L.vendors, formatVendors(inc, lang), lang),
+    ...line(L.affected, formatAffected(inc, lang), lang),
+    ...line(L.cause, localized(inc.cause, lang) || undefined, lang),
+    ...line(L.flags, flagLabels(inc, lang).join(', ') || undefined, lang),
     '',
     `   ${localized(inc.summary, lang)}`,
   ];
@@ -74,9 +75,12 @@ export function incidentDetailText(answer: IncidentAnswer, lang: Lang): string {
   out.push('', `   ${L.sources}:`);
   for (const s of sourceLinks(inc, lang)) out.push(`   - ${s.label}${s.url ? ` <${s.url}>` : ''}`);
   for (const a of attributions(inc)) out.push(`   ${a}`);
-  if (inc.unstated.length) out.push(`   ${L.unstated}: ${inc.unstated.join(', ')}`);
-  for (const e of inc.established) out.push(`   ${L.notes} ${e.basis === 'public-record' ? (lang === 'fr' ? 'sources publiques' : 'public record') : lang === 'fr' ? "indices de l'article" : "the article's clues"} (${e.path}): ${e.note}`);
-  if (answer.related.length) out.push(`   ${L.related}: ${answer.related.map((r) => `${incidentTitle(r, lang)} [${r.id}]`).join('; ')}`);
+  const c = colon(lang);
+  if (inc.unstated.length) out.push(`   ${L.unstated}${c}${inc.unstated.join(', ')}`);
+  for (const e of inc.established) {
+    out.push(`   ${establishedLabel(e.basis, lang)} (${e.path})${c}${e.note}`);
+  }
+  if (answer.related.length) out.push(`   ${L.related}${c}${answer.related.map((r) => `${incidentTitle(r, lang)} [${r.id}]`).join('; ')}`);
   return out.join('\n');
 }
 
@@ -90,11 +94,11 @@ function statsText(answer: StatsAnswer, lang: Lang): string {
       .join(' · ');
   return [
     statsHeading(s.total, lang),
-    `${fr ? 'Par année' : 'By year'}: ${list(s.byYear, String, 12)}`,
-    `${fr ? 'Par type de données' : 'By data type'}: ${list(s.byDataClass, (k) => dataClassLabel(k, lang), 10)}`,
-    `${fr ? 'Par pays' : 'By country'}: ${list(s.byCountry, (k) => countryLabel(k, lang), 10)}`,
-    `${fr ? 'Par source' : 'By source'}: ${list(s.bySource, String, 6)}`,
-    `${fr ? 'Les plus grosses' : 'Biggest'}:`,
+    `${fr ? 'Par année' : 'By year'}${colon(lang)}${list(s.byYear, String, 12)}`,
+    `${fr ? 'Par type de données' : 'By data type'}${colon(lang)}${list(s.byDataClass, (k) => dataClassLabel(k, lang), 10)}`,
+    `${fr ? 'Par pays' : 'By country'}${colon(lang)}${list(s.byCountry, (k) => countryLabel(k, lang), 10)}`,
+    `${fr ? 'Par source' : 'By source'}${colon(lang)}${list(s.bySource, String, 6)}`,
+    `${fr ? 'Les plus grosses' : 'Biggest'}${colon(lang).trimEnd()}`,
     ...s.biggest.slice(0, 5).map((inc, i) => `   ${i + 1}. ${inc.organization.name} — ${formatRecords(inc, lang) ?? ''} [${inc.id}]`),
   ].join('\n');
 }
@@ -104,7 +108,7 @@ export function helpText(lang: Lang): string {
     helpIntro(lang),
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(24)} ${c.description[lang]}`),
     helpFilters(lang),
-    `${lang === 'fr' ? 'Exemples' : 'Examples'}: ${COMMANDS.flatMap((c) => c.examples).slice(0, 6).join(', ')}`,
+    `${lang === 'fr' ? 'Exemples' : 'Examples'}${colon(lang)}${COMMANDS.flatMap((c) => c.examples).slice(0, 6).join(', ')}`,
   ].join('\n');
 }
 

@@ -107,7 +107,7 @@ export function incidentDetailBlocks(answer: IncidentAnswer, lang: Lang): Block[
   const notes: string[] = [
     ...attributions(inc).map((a) => safe(a, LINE_MAX)),
     ...(inc.unstated.length ? [`${L.unstated}: ${safe(inc.unstated.join(', '), 1000)}`] : []),
-    ...inc.established.map((e) => `${L.notes} ${SLACK_TEXT.basis(e.basis, lang)} (${safe(e.path, 100)}): ${safe(e.note, LINE_MAX)}`),
+    ...inc.established.map((e) => `${SLACK_TEXT.basis(e.basis, lang)} (${safe(e.path, 100)}): ${safe(e.note, LINE_MAX)}`),
   ];
   if (notes.length) blocks.push(context(joinLines(notes, DETAIL_BUDGET.notes)));
   if (answer.related.length) {

@@ -3,6 +3,7 @@
  * and French. Everything else comes from src/render/messages.ts and format.ts. These return
  * plain strings: callers escape the dynamic parts they pass in.
  */
+import { establishedLabel } from '../render/messages.js';
 import { formatNumber, type Lang } from '../render/format.js';
 
 const fr = (lang: Lang) => lang === 'fr';
@@ -16,8 +17,7 @@ export const SLACK_TEXT = {
   bySource: (lang: Lang) => (fr(lang) ? 'Par source' : 'By source'),
   biggest: (lang: Lang) => (fr(lang) ? 'Les plus grosses' : 'Biggest'),
   examples: (lang: Lang) => (fr(lang) ? 'Exemples' : 'Examples'),
-  basis: (basis: 'public-record' | 'article-clues', lang: Lang) =>
-    basis === 'public-record' ? (fr(lang) ? 'sources publiques' : 'public record') : fr(lang) ? "indices de l'article" : "the article's clues",
+  basis: establishedLabel,
   /** A page cut short by Slack's size limits. */
   notShown: (n: number, lang: Lang) => (fr(lang) ? `… ${formatNumber(n, lang)} de plus, trop long pour un seul message` : `… ${formatNumber(n, lang)} more, too long for one message`),
   moreButton: (lang: Lang) => (fr(lang) ? 'Voir la suite' : 'Show the rest'),

@@ -61,7 +61,7 @@ describe('GIVEN the terminal chat with piped input', () => {
 
   it('THEN French questions get French answers', () => {
     const r = run(['start'], { input: '/breach fuites de mots de passe en 2024\n' });
-    expect(r.stdout).toMatch(/Données: noms, adresses e-mail, adresses postales, numéros de téléphone, mots de passe/);
+    expect(r.stdout).toMatch(/Données : noms, adresses e-mail, adresses postales, numéros de téléphone, mots de passe/);
     expect(r.stdout).toMatch(/survenu 28 juin 2024/);
   });
 
