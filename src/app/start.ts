@@ -58,7 +58,10 @@ async function startFeatures(ctx: BotContext, posters: readonly ChannelPoster[],
   const digests = await startDigests(ctx, posters);
   services.push(digests.service);
   services.push(startCatalogReloader(ctx, digests.onCatalogAdded));
-  // IMPORT-REFRESH-HOOK
+  // New breaches the refresh writes reach the alerts through the reloader, like any new file.
+  const { startImportRefresh } = await import('../import/refresh.js');
+  const refresh = startImportRefresh(ctx);
+  if (refresh) services.push(refresh);
   return [digests.handler];
 }
 

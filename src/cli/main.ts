@@ -12,6 +12,7 @@ import { buildCore, CoreHolder } from '../app/core-holder.js';
 import { renderText } from '../render/text-renderer.js';
 import { errorMessage } from '../render/messages.js';
 import { startBot } from '../app/start.js';
+import { IMPORT_USAGE, ImportUsageError, importCommand } from '../import/import-command.js';
 
 const USAGE = `Usage: breachbot <command> [options]
   search <query...> [--json] [--limit N] [--page N] [--lang en|fr]
@@ -19,6 +20,7 @@ const USAGE = `Usage: breachbot <command> [options]
   stats [--json]
   show <id> [--json]
   validate             check every incident file under the data folder
+  ${IMPORT_USAGE}
   start                run the bot (the terminal chat when no platform token is set)`;
 
 class UsageFailure extends Error {}
@@ -85,6 +87,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     switch (command) {
       case 'validate':
         return validate(config, io);
+      case 'import':
+        return importCommand(rest, config, io);
       case 'start':
       case 'chat':
         return await startBot(config, { forceTerminal: command === 'chat' });
@@ -94,10 +98,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'show':
         return query(command, rest, config, io);
       default:
-        throw new UsageFailure(`unknown command "${command.slice(0, 40)}" (try: search, latest, stats, show, validate, start)`);
+        throw new UsageFailure(`unknown command "${command.slice(0, 40)}" (try: search, latest, stats, show, validate, import, start)`);
     }
   } catch (err) {
-    if (err instanceof UsageFailure || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageFailure || err instanceof ImportUsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`breachbot: ${(err as Error).message.split('\n')[0]}`);
       return 2;
     }

@@ -1,9 +1,10 @@
 /**
  * Loads and validates the catalog: one JSON file per curated incident under `incidents/`, and
  * bundled snapshots of imported feeds under `imported/` (a JSON array of incidents, or an
- * object with an `incidents` array). Every problem is collected, never thrown: each names the
- * file, the field path and what is wrong, and every valid incident still loads, so one bad file
- * never takes the bot down.
+ * object with an `incidents` array and optionally a `merged` array of `{ into, incident }`:
+ * records that add their sources to an incident already in the catalog). Every problem is
+ * collected, never thrown: each names the file, the field path and what is wrong, and every
+ * valid incident still loads, so one bad file never takes the bot down.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -91,6 +92,30 @@ export class CatalogBuilder {
     return incident;
   }
 
+  /**
+   * An imported record its importer found to describe an incident already in the catalog
+   * (`into`): that incident's facts win and the record's sources are appended to its own, once
+   * each, so the incident is shown once and cites both. When `into` is unknown (the incident was
+   * renamed or removed since the import), the record is added on its own instead.
+   */
+  merge(file: string, path: string, into: unknown, raw: unknown): Incident | undefined {
+    const target = typeof into === 'string' ? this.byId.get(into) : undefined;
+    if (!target) return this.add(file, `${path}.incident`, raw);
+    const parsed = IncidentSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.problems.push(...issueProblems(file, `${path}.incident`, parsed.error));
+      return undefined;
+    }
+    const key = (s: Incident['sources'][number]) => s.url ?? `${s.title}|${s.reference ?? ''}`;
+    const known = new Set(target.sources.map(key));
+    const extra = parsed.data.sources.filter((s) => !known.has(key(s)));
+    if (extra.length === 0) return target;
+    const combined: Incident = { ...target, sources: [...target.sources, ...extra] };
+    this.incidents[this.incidents.indexOf(target)] = combined;
+    this.byId.set(combined.id, combined);
+    return combined;
+  }
+
   build(): Catalog {
     for (const incident of this.incidents) {
       incident.related.forEach((id, i) => {
@@ -127,6 +152,8 @@ export function loadCatalog(dataDir: string): Catalog {
     const raw = readJson(builder, file, shown);
     if (raw !== undefined) builder.add(shown, '', raw);
   }
+  // Snapshots may list records that merge into incidents of other files: applied once all are loaded.
+  const merges: { shown: string; entries: unknown[] }[] = [];
   for (const file of jsonFiles(join(dataDir, 'imported'))) {
     const shown = relative(dataDir, file);
     const raw = readJson(builder, file, shown);
@@ -138,6 +165,15 @@ export function loadCatalog(dataDir: string): Catalog {
     }
     const prefix = Array.isArray(raw) ? '' : 'incidents';
     list.forEach((record, i) => builder.add(shown, `${prefix}[${i}]`, record));
+    const merged = Array.isArray(raw) ? undefined : (raw as { merged?: unknown }).merged;
+    if (Array.isArray(merged)) merges.push({ shown, entries: merged });
+    else if (merged !== undefined) builder.addProblem({ file: shown, path: 'merged', message: 'must be an array of { into, incident }' });
+  }
+  for (const { shown, entries } of merges) {
+    entries.forEach((entry, i) => {
+      const e = (typeof entry === 'object' && entry !== null ? entry : {}) as { into?: unknown; incident?: unknown };
+      builder.merge(shown, `merged[${i}]`, e.into, e.incident);
+    });
   }
   return builder.build();
 }

@@ -50,6 +50,18 @@ const classes = [
   { name: 'Customer contracts', en: 'customer contracts', fr: 'contrats clients', synonyms: ['contracts', 'contract details', 'contrat', 'contrats', 'contrat souscrit'] },
   { name: 'Biometric data', en: 'biometric data', fr: 'données biométriques', synonyms: ['biometrics', 'fingerprints', 'biométrie', 'empreintes digitales'] },
   { name: 'Vehicle details', en: 'vehicle details', fr: 'informations sur les véhicules', synonyms: ['vehicles', 'licence plates', 'license plates', 'immatriculation', 'plaques d’immatriculation'] },
+  // Appended for the imported feeds (HIBP names, frequent in its catalogue or in bonjourlafuite's lists).
+  { name: 'Website activity', en: 'website activity', fr: 'activité sur le site', synonyms: ['browsing activity', 'site activity', 'activité en ligne'] },
+  { name: 'Browser user agent details', en: 'browser user agent details', fr: 'informations sur le navigateur', synonyms: ['user agent', 'user agents', 'browser details', 'navigateur'] },
+  { name: 'Spoken languages', en: 'spoken languages', fr: 'langues parlées', synonyms: ['languages spoken', 'langue parlée', 'langues maîtrisées'] },
+  { name: 'Religions', en: 'religions', fr: 'religions', synonyms: ['religion', 'religious beliefs', 'croyances religieuses'] },
+  { name: 'Sexual orientations', en: 'sexual orientations', fr: 'orientations sexuelles', synonyms: ['sexual orientation', 'orientation sexuelle'] },
+  { name: 'Ethnicities', en: 'ethnicities', fr: 'origines ethniques', synonyms: ['ethnicity', 'ethnic origin', 'ethnic origins', 'origine ethnique'] },
+  { name: 'Auth tokens', en: 'authentication tokens', fr: "jetons d'authentification", synonyms: ['auth token', 'authentication token', 'session tokens', "jeton d'authentification"] },
+  { name: 'Account balances', en: 'account balances', fr: 'soldes de compte', synonyms: ['account balance', 'solde du compte', 'soldes des comptes'] },
+  { name: 'Payment histories', en: 'payment histories', fr: 'historiques de paiement', synonyms: ['payment history', 'historique de paiement', 'historique des paiements'] },
+  { name: 'Places of birth', en: 'places of birth', fr: 'lieux de naissance', synonyms: ['place of birth', 'birthplace', 'lieu de naissance'] },
+  { name: 'Job applications', en: 'job applications', fr: 'candidatures', synonyms: ['job application', 'cv', 'cvs', 'resumes', 'curriculum vitae', 'candidature'] },
 ] as const satisfies readonly DataClass[];
 
 export type DataClassName = (typeof classes)[number]['name'];

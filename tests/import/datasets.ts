@@ -1,0 +1,25 @@
+/** The real third-party datasets the importers are tested on (../shared/datasets, see its README). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/catalog-fixtures.js';
+
+export const DATASETS = join(REPO_ROOT, '..', 'shared', 'datasets');
+export const HIBP_API = join(DATASETS, 'hibp', 'breaches-2025-03-03.json');
+export const HIBP_INDEX = join(DATASETS, 'hibp', 'index-2026-08-07.json');
+export const BLF_CSV = join(DATASETS, 'bonjourlafuite', 'bonjourlafuite-2016-10-01_2026-10-07.csv');
+export const HHS_FILES = ['hhs-ocr-archive-2009-10_2024-04.csv', 'hhs-ocr-under-investigation-2024-06.csv', 'hhs-ocr-under-investigation-2024-12.csv'].map((f) => join(DATASETS, 'hhs-ocr', f));
+
+export type HibpRecord = Record<string, unknown> & { Name: string };
+
+let api: HibpRecord[] | undefined;
+export function hibpApi(): HibpRecord[] {
+  api ??= JSON.parse(readFileSync(HIBP_API, 'utf8')) as HibpRecord[];
+  return api;
+}
+
+/** One real record of the API file, by Name (a copy the test may change). */
+export function hibpRecord(name: string): HibpRecord {
+  const r = hibpApi().find((b) => b.Name === name);
+  if (!r) throw new Error(`no ${name} in ${HIBP_API}`);
+  return structuredClone(r);
+}
