@@ -3,9 +3,8 @@
  * autocomplete the Discord adapter needs. Works only through the precomputed `BreachIndex`:
  * no per-query rebuilding, no scans of the catalog beyond the index lookups and the matches.
  */
-import type { SearchResult } from 'minisearch';
 import type { Catalog } from './catalog.js';
-import { BreachIndex, NAME_KIND_WEIGHT, type NameKind } from './search-index.js';
+import { BreachIndex, NAME_KIND_WEIGHT, TEXT_FIELDS, nameTerms, type NameEntry, type NameKind, type NameRef, type Postings, type TextField } from './search-index.js';
 import { hasFilters, parseQuery, type ParsedQuery, type QueryFilters } from './query-parser.js';
 import { tokenize } from './text-folding.js';
 import type { Incident } from './incident-schema.js';
@@ -50,11 +49,98 @@ export interface AutocompleteChoice {
   readonly incidentId?: string;
 }
 
-interface Scored {
-  score: number;
-  nameScore: number;
-  matched: Set<string>;
-  reasons: MatchReason[];
+/** MiniSearch's default weight for a prefix expansion, kept so text scores stay what they were. */
+const PREFIX_WEIGHT = 0.375;
+
+/**
+ * Per-incident accumulators reused by every query (an epoch marks which entries are live), so
+ * answering allocates nothing that grows with the catalog.
+ */
+class RankScratch {
+  epoch = 0;
+  readonly seen: Uint32Array;
+  readonly nameScore: Float64Array;
+  readonly textRaw: Float64Array;
+  readonly nameMask: Int32Array;
+  readonly textMask: Int32Array;
+  readonly score: Float64Array;
+  readonly band: Float64Array;
+  readonly touched: Int32Array;
+  /** (incident, name hit, ref) triples, in hit order, for the reasons of the page. */
+  readonly nameLog: number[] = [];
+
+  constructor(n: number) {
+    this.seen = new Uint32Array(n);
+    this.nameScore = new Float64Array(n);
+    this.textRaw = new Float64Array(n);
+    this.nameMask = new Int32Array(n);
+    this.textMask = new Int32Array(n);
+    this.score = new Float64Array(n);
+    this.band = new Float64Array(n);
+    this.touched = new Int32Array(n);
+  }
+}
+
+/** Choices kept per one- or two-letter prefix. */
+const SHORT_PREFIX_CHOICES = 25;
+
+function bestRef(name: NameEntry): NameRef {
+  return name.refs.reduce((a, b) => (NAME_KIND_WEIGHT[b.kind] > NAME_KIND_WEIGHT[a.kind] ? b : a));
+}
+
+/**
+ * For every one- and two-letter prefix of a name word, the best names by what autocomplete
+ * ranks on for so little input: the kind of name, then the shorter name.
+ */
+function shortPrefixTable(idx: BreachIndex): Map<string, number[]> {
+  const weight = new Float64Array(idx.names.length);
+  const better = (a: number, b: number) => weight[b]! - weight[a]! || idx.names[a]!.name.length - idx.names[b]!.name.length || a - b;
+  const table = new Map<string, number[]>();
+  for (const name of idx.names) {
+    const best = bestRef(name);
+    if (best.kind === 'domain') continue;
+    weight[name.id] = NAME_KIND_WEIGHT[best.kind];
+    const prefixes = new Set<string>();
+    for (const w of nameTerms(name.name)) for (const len of [1, 2]) if (w.length >= len) prefixes.add(w.slice(0, len));
+    for (const p of prefixes) {
+      let list = table.get(p);
+      if (!list) table.set(p, (list = []));
+      if (list.length === SHORT_PREFIX_CHOICES && better(name.id, list[list.length - 1]!) >= 0) continue;
+      // Insert in order into a list of at most 25.
+      let at = list.length;
+      while (at > 0 && better(name.id, list[at - 1]!) < 0) at--;
+      list.splice(at, 0, name.id);
+      if (list.length > SHORT_PREFIX_CHOICES) list.pop();
+    }
+  }
+  return table;
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x >>> 0; v; v &= v - 1) c++;
+  return c;
+}
+
+/** The fields of incident `i` in a term's postings (0 when it does not hold the term). */
+function postingFields(p: Postings, i: number): number {
+  let lo = 0;
+  let hi = p.docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = p.docs[mid]!;
+    if (d === i) return p.fields[mid]!;
+    if (d < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** Each incident's rank in `order`. */
+function ranksOf(order: readonly number[]): Int32Array {
+  const out = new Int32Array(order.length);
+  order.forEach((i, r) => (out[i] = r));
+  return out;
 }
 
 export class BreachCore {
@@ -63,6 +149,18 @@ export class BreachCore {
   private readonly stats: Stats;
   /** Names offered when nothing is close to what was typed: the most notable curated incidents. */
   private readonly featuredNames: readonly string[];
+  private readonly scratch: RankScratch;
+  /** Sort keys as numbers: records (−1 when unknown), and the sort date's rank among all dates. */
+  private readonly sizeKey: Float64Array;
+  private readonly dateKey: Int32Array;
+  private readonly newestRank: Int32Array;
+  private readonly biggestRank: Int32Array;
+  private readonly defaultRank: Int32Array;
+  /**
+   * Autocomplete for one or two typed letters, precomputed: such a prefix expands to a large
+   * part of all names, too many to score per keystroke at 100,000 incidents.
+   */
+  private readonly shortPrefixes: ReadonlyMap<string, readonly number[]>;
 
   constructor(catalog: Catalog) {
     this.catalog = catalog;
@@ -75,6 +173,17 @@ export class BreachCore {
       if (featured.length === 5) break;
     }
     this.featuredNames = featured;
+    const n = this.index.incidents.length;
+    this.scratch = new RankScratch(n);
+    const facts = this.index.facts;
+    this.sizeKey = Float64Array.from(facts, (f) => f.records ?? -1);
+    const dates = [...new Set(facts.map((f) => f.sortDate))].sort((a, b) => a.localeCompare(b));
+    const dateRank = new Map(dates.map((d, r) => [d, r]));
+    this.dateKey = Int32Array.from(facts, (f) => dateRank.get(f.sortDate)!);
+    this.newestRank = ranksOf(this.index.newestFirst);
+    this.biggestRank = ranksOf(this.index.biggestFirst);
+    this.defaultRank = ranksOf(this.index.defaultOrder);
+    this.shortPrefixes = shortPrefixTable(this.index);
   }
 
   get size(): number {
@@ -102,16 +211,25 @@ export class BreachCore {
 
   /** Parses a query the same way `search` does (adapters use it to pick the answer's language). */
   parse(text: string) {
-    return parseQuery(text, (t) => this.index.nameWords.has(t));
+    return parseQuery(
+      text,
+      (t) => this.index.nameWords.has(t),
+      (a, b) => this.index.hasNamePair(a, b),
+    );
   }
 
   private search(request: Extract<CoreRequest, { command: 'search' }>): Answer {
     const parsed = this.parse(request.query);
     if (!parsed.ok) return { kind: 'error', ...parsed.error };
     const query = parsed.query;
-    const ranked = this.rank(query);
-    if (ranked.length === 0) {
-      const words = query.terms.length > 0 ? this.rank({ ...query, filters: { dataClasses: [], countries: [] } }).length : 0;
+    const { size } = pageBounds(request.page, request.pageSize);
+    let number = 1;
+    const ranked = this.collect(query, (total) => {
+      number = Math.min(Math.max(1, Math.ceil(total / size)), Math.max(1, Math.floor(request.page ?? 1)));
+      return { start: (number - 1) * size, end: number * size };
+    });
+    if (ranked.total === 0) {
+      const words = query.terms.length > 0 ? this.collect({ ...query, filters: { dataClasses: [], countries: [] } }, () => ({ start: 0, end: 0 })).total : 0;
       return {
         kind: 'no-results',
         request,
@@ -120,7 +238,8 @@ export class BreachCore {
         ...(hasFilters(query.filters) && words > 0 ? { withoutFilters: words } : {}),
       };
     }
-    return { kind: 'results', request, query, ...paginate(ranked, request.page, request.pageSize) };
+    const page = { number, size, count: Math.max(1, Math.ceil(ranked.total / size)) };
+    return { kind: 'results', request, query, total: ranked.total, page, matches: ranked.matches };
   }
 
   private latest(request: Extract<CoreRequest, { command: 'latest' }>): Answer {
@@ -147,39 +266,45 @@ export class BreachCore {
     }
     const parsed = this.parse(clean.replace(/-/g, ' '));
     const suggestions = parsed.ok
-      ? this.rank({ ...parsed.query, filters: { dataClasses: [], countries: [] } })
-          .slice(0, 5)
-          .map((m) => ({ id: m.incident.id, title: m.incident.title.en }))
+      ? this.collect({ ...parsed.query, filters: { dataClasses: [], countries: [] } }, () => ({ start: 0, end: 5 }))
+          .matches.map((m) => ({ id: m.incident.id, title: m.incident.title.en }))
       : [];
     return { kind: 'not-found', id: clean.slice(0, 100), suggestions };
   }
 
-  /** Every incident matching the query, best first. */
+  /** Every incident matching the query, best first (digests and watchlists use the whole list). */
   rank(query: ParsedQuery): Match[] {
+    return this.collect(query, (total) => ({ start: 0, end: total })).matches;
+  }
+
+  /**
+   * Scores the query into the reusable per-incident scratch arrays, then orders only what the
+   * caller keeps (`window` gets the total and says which ranks it wants): a page of 5 out of
+   * 100,000 matches costs a bounded heap, not a sort, and reasons are built for the page only.
+   */
+  private collect(query: ParsedQuery, window: (total: number) => { start: number; end: number }): { total: number; matches: Match[] } {
     const idx = this.index;
     const allowed = this.filterPredicate(query.filters);
-    if (query.terms.length === 0) {
-      const order = query.sort === 'date' ? idx.newestFirst : query.sort === 'size' ? idx.biggestFirst : idx.defaultOrder;
-      const candidates = this.filterCandidates(query.filters);
-      const out: Match[] = [];
-      if (candidates) {
-        const set = new Set(candidates);
-        for (const i of order) if (set.has(i) && allowed(i)) out.push({ incident: idx.incidents[i]!, score: 0, reasons: [] });
-      } else {
-        for (const i of order) if (allowed(i)) out.push({ incident: idx.incidents[i]!, score: 0, reasons: [] });
-      }
-      return out;
-    }
+    if (query.terms.length === 0) return this.collectFiltered(query, allowed, window);
 
-    const scored = new Map<number, Scored>();
-    const entry = (i: number): Scored => {
-      let s = scored.get(i);
-      if (!s) {
-        s = { score: 0, nameScore: 0, matched: new Set(), reasons: [] };
-        scored.set(i, s);
+    const S = this.scratch;
+    const epoch = ++S.epoch;
+    let touched = 0;
+    const touch = (i: number) => {
+      if (S.seen[i] !== epoch) {
+        S.seen[i] = epoch;
+        S.nameScore[i] = 0;
+        S.textRaw[i] = 0;
+        S.nameMask[i] = 0;
+        S.textMask[i] = 0;
+        S.touched[touched++] = i;
       }
-      return s;
     };
+    const filtered = hasFilters(query.filters);
+
+    // One bit per distinct query word: coverage counts the words a match holds, wherever.
+    const bitOf = new Map<string, number>();
+    query.terms.forEach((t, k) => bitOf.has(t) || bitOf.set(t, 1 << Math.min(k, 30)));
 
     // Names: each query word, plus adjacent words joined ("ticket master" → "ticketmaster").
     const terms = [...query.terms];
@@ -198,61 +323,189 @@ export class BreachCore {
       prefix: (t) => t.length >= 3 && (t === last || t.length >= 5),
       weights: { fuzzy: 0.4, prefix: 0.6 },
     });
-    for (const hit of nameHits.slice(0, MAX_NAME_HITS)) {
-      const name = idx.names[hit.id as number]!;
-      const matchedTerms = hit.queryTerms.flatMap((t) => partsOf.get(t) ?? [t]);
-      for (const ref of name.refs) {
-        if (!allowed(ref.incident)) continue;
-        const s = entry(ref.incident);
+    const hitCount = Math.min(nameHits.length, MAX_NAME_HITS);
+    const log = S.nameLog;
+    log.length = 0;
+    for (let h = 0; h < hitCount; h++) {
+      const hit = nameHits[h]!;
+      let mask = 0;
+      for (const t of hit.queryTerms) for (const p of partsOf.get(t) ?? [t]) mask |= bitOf.get(p) ?? 0;
+      const refs = idx.names[hit.id as number]!.refs;
+      for (let r = 0; r < refs.length; r++) {
+        const ref = refs[r]!;
+        if (filtered && !allowed(ref.incident)) continue;
+        touch(ref.incident);
         const weighted = hit.score * NAME_KIND_WEIGHT[ref.kind];
-        if (weighted > s.nameScore) s.nameScore = weighted;
-        for (const t of matchedTerms) s.matched.add(t);
-        if (s.reasons.length < 4 && !s.reasons.some((r) => 'value' in r && r.value === name.name)) {
-          s.reasons.push({ field: ref.kind, value: name.name, terms: matchedTerms });
-        }
+        if (weighted > S.nameScore[ref.incident]!) S.nameScore[ref.incident] = weighted;
+        S.nameMask[ref.incident]! |= mask;
+        log.push(ref.incident, h, r);
       }
     }
 
-    // Text: exact words, a prefix only on the word being typed.
-    const textHits: SearchResult[] = idx.textIndex.search(query.terms.join(' '), {
-      prefix: (t, i, all) => i === all.length - 1 && t.length >= 3,
-      filter: (r) => allowed(r.id as number),
+    // Text: exact words, a prefix only on the word being typed (expansions weighted as MiniSearch does).
+    const text = idx.textIndex;
+    const addPostings = (term: string, bit: number, weight: number) => {
+      const p = text.get(term);
+      if (!p) return;
+      const { docs, scores } = p;
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j]!;
+        if (filtered && !allowed(d)) continue;
+        touch(d);
+        S.textRaw[d]! += weight * scores[j]!;
+        S.textMask[d]! |= bit;
+      }
+    };
+    const expansions = last.length >= 3 ? text.expand(last) : [];
+    query.terms.forEach((t, k) => {
+      const bit = bitOf.get(t)!;
+      addPostings(t, bit, 1);
+      if (k === query.terms.length - 1) for (const e of expansions) addPostings(e, bit, (PREFIX_WEIGHT * e.length) / (e.length + 0.3 * (e.length - t.length)));
     });
-    for (const hit of textHits) {
-      const s = entry(hit.id as number);
-      s.score += hit.score;
-      const byField = new Map<string, string[]>();
-      for (const [term, fields] of Object.entries(hit.match)) {
-        for (const f of fields) byField.set(f, [...(byField.get(f) ?? []), term]);
-      }
-      for (const t of hit.queryTerms) s.matched.add(t);
-      for (const [field, fieldTerms] of byField) {
-        if (s.reasons.length < 6) s.reasons.push({ field: field as Exclude<MatchReason['field'], NameKind>, terms: fieldTerms });
-      }
-    }
 
     const n = query.terms.length;
-    const out: Match[] = [];
-    for (const [i, s] of scored) {
-      const coverage = Math.min(1, s.matched.size / n);
-      const incident = idx.incidents[i]!;
+    const facts = idx.facts;
+    for (let k = 0; k < touched; k++) {
+      const i = S.touched[k]!;
+      const textMask = S.textMask[i]!;
+      // Text score × the number of words it matched (MiniSearch's "quality").
+      let textScore = S.textRaw[i]! * popcount(textMask);
+      const coverage = Math.min(1, popcount(S.nameMask[i]! | textMask) / n);
       // Curated records first among equals; a breach before a mere attack on the same name.
-      const prior = (idx.facts[i]!.curated ? CURATED_PRIOR : 1) * (incident.kind === 'attack' ? 0.9 : 1);
+      const prior = (facts[i]!.curated ? CURATED_PRIOR : 1) * (idx.incidents[i]!.kind === 'attack' ? 0.9 : 1);
       // Once a name matched, the text only says the name is mentioned again: it counts for less.
-      const text = s.nameScore > 0 ? s.score * TEXT_WEIGHT_WITH_NAME : s.score;
-      const score = (s.nameScore * NAME_WEIGHT + text) * (0.2 + 0.8 * coverage * coverage) * prior;
+      if (S.nameScore[i]! > 0) textScore *= TEXT_WEIGHT_WITH_NAME;
+      const score = (S.nameScore[i]! * NAME_WEIGHT + textScore) * (0.2 + 0.8 * coverage * coverage) * prior;
+      S.score[i] = score;
+      S.band[i] = scoreBand(score);
+    }
+
+    const { start, end } = window(touched);
+    const order = this.topOrder(S.touched, touched, query.sort, end).slice(start, end);
+    const matches = order.map((i) => ({ incident: idx.incidents[i]!, score: S.score[i]!, reasons: [] as MatchReason[] }));
+    this.addReasons(query, order, matches, nameHits, partsOf, expansions);
+    return { total: touched, matches };
+  }
+
+  /** The first `end` of `count` scored incidents in answer order (a bounded heap when the page is a small part). */
+  private topOrder(cand: Int32Array, count: number, sort: ParsedQuery['sort'], end: number): number[] {
+    const S = this.scratch;
+    const { sizeKey, dateKey } = this;
+    // < 0 when a comes first. Ties end on catalog position, so the order never depends on the path taken.
+    const cmp =
+      sort === 'date'
+        ? (a: number, b: number) => dateKey[b]! - dateKey[a]! || S.score[b]! - S.score[a]! || a - b
+        : sort === 'size'
+          ? (a: number, b: number) => sizeKey[b]! - sizeKey[a]! || S.score[b]! - S.score[a]! || a - b
+          : (a: number, b: number) => S.band[b]! - S.band[a]! || sizeKey[b]! - sizeKey[a]! || dateKey[b]! - dateKey[a]! || S.score[b]! - S.score[a]! || a - b;
+    const k = Math.min(end, count);
+    if (k <= 0) return [];
+    if (k * 8 >= count) return Array.from(cand.subarray(0, count)).sort(cmp).slice(0, k);
+    // A max-heap (by answer order, worst on top) of the best k seen so far.
+    const heap: number[] = [];
+    const worse = (a: number, b: number) => cmp(a, b) > 0;
+    const siftDown = (at: number) => {
+      for (;;) {
+        const l = 2 * at + 1;
+        const r = l + 1;
+        let top = at;
+        if (l < heap.length && worse(heap[l]!, heap[top]!)) top = l;
+        if (r < heap.length && worse(heap[r]!, heap[top]!)) top = r;
+        if (top === at) return;
+        [heap[at], heap[top]] = [heap[top]!, heap[at]!];
+        at = top;
+      }
+    };
+    for (let c = 0; c < count; c++) {
+      const i = cand[c]!;
+      if (heap.length < k) {
+        heap.push(i);
+        for (let at = heap.length - 1; at > 0; ) {
+          const parent = (at - 1) >> 1;
+          if (!worse(heap[at]!, heap[parent]!)) break;
+          [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+          at = parent;
+        }
+      } else if (cmp(i, heap[0]!) < 0) {
+        heap[0] = i;
+        siftDown(0);
+      }
+    }
+    return heap.sort(cmp);
+  }
+
+  /** Why each returned incident matched: the names it carries (strongest kind first), then the text fields. */
+  private addReasons(
+    query: ParsedQuery,
+    order: readonly number[],
+    matches: { reasons: MatchReason[] }[],
+    nameHits: readonly { id: unknown; queryTerms: string[] }[],
+    partsOf: ReadonlyMap<string, string[]>,
+    expansions: readonly string[],
+  ): void {
+    const idx = this.index;
+    const slot = new Map<number, number>(order.map((i, k) => [i, k]));
+    const log = this.scratch.nameLog;
+    for (let e = 0; e < log.length; e += 3) {
+      const k = slot.get(log[e]!);
+      if (k === undefined) continue;
+      const reasons = matches[k]!.reasons;
+      const hit = nameHits[log[e + 1]!]!;
+      const name = idx.names[hit.id as number]!;
+      if (reasons.length < 4 && !reasons.some((r) => 'value' in r && r.value === name.name)) {
+        reasons.push({ field: name.refs[log[e + 2]!]!.kind, value: name.name, terms: hit.queryTerms.flatMap((t) => partsOf.get(t) ?? [t]) });
+      }
+    }
+    const derived = [...new Set([...query.terms, ...expansions])].map((t) => ({ t, p: idx.textIndex.get(t) }));
+    order.forEach((i, k) => {
+      const reasons = matches[k]!.reasons;
+      const byField = new Map<TextField, string[]>();
+      for (const { t, p } of derived) {
+        if (!p) continue;
+        const mask = postingFields(p, i);
+        TEXT_FIELDS.forEach((f, b) => {
+          if (mask & (1 << b)) byField.set(f, [...(byField.get(f) ?? []), t]);
+        });
+      }
+      for (const [field, fieldTerms] of byField) if (reasons.length < 6) reasons.push({ field, terms: fieldTerms });
       // Names first, the strongest kind of name first; then the text fields.
       const weightOf = (r: MatchReason) => ('value' in r ? NAME_KIND_WEIGHT[r.field] : 0);
-      out.push({ incident, score, reasons: s.reasons.sort((a, b) => weightOf(b) - weightOf(a)) });
+      reasons.sort((a, b) => weightOf(b) - weightOf(a));
+    });
+  }
+
+  /** Filter-only queries: the precomputed orders, walked once; only the wanted page becomes matches. */
+  private collectFiltered(query: ParsedQuery, allowed: (i: number) => boolean, window: (total: number) => { start: number; end: number }) {
+    const idx = this.index;
+    const order = query.sort === 'date' ? idx.newestFirst : query.sort === 'size' ? idx.biggestFirst : idx.defaultOrder;
+    const rankIn = query.sort === 'date' ? this.newestRank : query.sort === 'size' ? this.biggestRank : this.defaultRank;
+    const candidates = this.filterCandidates(query.filters);
+    let hits: ArrayLike<number>;
+    if (candidates) {
+      // A narrow filter: its incidents, put in answer order by their precomputed rank.
+      const ranks = new Int32Array(candidates.length);
+      let m = 0;
+      for (const i of candidates) if (allowed(i)) ranks[m++] = rankIn[i]!;
+      // Sorted ranks; a candidate listed twice (an incident spanning two years) is kept once.
+      const sorted = ranks.subarray(0, m).sort();
+      let u = 0;
+      let previous = -1;
+      for (let k = 0; k < m; k++) {
+        const rank = sorted[k]!;
+        if (rank !== previous) sorted[u++] = order[rank]!;
+        previous = rank;
+      }
+      hits = sorted.subarray(0, u);
+    } else {
+      const all = this.scratch.touched;
+      let m = 0;
+      for (const i of order) if (allowed(i)) all[m++] = i;
+      hits = all.subarray(0, m);
     }
-    const facts = idx.facts;
-    const pos = idx.positionOf;
-    const size = (m: Match) => facts[pos.get(m.incident.id)!]!.records ?? -1;
-    const date = (m: Match) => facts[pos.get(m.incident.id)!]!.sortDate;
-    if (query.sort === 'date') out.sort((a, b) => date(b).localeCompare(date(a)) || b.score - a.score);
-    else if (query.sort === 'size') out.sort((a, b) => size(b) - size(a) || b.score - a.score);
-    else out.sort((a, b) => scoreBand(b.score) - scoreBand(a.score) || size(b) - size(a) || date(b).localeCompare(date(a)) || b.score - a.score);
-    return out;
+    const { start, end } = window(hits.length);
+    const matches: Match[] = [];
+    for (let k = start; k < Math.min(end, hits.length); k++) matches.push({ incident: idx.incidents[hits[k]!]!, score: 0, reasons: [] });
+    return { total: hits.length, matches };
   }
 
   /** The smallest precomputed list of incidents that can satisfy the filters, if any filter narrows. */
@@ -309,9 +562,10 @@ export class BreachCore {
     const out: string[] = [];
     if (words.length > 0) {
       const hits = this.index.nameIndex.search(words.slice(0, 6).join(' '), {
-        fuzzy: (t) => Math.min(3, Math.max(1, Math.floor(t.length / 3))),
-        prefix: true,
-        maxFuzzy: 3,
+        // Two edits at most and prefixes from 4 letters: a third edit or a 1-letter prefix reaches most names of a big catalog.
+        fuzzy: (t) => Math.min(2, Math.max(1, Math.floor(t.length / 3))),
+        prefix: (t) => t.length >= 4,
+        maxFuzzy: 2,
       });
       for (const h of hits) {
         const name = this.index.names[h.id as number]!.name;
@@ -343,6 +597,14 @@ export class BreachCore {
       for (const i of idx.defaultOrder.slice(0, limit)) add(idx.incidents[i]!.organization.name, 'organization', [i]);
       return choices;
     }
+    const short = words.length === 1 && limit <= SHORT_PREFIX_CHOICES ? this.shortPrefixes.get(words[0]!) : undefined;
+    if (short) {
+      for (const id of short) {
+        const name = idx.names[id]!;
+        add(name.name, bestRef(name).kind, [...new Set(name.refs.map((r) => r.incident))]);
+      }
+      return choices;
+    }
     const hits = idx.nameIndex.search(words.join(' '), {
       prefix: true,
       fuzzy: (t) => (t.length >= 5 ? 1 : 0),
@@ -370,14 +632,6 @@ function pageBounds(page: number | undefined, pageSize: number | undefined): { s
   const size = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize ?? DEFAULT_PAGE_SIZE)));
   const number = Math.max(1, Math.floor(page ?? 1));
   return { size, start: (number - 1) * size };
-}
-
-function paginate(ranked: readonly Match[], page: number | undefined, pageSize: number | undefined) {
-  const { size } = pageBounds(page, pageSize);
-  const count = Math.max(1, Math.ceil(ranked.length / size));
-  const number = Math.min(count, Math.max(1, Math.floor(page ?? 1)));
-  const start = (number - 1) * size;
-  return { total: ranked.length, page: { number, size, count }, matches: ranked.slice(start, start + size) };
 }
 
 function countBy<K>(keys: Iterable<K>): Count<K>[] {

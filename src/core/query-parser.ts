@@ -200,8 +200,15 @@ const OPERATOR_RE = /(?:^|\s)([a-zA-Zéè]+):("[^"]*"|\S+)/g;
 /**
  * Parses a query. `isNameTerm` tells whether a folded word belongs to an indexed name, so that
  * a one-word data class ("mail", "poste") that is also part of a name stays searchable text.
+ * `isNamePair` tells whether two folded words follow each other in an indexed name: a sort word
+ * ("latest") is read as part of a name only beside its neighbour there ("latest pilot jobs"),
+ * so "latest breaches in France" still sorts by date.
  */
-export function parseQuery(input: string, isNameTerm: (term: string) => boolean = () => false): ParseResult {
+export function parseQuery(
+  input: string,
+  isNameTerm: (term: string) => boolean = () => false,
+  isNamePair: (first: string, second: string) => boolean = () => false,
+): ParseResult {
   const text = cleanText(input);
   if (text === '') return { ok: false, error: { code: 'empty-query' } };
   if (text.length > MAX_QUERY_LENGTH) return { ok: false, error: { code: 'query-too-long', limit: MAX_QUERY_LENGTH, length: text.length } };
@@ -275,7 +282,8 @@ export function parseQuery(input: string, isNameTerm: (term: string) => boolean 
     }
     // Sort words: "latest", "plus grosses", "les plus récentes".
     const sort = SORT_WORDS.get(t);
-    if (sort && !isNameTerm(t)) {
+    const inName = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && isNamePair(a, b);
+    if (sort && !(isNameTerm(t) && (inName(tokens[i - 1], t) || inName(t, tokens[i + 1])))) {
       draft.sort = sort;
       take(i, 1);
       if (i > 0 && tokens[i - 1] === 'plus') take(i - 1, 1);

@@ -48,7 +48,6 @@ interface NameDoc {
 }
 
 interface TextDoc {
-  id: number;
   title: string;
   summary: string;
   classes: string;
@@ -90,17 +89,109 @@ export const NAME_INDEX_OPTIONS: Options<NameDoc> = {
   searchOptions: { tokenize: (text: string) => text.split(' ').filter(Boolean), processTerm: (t: string) => t },
 };
 
-export const TEXT_INDEX_OPTIONS: Options<TextDoc> = {
-  fields: ['title', 'summary', 'classes', 'response', 'place', 'sector', 'cause'],
-  storeFields: [],
-  tokenize: (text: string) => textTerms(text),
-  processTerm: (term: string) => term,
-  searchOptions: {
-    tokenize: (text: string) => text.split(' ').filter(Boolean),
-    processTerm: (t: string) => t,
-    boost: { title: 2, classes: 1.5, place: 1.5, sector: 1.2, summary: 1, response: 1, cause: 1 },
-  },
-};
+/** Text fields in document order, with how much a hit in each counts. */
+export const TEXT_FIELDS = ['title', 'summary', 'classes', 'response', 'place', 'sector', 'cause'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+const TEXT_BOOST: readonly number[] = [2, 1, 1.5, 1, 1.5, 1.2, 1];
+// BM25 as MiniSearch computes it (k, b, d; field length = distinct terms), so scores match the index it replaces.
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** Terms a prefix may expand to in the text index, the most frequent first. */
+export const MAX_PREFIX_TERMS = 40;
+
+/** One term's postings: incident positions (ascending), their precomputed weighted BM25 score, and a bit per field holding it. */
+export interface Postings {
+  readonly docs: Int32Array;
+  readonly scores: Float32Array;
+  readonly fields: Uint8Array;
+}
+
+/**
+ * The exact-term text index: an inverted index over typed arrays, built once. Each posting
+ * carries its final BM25 score (field boosts and per-field idf folded in at build time), so a
+ * query only adds numbers: no per-hit objects, and memory a fraction of a general-purpose index.
+ */
+export class TextIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: Postings[] = [];
+  /** Term ids by their first three letters, for prefix expansion. */
+  private readonly byTrigram = new Map<string, number[]>();
+  private readonly terms: string[] = [];
+
+  constructor(docs: readonly TextDoc[]) {
+    const n = docs.length;
+    const fieldCount = TEXT_FIELDS.length;
+    const fieldLength = TEXT_FIELDS.map(() => new Uint16Array(n));
+    // Raw postings per term: doc, then (tf << 3 | field), flat.
+    const raw: number[][] = [];
+    const tf = new Map<number, number>();
+    for (let d = 0; d < n; d++) {
+      const doc = docs[d]!;
+      for (let f = 0; f < fieldCount; f++) {
+        const text = doc[TEXT_FIELDS[f]!];
+        if (!text) continue;
+        tf.clear();
+        for (const term of textTerms(text)) {
+          let id = this.termIds.get(term);
+          if (id === undefined) {
+            id = this.terms.length;
+            this.termIds.set(term, id);
+            this.terms.push(term);
+            raw.push([]);
+            if (term.length >= 3) {
+              const key = term.slice(0, 3);
+              const list = this.byTrigram.get(key);
+              if (list) list.push(id);
+              else this.byTrigram.set(key, [id]);
+            }
+          }
+          tf.set(id, (tf.get(id) ?? 0) + 1);
+        }
+        fieldLength[f]![d] = Math.min(65535, tf.size);
+        for (const [id, count] of tf) raw[id]!.push(d, (Math.min(count, 255) << 3) | f);
+      }
+    }
+    const avg = fieldLength.map((lengths) => lengths.reduce((a, b) => a + b, 0) / Math.max(1, n));
+    const df = new Array<number>(fieldCount);
+    for (const entries of raw) {
+      df.fill(0);
+      let docCount = 0;
+      let last = -1;
+      for (let k = 0; k < entries.length; k += 2) {
+        df[entries[k + 1]! & 7]!++;
+        if (entries[k] !== last) (docCount++, (last = entries[k]!));
+      }
+      const idf = df.map((m) => Math.log(1 + (n - m + 0.5) / (m + 0.5)));
+      const docsOut = new Int32Array(docCount);
+      const scores = new Float32Array(docCount);
+      const fields = new Uint8Array(docCount);
+      let j = -1;
+      last = -1;
+      for (let k = 0; k < entries.length; k += 2) {
+        const d = entries[k]!;
+        const f = entries[k + 1]! & 7;
+        const count = entries[k + 1]! >> 3;
+        if (d !== last) (j++, (last = d), (docsOut[j] = d));
+        const norm = BM25.d + (count * (BM25.k + 1)) / (count + BM25.k * (1 - BM25.b + (BM25.b * fieldLength[f]![d]!) / (avg[f] || 1)));
+        scores[j]! += TEXT_BOOST[f]! * idf[f]! * norm;
+        fields[j]! |= 1 << f;
+      }
+      this.postings.push({ docs: docsOut, scores, fields });
+    }
+  }
+
+  get(term: string): Postings | undefined {
+    const id = this.termIds.get(term);
+    return id === undefined ? undefined : this.postings[id];
+  }
+
+  /** Longer terms starting with `prefix` (3 letters or more), the most frequent first, at most `limit`. */
+  expand(prefix: string, limit = MAX_PREFIX_TERMS): string[] {
+    if (prefix.length < 3) return [];
+    const ids = (this.byTrigram.get(prefix.slice(0, 3)) ?? []).filter((id) => this.terms[id]!.length > prefix.length && this.terms[id]!.startsWith(prefix));
+    if (ids.length > limit) ids.sort((a, b) => this.postings[b]!.docs.length - this.postings[a]!.docs.length).length = limit;
+    return ids.map((id) => this.terms[id]!);
+  }
+}
 
 export interface IncidentFacts {
   readonly years?: readonly [number, number];
@@ -116,7 +207,7 @@ export class BreachIndex {
   readonly incidents: readonly Incident[];
   readonly names: readonly NameEntry[];
   readonly nameIndex: MiniSearch<NameDoc>;
-  readonly textIndex: MiniSearch<TextDoc>;
+  readonly textIndex: TextIndex;
   readonly facts: readonly IncidentFacts[];
   /** Every folded word that occurs in a name. */
   readonly nameWords: ReadonlySet<string>;
@@ -195,7 +286,6 @@ export class BreachIndex {
 
       const both = (t: { en: string; fr?: string | undefined } | undefined) => (t ? `${t.en} ${t.fr ?? ''}` : '');
       textDocs.push({
-        id: i,
         title: both(inc.title),
         summary: both(inc.summary),
         classes: [...inc.dataClasses.flatMap((n) => {
@@ -213,8 +303,7 @@ export class BreachIndex {
     this.nameWords = nameWords;
     this.nameIndex = new MiniSearch<NameDoc>(NAME_INDEX_OPTIONS);
     this.nameIndex.addAll(names.map((n) => ({ id: n.id, name: n.name })));
-    this.textIndex = new MiniSearch<TextDoc>(TEXT_INDEX_OPTIONS);
-    this.textIndex.addAll(textDocs);
+    this.textIndex = new TextIndex(textDocs);
     this.facts = facts;
     this.byClass = byClass;
     this.byCountry = byCountry;
@@ -228,5 +317,14 @@ export class BreachIndex {
     this.biggestFirst = [...all].sort((a, b) => size(b) - size(a) || date(b).localeCompare(date(a)));
     const curated = (i: number) => (facts[i]!.curated ? 1 : 0);
     this.defaultOrder = [...all].sort((a, b) => curated(b) - curated(a) || size(b) - size(a) || date(b).localeCompare(date(a)));
+  }
+
+  /** True when the folded words `first second` follow each other in some indexed name. */
+  hasNamePair(first: string, second: string): boolean {
+    if (!this.nameWords.has(first) || !this.nameWords.has(second)) return false;
+    const pair = ` ${first} ${second} `;
+    return this.nameIndex
+      .search(`${first} ${second}`, { combineWith: 'AND', fuzzy: false, prefix: false })
+      .some((hit) => ` ${tokenize(this.names[hit.id as number]!.name).join(' ')} `.includes(pair));
   }
 }

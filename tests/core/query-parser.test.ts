@@ -9,6 +9,18 @@ function parsed(text: string, isName?: (t: string) => boolean) {
   return r.query;
 }
 
+describe('GIVEN a sort word that is also a word of an indexed name', () => {
+  const names = ['latest pilot jobs'];
+  const isName = (t: string) => names.some((n) => n.split(' ').includes(t));
+  const isPair = (a: string, b: string) => names.some((n) => ` ${n} `.includes(` ${a} ${b} `));
+  it('THEN it sorts when it stands alone, and is searched when it is typed with its name', () => {
+    const alone = parseQuery('latest breaches in France', isName, isPair);
+    expect(alone.ok && [alone.query.sort, alone.query.terms]).toEqual(['date', []]);
+    const named = parseQuery('latest pilot jobs', isName, isPair);
+    expect(named.ok && [named.query.sort, named.query.terms]).toEqual(['relevance', ['latest', 'pilot', 'jobs']]);
+  });
+});
+
 describe('GIVEN questions with filters', () => {
   it.each([
     ['breaches with social security numbers', { dataClasses: ['Social security numbers'] }, []],

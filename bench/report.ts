@@ -1,0 +1,107 @@
+/** The benchmark's tables, as Markdown: what `npm run bench` prints and writes to bench/results.md. */
+import type { MeasureResult } from './measure.js';
+
+export interface Row {
+  readonly label: string;
+  readonly corpusMB: number;
+  readonly result: MeasureResult;
+}
+
+export interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memGB: number;
+  readonly node: string;
+  readonly date: string;
+  readonly load: string;
+}
+
+const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const pct = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(3));
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(a / b < 10 ? 1 : 0)}×` : '–');
+const int = (n: number) => n.toLocaleString('en-US');
+
+/** Targets from issue 7, checked against the rows they apply to. */
+function targets(rows: readonly Row[]): string[] {
+  const out: string[] = [];
+  const check = (label: string, value: number, limit: number, unit: string) =>
+    out.push(`| ${label} | ${unit === 'ratio' ? value.toFixed(3) : `${ms(value)} ${unit}`} | ${unit === 'ratio' ? '≥' : '≤'} ${limit} ${unit === 'ratio' ? '' : unit} | ${(unit === 'ratio' ? value >= limit : value <= limit) ? 'met' : '**missed**'} |`);
+  for (const r of rows) {
+    const { n } = r.result;
+    const x = r.result;
+    if (r.label.startsWith('synthetic') && n === 10_000) {
+      check('10k search p99', x.search.p99, 2, 'ms');
+      check('10k autocomplete p99', x.autocomplete.p99, 1, 'ms');
+      const fuse = x.baselines.find((b) => b.name === 'Fuse.js');
+      if (fuse) out.push(`| 10k Fuse.js p50 / breachbot p50 (same queries) | ${ratio(fuse.search.p50, fuse.breachbotOnSame.p50)} | ≥ 10× | ${fuse.search.p50 / fuse.breachbotOnSame.p50 >= 10 ? 'met' : '**missed**'} |`);
+    }
+    if (r.label.startsWith('synthetic') && n === 100_000) {
+      check('100k search p99', x.search.p99, 5, 'ms');
+      check('100k autocomplete p99', x.autocomplete.p99, 2, 'ms');
+      check('100k hostile query', x.hostileMs, 20, 'ms');
+      check('100k start-up to ready', x.startupMs / 1000, 2, 's');
+      check('100k peak RSS', x.rssMB, 500, 'MB');
+    }
+    if (r.label.startsWith('synthetic') && x.relevance) {
+      check(`${n / 1000}k Recall@1`, x.relevance.recallAt1, 0.95, 'ratio');
+      const fuse = x.baselines.find((b) => b.name === 'Fuse.js');
+      if (fuse) {
+        const mine = fuse.breachbotRelevance?.recallAt1 ?? x.relevance.recallAt1;
+        out.push(`| ${n / 1000}k Recall@1, breachbot vs Fuse.js on Fuse's ${fuse.relevance.queries} labelled queries | ${mine.toFixed(3)} vs ${fuse.relevance.recallAt1.toFixed(3)} | at least as good | ${mine >= fuse.relevance.recallAt1 ? 'met' : '**missed**'} |`);
+      }
+    }
+  }
+  return out;
+}
+
+export function renderReport(rows: readonly Row[], machine: Machine, notes: readonly string[]): string {
+  const lines: string[] = [];
+  lines.push('# breachbot benchmark', '');
+  lines.push(`- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGB} GB RAM; load average at start ${machine.load}`);
+  lines.push(`- Node ${machine.node}; ${machine.date}`);
+  for (const n of notes) lines.push(`- ${n}`);
+  lines.push('');
+  lines.push('## breachbot');
+  lines.push('');
+  lines.push('Times in ms unless marked. Start-up = `loadCatalog` (read + JSON.parse + zod) + `new BreachCore` (index), from files laid out like `data/`.');
+  lines.push('');
+  lines.push('| catalog | incidents | data | start-up | load / parse / index | peak RSS | search p50 / p99 | autocomplete p50 / p99 | hostile (worst) | matches nearly all (worst) | Recall@1 / @5 |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { label, corpusMB, result: x } of rows) {
+    lines.push(
+      `| ${label} | ${int(x.n)} | ${corpusMB.toFixed(1)} MB | ${ms(x.startupMs)} | ${ms(x.loadMs)} / ${ms(x.parseMs)} / ${ms(x.indexMs)} | ${x.rssMB.toFixed(0)} MB | ${ms(x.search.p50)} / ${ms(x.search.p99)} | ${ms(x.autocomplete.p50)} / ${ms(x.autocomplete.p99)} | ${ms(x.hostileMs)} | ${ms(x.broadMs)} | ${pct(x.relevance?.recallAt1)} / ${pct(x.relevance?.recallAt5)} |`,
+    );
+  }
+  lines.push('');
+  lines.push('## Side by side: same incidents, same queries');
+  lines.push('');
+  lines.push('Ratios are the baseline\'s p50 over breachbot\'s p50 on exactly the queries the baseline ran (Fuse.js scans every record per query, so it runs on as many queries as fit in a fixed time budget). Recall is on the labelled queries each ran.');
+  lines.push('');
+  lines.push('| catalog | system | build | queries | p50 / p99 | vs breachbot p50 | Recall@1 / @5 | breachbot Recall@1 / @5 on the same queries |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { label, result: x } of rows) {
+    for (const b of x.baselines) {
+      lines.push(
+        `| ${label} | ${b.name} | ${ms(b.buildMs)} | ${int(b.search.count)} | ${ms(b.search.p50)} / ${ms(b.search.p99)} | ${ratio(b.search.p50, b.breachbotOnSame.p50)} | ${pct(b.relevance.recallAt1)} / ${pct(b.relevance.recallAt5)} | ${pct(b.breachbotRelevance?.recallAt1)} / ${pct(b.breachbotRelevance?.recallAt5)} |`,
+      );
+    }
+  }
+  const biggest = [...rows].sort((a, b) => b.result.n - a.result.n)[0];
+  if (biggest) {
+    const x = biggest.result;
+    lines.push('', `## Detail: ${biggest.label}`, '');
+    lines.push('| search category | queries | p50 | p99 | max |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const [k, l] of Object.entries(x.searchByCategory).sort()) lines.push(`| ${k} | ${l.count} | ${ms(l.p50)} | ${ms(l.p99)} | ${ms(l.max)} |`);
+    lines.push('', '| autocomplete, characters typed | queries | p50 | p99 | max |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const [k, l] of Object.entries(x.autocompleteByLength).sort()) lines.push(`| ${k} | ${l.count} | ${ms(l.p50)} | ${ms(l.p99)} | ${ms(l.max)} |`);
+    lines.push('', '| hostile or broad query (median of 5) | ms | answer |', '| --- | ---: | --- |');
+    for (const h of x.hostile) lines.push(`| ${h.name.replace(/\|/g, '\\|')} | ${ms(h.ms)} | ${h.kind}${h.kind === 'results' ? ` (${int(h.total)})` : ''} |`);
+    if (x.relevance) {
+      lines.push('', '| labelled category | queries | Recall@1 | Recall@5 |', '| --- | ---: | ---: | ---: |');
+      for (const [k, c] of Object.entries(x.relevance.byCategory).sort()) lines.push(`| ${k} | ${c.queries} | ${pct(c.recallAt1)} | ${pct(c.recallAt5)} |`);
+    }
+  }
+  const t = targets(rows);
+  if (t.length > 0) lines.push('', '## Targets (issue 7)', '', '| target | measured | limit | |', '| --- | ---: | ---: | --- |', ...t);
+  return `${lines.join('\n')}\n`;
+}
