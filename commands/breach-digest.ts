@@ -61,8 +61,9 @@ function subscribeRequest(parts: { time?: string; timeZone?: string; filters?: s
 
 /**
  * `/breach digest subscribe [HH:MM] [time zone] [filters] [empty:post]`, `unsubscribe`, `status`,
- * `preview`. Subscribing and unsubscribing are for channel admins; the handler checks at run time
- * (Discord's default member permissions apply to a whole command, and status is open to all).
+ * `preview`. Subscribing and unsubscribing are for channel admins: Discord registers the command
+ * with default member permissions (`adminOnly`), and the handler checks every change at run time
+ * (status and preview answer whoever may use the command).
  */
 export const breachDigest: CommandDefinition<DigestRequest> = {
   name: 'digest',
@@ -72,6 +73,7 @@ export const breachDigest: CommandDefinition<DigestRequest> = {
   usage: '/breach digest subscribe [HH:MM] [timezone] [filters] | unsubscribe | status | preview',
   examples: ['/breach digest subscribe 08:30 Europe/Paris data:passwords country:FR', '/breach digest status', '/breach digest preview'],
   options: [],
+  adminOnly: true,
   subcommands: [
     {
       name: 'subscribe',

@@ -24,7 +24,8 @@ function withName(action: 'add' | 'remove', raw: string): WatchRequest | UsageEr
 /**
  * `/breach watch add <name>`, `remove <name>`, `list`: the vendors and organizations a channel
  * is alerted about as soon as a new incident names them. Adding and removing are for channel
- * admins (checked by the handler at run time); the list is open to all.
+ * admins: Discord registers the command with default member permissions (`adminOnly`), and the
+ * handler checks every change at run time; the list answers whoever may use the command.
  */
 export const breachWatch: CommandDefinition<WatchRequest> = {
   name: 'watch',
@@ -34,6 +35,7 @@ export const breachWatch: CommandDefinition<WatchRequest> = {
   usage: '/breach watch add <name> | remove <name> | list',
   examples: ['/breach watch add Inbenta', '/breach watch list'],
   options: [],
+  adminOnly: true,
   subcommands: [
     {
       name: 'add',

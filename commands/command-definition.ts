@@ -61,7 +61,15 @@ export interface CommandDefinition<R extends CommandRequest = CoreRequest> {
   readonly options: readonly OptionDefinition[];
   /** Discord subcommands; when present, `options` must be empty (Discord's rule). */
   readonly subcommands?: readonly SubcommandDefinition[];
-  /** Only channel admins may run it (Discord default member permissions, checked again at run time). */
+  /**
+   * For channel admins (it changes channel settings). Discord registers it with default member
+   * permissions (Manage Channels), so other members do not see it unless a server admin opens it
+   * to them (Server Settings → Integrations), since Discord applies them to a whole command. What
+   * each member may do is still checked at run time, every time: a feature's handler gets
+   * `Conversation.isAdmin` and refuses the changes itself (read-only parts such as `status` stay
+   * open to whoever may use the command); anything else is refused to non-admins by the adapter.
+   * Slack and the terminal have no such registration: there the run-time check is all.
+   */
   readonly adminOnly?: boolean;
   /** Text grammar: what follows the command word → a request. */
   parseText(args: string): R | UsageError;

@@ -4,7 +4,8 @@
  * no per-query rebuilding, no scans of the catalog beyond the index lookups and the matches.
  */
 import type { Catalog } from './catalog.js';
-import { BreachIndex, NAME_KIND_WEIGHT, TEXT_FIELDS, nameTerms, type NameEntry, type NameKind, type NameRef, type Postings, type TextField } from './search-index.js';
+import { BreachIndex, NAME_KIND_WEIGHT, TEXT_FIELDS, nameTerms, type NameKind, type Postings, type TextField } from './search-index.js';
+import { bestRef, type NameMatches, type NameQueryTerm } from './name-index.js';
 import { hasFilters, parseQuery, type ParsedQuery, type QueryFilters } from './query-parser.js';
 import { tokenize } from './text-folding.js';
 import type { Incident } from './incident-schema.js';
@@ -35,12 +36,15 @@ const TEXT_WEIGHT_WITH_NAME = 0.25;
 /**
  * Scores within about 3% of each other are the same match for a reader (two "Orange"
  * incidents differing only by summary length): within a band, the bigger, then the newer, first.
+ * Bands are counted down from the best score, so whatever is within 3% of the best is band 0.
  */
-function scoreBand(score: number): number {
-  return score > 0 ? Math.floor(Math.log(score) / Math.log(1.03)) : -Infinity;
+function scoreBand(score: number, best: number): number {
+  return score > 0 ? -Math.floor(Math.log(best / score) / Math.log(1.03)) : -Infinity;
 }
-/** At most this many name entries are expanded per query (bounds the cost of a fuzzy hit on a very common name). */
-const MAX_NAME_HITS = 2000;
+/** A text word held by more incidents than this (or a thirty-second of the catalog) only adds to what rarer words found. */
+const COMMON_TERM_FLOOR = 1000;
+/** How much a typo and a prefix match count against an exact word, in names. */
+const NAME_MATCH_WEIGHTS = { fuzzy: 0.4, prefix: 0.6 };
 
 export interface AutocompleteChoice {
   readonly name: string;
@@ -66,8 +70,6 @@ class RankScratch {
   readonly score: Float64Array;
   readonly band: Float64Array;
   readonly touched: Int32Array;
-  /** (incident, name hit, ref) triples, in hit order, for the reasons of the page. */
-  readonly nameLog: number[] = [];
 
   constructor(n: number) {
     this.seen = new Uint32Array(n);
@@ -83,10 +85,6 @@ class RankScratch {
 
 /** Choices kept per one- or two-letter prefix. */
 const SHORT_PREFIX_CHOICES = 25;
-
-function bestRef(name: NameEntry): NameRef {
-  return name.refs.reduce((a, b) => (NAME_KIND_WEIGHT[b.kind] > NAME_KIND_WEIGHT[a.kind] ? b : a));
-}
 
 /**
  * For every one- and two-letter prefix of a name word, the best names by what autocomplete
@@ -124,16 +122,22 @@ function popcount(x: number): number {
 
 /** The fields of incident `i` in a term's postings (0 when it does not hold the term). */
 function postingFields(p: Postings, i: number): number {
+  const j = postingIndex(p, i);
+  return j < 0 ? 0 : p.fields[j]!;
+}
+
+/** Where incident `i` is in a term's postings (−1 when it does not hold the term). */
+function postingIndex(p: Postings, i: number): number {
   let lo = 0;
   let hi = p.docs.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const d = p.docs[mid]!;
-    if (d === i) return p.fields[mid]!;
+    if (d === i) return mid;
     if (d < i) lo = mid + 1;
     else hi = mid - 1;
   }
-  return 0;
+  return -1;
 }
 
 /** Each incident's rank in `order`. */
@@ -152,6 +156,11 @@ export class BreachCore {
   private readonly scratch: RankScratch;
   /** Sort keys as numbers: records (−1 when unknown), and the sort date's rank among all dates. */
   private readonly sizeKey: Float64Array;
+  /** Curated records first among equals; a breach before a mere attack on the same name. */
+  private readonly prior: Float32Array;
+  /** The years each incident spans (0 when it has none). */
+  private readonly yearStart: Int16Array;
+  private readonly yearEnd: Int16Array;
   private readonly dateKey: Int32Array;
   private readonly newestRank: Int32Array;
   private readonly biggestRank: Int32Array;
@@ -177,6 +186,9 @@ export class BreachCore {
     this.scratch = new RankScratch(n);
     const facts = this.index.facts;
     this.sizeKey = Float64Array.from(facts, (f) => f.records ?? -1);
+    this.prior = Float32Array.from(facts, (f, i) => (f.curated ? CURATED_PRIOR : 1) * (this.index.incidents[i]!.kind === 'attack' ? 0.9 : 1));
+    this.yearStart = Int16Array.from(facts, (f) => f.years?.[0] ?? 0);
+    this.yearEnd = Int16Array.from(facts, (f) => f.years?.[1] ?? 0);
     const dates = [...new Set(facts.map((f) => f.sortDate))].sort((a, b) => a.localeCompare(b));
     const dateRank = new Map(dates.map((d, r) => [d, r]));
     this.dateKey = Int32Array.from(facts, (f) => dateRank.get(f.sortDate)!);
@@ -307,83 +319,119 @@ export class BreachCore {
     query.terms.forEach((t, k) => bitOf.has(t) || bitOf.set(t, 1 << Math.min(k, 30)));
 
     // Names: each query word, plus adjacent words joined ("ticket master" → "ticketmaster").
-    const terms = [...query.terms];
-    const partsOf = new Map<string, string[]>(terms.map((t) => [t, [t]]));
-    for (let k = 0; k + 1 < query.terms.length; k++) {
+    const lastAt = query.terms.length - 1;
+    const nameQuery: NameQueryTerm[] = query.terms.map((t, k) => ({ term: t, mask: bitOf.get(t)!, fuzzy: nameFuzziness(t), prefix: t.length >= 3 && k === lastAt }));
+    for (let k = 0; k < lastAt; k++) {
       const joined = query.terms[k]! + query.terms[k + 1]!;
-      if (!partsOf.has(joined)) {
-        terms.push(joined);
-        partsOf.set(joined, [query.terms[k]!, query.terms[k + 1]!]);
-      }
+      if (!bitOf.has(joined)) nameQuery.push({ term: joined, mask: bitOf.get(query.terms[k]!)! | bitOf.get(query.terms[k + 1]!)!, fuzzy: 0, prefix: false });
     }
-    const last = query.terms[query.terms.length - 1]!;
-    const nameHits = idx.nameIndex.search(terms.join(' '), {
-      fuzzy: (t) => nameFuzziness(t),
-      maxFuzzy: 2,
-      prefix: (t) => t.length >= 3 && (t === last || t.length >= 5),
-      weights: { fuzzy: 0.4, prefix: 0.6 },
-    });
-    const hitCount = Math.min(nameHits.length, MAX_NAME_HITS);
-    const log = S.nameLog;
-    log.length = 0;
-    for (let h = 0; h < hitCount; h++) {
-      const hit = nameHits[h]!;
-      let mask = 0;
-      for (const t of hit.queryTerms) for (const p of partsOf.get(t) ?? [t]) mask |= bitOf.get(p) ?? 0;
-      const refs = idx.names[hit.id as number]!.refs;
-      for (let r = 0; r < refs.length; r++) {
-        const ref = refs[r]!;
-        if (filtered && !allowed(ref.incident)) continue;
-        touch(ref.incident);
-        const weighted = hit.score * NAME_KIND_WEIGHT[ref.kind];
-        if (weighted > S.nameScore[ref.incident]!) S.nameScore[ref.incident] = weighted;
-        S.nameMask[ref.incident]! |= mask;
-        log.push(ref.incident, h, r);
+    const names = idx.nameIndex.score(nameQuery, NAME_MATCH_WEIGHTS);
+    const { refStart, refIncident, refWeight } = idx.nameIndex;
+    for (let h = 0; h < names.count; h++) {
+      const id = names.touched[h]!;
+      const mask = names.mask[id]!;
+      const score = names.score[id]! * popcount(mask);
+      for (let r = refStart[id]!; r < refStart[id + 1]!; r++) {
+        const i = refIncident[r]!;
+        if (filtered && !allowed(i)) continue;
+        touch(i);
+        const weighted = score * refWeight[r]!;
+        if (weighted > S.nameScore[i]!) S.nameScore[i] = weighted;
+        S.nameMask[i]! |= mask;
       }
     }
 
     // Text: exact words, a prefix only on the word being typed (expansions weighted as MiniSearch does).
+    // Text: exact words, a prefix only on the word being typed (expansions weighted as MiniSearch
+    // does). A rare word brings its incidents in; a common one ("inc", "group", a word of most
+    // summaries) only adds to incidents something rarer brought, so it costs what they number.
     const text = idx.textIndex;
-    const addPostings = (term: string, bit: number, weight: number) => {
-      const p = text.get(term);
-      if (!p) return;
-      const { docs, scores } = p;
+    const common = Math.max(COMMON_TERM_FLOOR, idx.incidents.length >> 5);
+    const last = query.terms[lastAt]!;
+    const expansions = last.length >= 3 ? text.expand(last) : [];
+    const textTerms: { p: Postings; bit: number; weight: number }[] = [];
+    query.terms.forEach((t, k) => {
+      const bit = bitOf.get(t)!;
+      const p = text.get(t);
+      if (p) textTerms.push({ p, bit, weight: 1 });
+      if (k === lastAt) {
+        for (const e of expansions) {
+          const pe = text.get(e);
+          if (pe) textTerms.push({ p: pe, bit, weight: (PREFIX_WEIGHT * e.length) / (e.length + 0.3 * (e.length - t.length)) });
+        }
+      }
+    });
+    const boosters: typeof textTerms = [];
+    for (const term of textTerms) {
+      if (term.p.docs.length > common) {
+        boosters.push(term);
+        continue;
+      }
+      const { docs, scores } = term.p;
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j]!;
         if (filtered && !allowed(d)) continue;
         touch(d);
-        S.textRaw[d]! += weight * scores[j]!;
-        S.textMask[d]! |= bit;
+        S.textRaw[d]! += term.weight * scores[j]!;
+        S.textMask[d]! |= term.bit;
       }
-    };
-    const expansions = last.length >= 3 ? text.expand(last) : [];
-    query.terms.forEach((t, k) => {
-      const bit = bitOf.get(t)!;
-      addPostings(t, bit, 1);
-      if (k === query.terms.length - 1) for (const e of expansions) addPostings(e, bit, (PREFIX_WEIGHT * e.length) / (e.length + 0.3 * (e.length - t.length)));
-    });
+    }
+    if (touched === 0 && boosters.length > 0) {
+      // Only common words: the rarest of them brings the incidents in.
+      boosters.sort((a, b) => a.p.docs.length - b.p.docs.length);
+      const first = boosters.shift()!;
+      const { docs, scores } = first.p;
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j]!;
+        if (filtered && !allowed(d)) continue;
+        touch(d);
+        S.textRaw[d]! += first.weight * scores[j]!;
+        S.textMask[d]! |= first.bit;
+      }
+    }
+    for (const term of boosters) {
+      const { docs, scores } = term.p;
+      if (touched * Math.log2(docs.length) < docs.length) {
+        // Few incidents so far: look each up.
+        for (let k = 0; k < touched; k++) {
+          const d = S.touched[k]!;
+          const j = postingIndex(term.p, d);
+          if (j < 0) continue;
+          S.textRaw[d]! += term.weight * scores[j]!;
+          S.textMask[d]! |= term.bit;
+        }
+      } else {
+        // Many: one pass over the postings, keeping those already in.
+        for (let j = 0; j < docs.length; j++) {
+          const d = docs[j]!;
+          if (S.seen[d] !== epoch) continue;
+          S.textRaw[d]! += term.weight * scores[j]!;
+          S.textMask[d]! |= term.bit;
+        }
+      }
+    }
 
     const n = query.terms.length;
-    const facts = idx.facts;
+    let best = 0;
     for (let k = 0; k < touched; k++) {
       const i = S.touched[k]!;
       const textMask = S.textMask[i]!;
       // Text score × the number of words it matched (MiniSearch's "quality").
       let textScore = S.textRaw[i]! * popcount(textMask);
       const coverage = Math.min(1, popcount(S.nameMask[i]! | textMask) / n);
-      // Curated records first among equals; a breach before a mere attack on the same name.
-      const prior = (facts[i]!.curated ? CURATED_PRIOR : 1) * (idx.incidents[i]!.kind === 'attack' ? 0.9 : 1);
+      const prior = this.prior[i]!;
       // Once a name matched, the text only says the name is mentioned again: it counts for less.
       if (S.nameScore[i]! > 0) textScore *= TEXT_WEIGHT_WITH_NAME;
       const score = (S.nameScore[i]! * NAME_WEIGHT + textScore) * (0.2 + 0.8 * coverage * coverage) * prior;
       S.score[i] = score;
-      S.band[i] = scoreBand(score);
+      if (score > best) best = score;
     }
+    for (let k = 0; k < touched; k++) S.band[S.touched[k]!] = scoreBand(S.score[S.touched[k]!]!, best);
 
     const { start, end } = window(touched);
     const order = this.topOrder(S.touched, touched, query.sort, end).slice(start, end);
     const matches = order.map((i) => ({ incident: idx.incidents[i]!, score: S.score[i]!, reasons: [] as MatchReason[] }));
-    this.addReasons(query, order, matches, nameHits, partsOf, expansions);
+    this.addReasons(query, order, matches, names, expansions);
     return { total: touched, matches };
   }
 
@@ -435,27 +483,18 @@ export class BreachCore {
   }
 
   /** Why each returned incident matched: the names it carries (strongest kind first), then the text fields. */
-  private addReasons(
-    query: ParsedQuery,
-    order: readonly number[],
-    matches: { reasons: MatchReason[] }[],
-    nameHits: readonly { id: unknown; queryTerms: string[] }[],
-    partsOf: ReadonlyMap<string, string[]>,
-    expansions: readonly string[],
-  ): void {
+  private addReasons(query: ParsedQuery, order: readonly number[], matches: { reasons: MatchReason[] }[], names: NameMatches, expansions: readonly string[]): void {
     const idx = this.index;
-    const slot = new Map<number, number>(order.map((i, k) => [i, k]));
-    const log = this.scratch.nameLog;
-    for (let e = 0; e < log.length; e += 3) {
-      const k = slot.get(log[e]!);
-      if (k === undefined) continue;
+    order.forEach((i, k) => {
       const reasons = matches[k]!.reasons;
-      const hit = nameHits[log[e + 1]!]!;
-      const name = idx.names[hit.id as number]!;
-      if (reasons.length < 4 && !reasons.some((r) => 'value' in r && r.value === name.name)) {
-        reasons.push({ field: name.refs[log[e + 2]!]!.kind, value: name.name, terms: hit.queryTerms.flatMap((t) => partsOf.get(t) ?? [t]) });
+      for (const id of idx.namesOf[i]!) {
+        if (reasons.length >= 4 || !names.has(id)) continue;
+        const name = idx.names[id]!;
+        const kind = name.refs.filter((r) => r.incident === i).reduce((a, b) => (NAME_KIND_WEIGHT[b.kind] > NAME_KIND_WEIGHT[a.kind] ? b : a)).kind;
+        const mask = names.mask[id]!;
+        reasons.push({ field: kind, value: name.name, terms: query.terms.filter((_, b) => mask & (1 << Math.min(b, 30))) });
       }
-    }
+    });
     const derived = [...new Set([...query.terms, ...expansions])].map((t) => ({ t, p: idx.textIndex.get(t) }));
     order.forEach((i, k) => {
       const reasons = matches[k]!.reasons;
@@ -474,54 +513,69 @@ export class BreachCore {
     });
   }
 
-  /** Filter-only queries: the precomputed orders, walked once; only the wanted page becomes matches. */
+  /**
+   * Filter-only queries: count what passes, then take the wanted page in answer order. A narrow
+   * filter sorts its few candidates by their precomputed rank; a broad one walks the
+   * precomputed order and stops once the page is full.
+   */
   private collectFiltered(query: ParsedQuery, allowed: (i: number) => boolean, window: (total: number) => { start: number; end: number }) {
     const idx = this.index;
+    const n = idx.incidents.length;
     const order = query.sort === 'date' ? idx.newestFirst : query.sort === 'size' ? idx.biggestFirst : idx.defaultOrder;
     const rankIn = query.sort === 'date' ? this.newestRank : query.sort === 'size' ? this.biggestRank : this.defaultRank;
-    const candidates = this.filterCandidates(query.filters);
-    let hits: ArrayLike<number>;
+    const candidates = this.filterCandidates(query.filters, n >> 3);
+    const S = this.scratch;
+    const epoch = ++S.epoch;
+    let total = 0;
+    let narrow: Int32Array | undefined;
     if (candidates) {
-      // A narrow filter: its incidents, put in answer order by their precomputed rank.
-      const ranks = new Int32Array(candidates.length);
-      let m = 0;
-      for (const i of candidates) if (allowed(i)) ranks[m++] = rankIn[i]!;
-      // Sorted ranks; a candidate listed twice (an incident spanning two years) is kept once.
-      const sorted = ranks.subarray(0, m).sort();
-      let u = 0;
-      let previous = -1;
-      for (let k = 0; k < m; k++) {
-        const rank = sorted[k]!;
-        if (rank !== previous) sorted[u++] = order[rank]!;
-        previous = rank;
+      // Each candidate once (an incident spanning two years is listed under both).
+      const ranks = S.touched;
+      for (const list of candidates) {
+        for (const i of list) {
+          if (S.seen[i] === epoch || !allowed(i)) continue;
+          S.seen[i] = epoch;
+          ranks[total++] = rankIn[i]!;
+        }
       }
-      hits = sorted.subarray(0, u);
+      narrow = ranks.subarray(0, total).sort();
     } else {
-      const all = this.scratch.touched;
-      let m = 0;
-      for (const i of order) if (allowed(i)) all[m++] = i;
-      hits = all.subarray(0, m);
+      for (let i = 0; i < n; i++) if (allowed(i)) total++;
     }
-    const { start, end } = window(hits.length);
+    const { start, end } = window(total);
     const matches: Match[] = [];
-    for (let k = start; k < Math.min(end, hits.length); k++) matches.push({ incident: idx.incidents[hits[k]!]!, score: 0, reasons: [] });
-    return { total: hits.length, matches };
+    if (narrow) {
+      for (let k = start; k < Math.min(end, total); k++) matches.push({ incident: idx.incidents[order[narrow[k]!]!]!, score: 0, reasons: [] });
+    } else {
+      let seen = 0;
+      for (let k = 0; k < order.length && seen < end; k++) {
+        const i = order[k]!;
+        if (!allowed(i)) continue;
+        if (seen >= start) matches.push({ incident: idx.incidents[i]!, score: 0, reasons: [] });
+        seen++;
+      }
+    }
+    return { total, matches };
   }
 
-  /** The smallest precomputed list of incidents that can satisfy the filters, if any filter narrows. */
-  private filterCandidates(filters: QueryFilters): readonly number[] | undefined {
+  /** The lists (their union) of the most selective filter, when it holds at most `max` incidents. */
+  private filterCandidates(filters: QueryFilters, max: number): (readonly number[] | ReadonlySet<number>)[] | undefined {
     const idx = this.index;
-    const lists: (readonly number[])[] = [];
-    for (const c of filters.dataClasses) lists.push(idx.byClass.get(c) ?? []);
-    if (filters.countries.length > 0) lists.push(filters.countries.flatMap((c) => idx.byCountry.get(c) ?? []));
-    if (filters.vendor !== undefined) lists.push([...this.vendorMatches(filters.vendor)]);
-    if (filters.yearFrom !== undefined && filters.yearTo !== undefined && filters.yearTo - filters.yearFrom <= 50) {
-      const years: number[] = [];
-      for (let y = filters.yearFrom; y <= filters.yearTo; y++) years.push(...(idx.byYear.get(y) ?? []));
-      lists.push(years);
+    const options: (readonly number[] | ReadonlySet<number>)[][] = [];
+    for (const c of filters.dataClasses) options.push([idx.byClass.get(c) ?? []]);
+    if (filters.countries.length > 0) options.push(filters.countries.map((c) => idx.byCountry.get(c) ?? []));
+    if (filters.vendor !== undefined) options.push([this.vendorMatches(filters.vendor)]);
+    if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
+      const years: (readonly number[])[] = [];
+      const from = Math.max(filters.yearFrom ?? idx.firstYear, idx.firstYear);
+      const to = Math.min(filters.yearTo ?? idx.lastYear, idx.lastYear);
+      for (let y = from; y <= to; y++) years.push(idx.byYear.get(y) ?? []);
+      options.push(years);
     }
-    if (lists.length === 0) return undefined;
-    return lists.reduce((a, b) => (b.length < a.length ? b : a));
+    const size = (lists: (readonly number[] | ReadonlySet<number>)[]) => lists.reduce((a, l) => a + ('size' in l ? l.size : l.length), 0);
+    let best: (readonly number[] | ReadonlySet<number>)[] | undefined;
+    for (const lists of options) if (size(lists) <= max && (!best || size(lists) < size(best))) best = lists;
+    return best;
   }
 
   private readonly vendorCache = new Map<string, ReadonlySet<number>>();
@@ -539,20 +593,39 @@ export class BreachCore {
     return out;
   }
 
+  /** One byte per incident, 1 when it is in `list`: built once per filter value, then reused. */
+  private membership(key: string, lists: () => Iterable<readonly number[] | ReadonlySet<number>>): Uint8Array {
+    let bytes = this.memberships.get(key);
+    if (!bytes) {
+      bytes = new Uint8Array(this.index.incidents.length);
+      for (const list of lists()) for (const i of list) bytes[i] = 1;
+      if (this.memberships.size >= 256) this.memberships.clear();
+      this.memberships.set(key, bytes);
+    }
+    return bytes;
+  }
+
+  private readonly memberships = new Map<string, Uint8Array>();
+
+  /** The filters as a test on an incident position: typed arrays only, so a scan of 100,000 stays under a millisecond. */
   private filterPredicate(filters: QueryFilters): (i: number) => boolean {
     if (!hasFilters(filters)) return () => true;
-    const facts = this.index.facts;
-    const vendors = filters.vendor !== undefined ? this.vendorMatches(filters.vendor) : undefined;
+    const idx = this.index;
+    const required = filters.dataClasses.map((c) => this.membership(`class:${c}`, () => [idx.byClass.get(c) ?? []]));
+    if (filters.countries.length > 0) required.push(this.membership(`country:${[...filters.countries].sort().join(',')}`, () => filters.countries.map((c) => idx.byCountry.get(c) ?? [])));
+    if (filters.vendor !== undefined) {
+      const vendor = filters.vendor;
+      required.push(this.membership(`vendor:${vendor}`, () => [this.vendorMatches(vendor)]));
+    }
     const from = filters.yearFrom ?? -Infinity;
     const to = filters.yearTo ?? Infinity;
     const years = filters.yearFrom !== undefined || filters.yearTo !== undefined;
+    const { yearStart, yearEnd, sizeKey } = this;
+    const min = filters.minRecords;
     return (i) => {
-      const f = facts[i]!;
-      if (filters.dataClasses.some((c) => !f.classes.has(c))) return false;
-      if (filters.countries.length > 0 && !filters.countries.some((c) => f.countries.has(c))) return false;
-      if (years && (!f.years || f.years[1] < from || f.years[0] > to)) return false;
-      if (filters.minRecords !== undefined && (f.records === undefined || f.records < filters.minRecords)) return false;
-      if (vendors && !vendors.has(i)) return false;
+      for (let r = 0; r < required.length; r++) if (required[r]![i] === 0) return false;
+      if (years && (yearStart[i] === 0 || yearEnd[i]! < from || yearStart[i]! > to)) return false;
+      if (min !== undefined && sizeKey[i]! < min) return false;
       return true;
     };
   }
@@ -562,8 +635,8 @@ export class BreachCore {
     const out: string[] = [];
     if (words.length > 0) {
       const hits = this.index.nameIndex.search(words.slice(0, 6).join(' '), {
-        // Two edits at most and prefixes from 4 letters: a third edit or a 1-letter prefix reaches most names of a big catalog.
-        fuzzy: (t) => Math.min(2, Math.max(1, Math.floor(t.length / 3))),
+        // The search's own typo allowance (its expansions are cached), and one edit even on 3 letters; prefixes from 4 letters.
+        fuzzy: (t) => Math.max(1, nameFuzziness(t)),
         prefix: (t) => t.length >= 4,
         maxFuzzy: 2,
       });
@@ -605,24 +678,10 @@ export class BreachCore {
       }
       return choices;
     }
-    const hits = idx.nameIndex.search(words.join(' '), {
-      prefix: true,
-      fuzzy: (t) => (t.length >= 5 ? 1 : 0),
-      combineWith: 'AND',
-      weights: { fuzzy: 0.3, prefix: 0.8 },
-    });
-    // Organization names before aliases and vendors that match as well.
-    const ranked = hits
-      .map((h) => {
-        const name = idx.names[h.id as number]!;
-        const best = name.refs.reduce((a, b) => (NAME_KIND_WEIGHT[b.kind] > NAME_KIND_WEIGHT[a.kind] ? b : a));
-        return { name, best, score: h.score * NAME_KIND_WEIGHT[best.kind] };
-      })
-      .filter((r) => r.best.kind !== 'domain')
-      .sort((a, b) => b.score - a.score);
-    for (const { name, best } of ranked) {
-      add(name.name, best.kind, [...new Set(name.refs.map((r) => r.incident))]);
-      if (choices.length >= limit) break;
+    const ids = idx.nameIndex.complete(words, limit, (id) => bestRef(idx.names[id]!).kind !== 'domain');
+    for (const id of ids) {
+      const name = idx.names[id]!;
+      add(name.name, bestRef(name).kind, [...new Set(name.refs.map((r) => r.incident))]);
     }
     return choices;
   }

@@ -12,40 +12,14 @@
  * Plus the per-incident facts filters need (years, countries, classes, size) and the orders
  * that filter-only queries walk, all precomputed here.
  */
-import MiniSearch, { type Options } from 'minisearch';
 import type { Catalog } from './catalog.js';
 import { dataClass } from './data-classes.js';
 import { countrySearchText } from './countries.js';
 import { incidentSortDate, incidentYears, type Incident } from './incident-schema.js';
 import { STOP_WORDS, tokenize } from './text-folding.js';
+import { NameIndex, type NameEntry, type NameKind } from './name-index.js';
 
-export type NameKind = 'organization' | 'alias' | 'vendor' | 'affected' | 'domain';
-
-/** How much a hit on each kind of name counts. */
-export const NAME_KIND_WEIGHT: Readonly<Record<NameKind, number>> = {
-  organization: 1,
-  alias: 0.9,
-  vendor: 0.85,
-  affected: 0.8,
-  domain: 0.7,
-};
-
-export interface NameRef {
-  readonly incident: number;
-  readonly kind: NameKind;
-}
-
-export interface NameEntry {
-  readonly id: number;
-  /** The name as written. */
-  readonly name: string;
-  readonly refs: NameRef[];
-}
-
-interface NameDoc {
-  id: number;
-  name: string;
-}
+export { NAME_KIND_WEIGHT, nameTerms, type NameEntry, type NameKind, type NameRef } from './name-index.js';
 
 interface TextDoc {
   title: string;
@@ -55,16 +29,6 @@ interface TextDoc {
   place: string;
   sector: string;
   cause: string;
-}
-
-/** Words of a name as indexed: content words, plus each adjacent pair joined. */
-export function nameTerms(name: string): string[] {
-  const words = tokenize(name);
-  const content = words.filter((w) => !STOP_WORDS.has(w));
-  const base = content.length > 0 ? content : words;
-  const joined: string[] = [];
-  for (let i = 0; i + 1 < base.length; i++) joined.push(base[i]! + base[i + 1]!);
-  return [...base, ...joined];
 }
 
 /** Text index terms: folded content words. */
@@ -79,15 +43,6 @@ function domainLabel(domain: string): string {
   while (parts.length > 2 && secondLevel.has(parts[parts.length - 2]!)) parts.pop();
   return parts.length >= 2 ? parts.slice(0, -1).join(' ') : parts.join(' ');
 }
-
-/** The MiniSearch options for the name index; one constant serves building and loading. */
-export const NAME_INDEX_OPTIONS: Options<NameDoc> = {
-  fields: ['name'],
-  storeFields: [],
-  tokenize: (text: string) => nameTerms(text),
-  processTerm: (term: string) => term,
-  searchOptions: { tokenize: (text: string) => text.split(' ').filter(Boolean), processTerm: (t: string) => t },
-};
 
 /** Text fields in document order, with how much a hit in each counts. */
 export const TEXT_FIELDS = ['title', 'summary', 'classes', 'response', 'place', 'sector', 'cause'] as const;
@@ -206,11 +161,16 @@ export interface IncidentFacts {
 export class BreachIndex {
   readonly incidents: readonly Incident[];
   readonly names: readonly NameEntry[];
-  readonly nameIndex: MiniSearch<NameDoc>;
+  readonly nameIndex: NameIndex;
   readonly textIndex: TextIndex;
   readonly facts: readonly IncidentFacts[];
   /** Every folded word that occurs in a name. */
   readonly nameWords: ReadonlySet<string>;
+  /** The earliest and latest years any incident spans (0 when none has a year). */
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** Each incident's names (ids into `names`). */
+  readonly namesOf: readonly (readonly number[])[];
   /** Incident positions by data class, by country, by year. */
   readonly byClass: ReadonlyMap<string, readonly number[]>;
   readonly byCountry: ReadonlyMap<string, readonly number[]>;
@@ -237,8 +197,14 @@ export class BreachIndex {
         for (const w of tokenize(name)) nameWords.add(w);
       }
       const entry = names[id]!;
-      if (!entry.refs.some((r) => r.incident === incident && r.kind === kind)) entry.refs.push({ incident, kind });
+      // Refs are added incident by incident: only the tail can hold this incident already.
+      let known = false;
+      for (let r = entry.refs.length - 1; r >= 0 && entry.refs[r]!.incident === incident; r--) if (entry.refs[r]!.kind === kind) known = true;
+      if (known) return;
+      if (entry.refs.length === 0 || entry.refs[entry.refs.length - 1]!.incident !== incident) namesOf[incident]!.push(id);
+      entry.refs.push({ incident, kind });
     };
+    const namesOf: number[][] = this.incidents.map(() => []);
 
     const positionOf = new Map<string, number>();
     const facts: IncidentFacts[] = [];
@@ -301,8 +267,11 @@ export class BreachIndex {
 
     this.names = names;
     this.nameWords = nameWords;
-    this.nameIndex = new MiniSearch<NameDoc>(NAME_INDEX_OPTIONS);
-    this.nameIndex.addAll(names.map((n) => ({ id: n.id, name: n.name })));
+    this.namesOf = namesOf;
+    const years = [...byYear.keys()];
+    this.firstYear = years.length > 0 ? Math.min(...years) : 0;
+    this.lastYear = years.length > 0 ? Math.max(...years) : 0;
+    this.nameIndex = new NameIndex(names);
     this.textIndex = new TextIndex(textDocs);
     this.facts = facts;
     this.byClass = byClass;
@@ -321,10 +290,10 @@ export class BreachIndex {
 
   /** True when the folded words `first second` follow each other in some indexed name. */
   hasNamePair(first: string, second: string): boolean {
-    if (!this.nameWords.has(first) || !this.nameWords.has(second)) return false;
+    const a = this.nameIndex.wordId(first);
+    const b = this.nameIndex.wordId(second);
+    if (a === undefined || b === undefined) return false;
     const pair = ` ${first} ${second} `;
-    return this.nameIndex
-      .search(`${first} ${second}`, { combineWith: 'AND', fuzzy: false, prefix: false })
-      .some((hit) => ` ${tokenize(this.names[hit.id as number]!.name).join(' ')} `.includes(pair));
+    return this.nameIndex.search(`${first} ${second}`, { combineWith: 'AND' }).some((hit) => ` ${tokenize(this.names[hit.id]!.name).join(' ')} `.includes(pair));
   }
 }

@@ -89,6 +89,7 @@ export class DigestCommandHandler implements CommandHandler {
         const sub = store.subscription(channel);
         const compiled = sub ? compileFilters(holder.core, sub.filters) : undefined;
         return statusMessage({
+          platform: conversation.platform,
           sub,
           query: compiled?.ok ? compiled.query : undefined,
           nextRun: sub ? this.schedule.nextRun(sub.id) : undefined,
@@ -98,7 +99,7 @@ export class DigestCommandHandler implements CommandHandler {
       }
       case 'preview': {
         const sub = store.subscription(channel);
-        if (!sub) return notSubscribedPreview();
+        if (!sub) return notSubscribedPreview(conversation.platform);
         const core = holder.core;
         const compiled = compileFilters(core, sub.filters);
         if (!compiled.ok) return badFiltersMessage(compiled.error);
@@ -116,14 +117,14 @@ export class DigestCommandHandler implements CommandHandler {
       case 'add': {
         const key = watchKey(request.name);
         const current = store.watches(channel);
-        if (!current.some((w) => w.key === key) && current.length >= MAX_WATCH_ENTRIES) return watchFullMessage(MAX_WATCH_ENTRIES);
+        if (!current.some((w) => w.key === key) && current.length >= MAX_WATCH_ENTRIES) return watchFullMessage(conversation.platform, MAX_WATCH_ENTRIES);
         const added = store.addWatch(channel, { name: request.name, key, language: conversation.language }, conversation.userId, this.deps.now());
-        return watchAddedMessage(request.name, added ? incidentsNaming(holder.core, request.name).size : 0, added);
+        return watchAddedMessage(conversation.platform, request.name, added ? incidentsNaming(holder.core, request.name).size : 0, added);
       }
       case 'remove':
-        return watchRemovedMessage(request.name, store.removeWatch(channel, watchKey(request.name)));
+        return watchRemovedMessage(conversation.platform, request.name, store.removeWatch(channel, watchKey(request.name)));
       case 'list':
-        return watchListMessage(store.watches(channel));
+        return watchListMessage(conversation.platform, store.watches(channel));
     }
   }
 }

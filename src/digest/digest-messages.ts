@@ -8,6 +8,10 @@ import type { ParsedQuery } from '../core/query-parser.js';
 import { describeFilters, errorMessage } from '../render/messages.js';
 import { formatNumber, type Lang } from '../render/format.js';
 import { breachShow } from '../../commands/breach-show.js';
+import { breachSearch } from '../../commands/breach-search.js';
+import { breachDigest } from '../../commands/breach-digest.js';
+import { breachWatch } from '../../commands/breach-watch.js';
+import type { CommandDefinition } from '../../commands/command-definition.js';
 import type { Subscription, WatchEntry } from '../store/state-store.js';
 import { describeSchedule, formatInstant } from './schedule.js';
 
@@ -37,12 +41,59 @@ function kindCounts(incidents: readonly Incident[], lang: Lang): string {
   return parts.join(', ');
 }
 
-/** How to ask for one incident on the channel's platform ("/breach show <id>", Discord's "/breach-show"). */
+/**
+ * How to ask for one incident on the channel's platform ("/breach show <id>", Discord's
+ * "/breach-show id:"). A post is read by the whole channel, whatever each reader's language, so it
+ * names the command as Discord registers it.
+ */
 export function showPointer(platform: string, id: string | undefined): Bilingual {
   const cmd = platform === 'discord' ? `/${breachShow.discordName} id:` : '/breach show ';
   const example = id ? `${cmd}${id}` : `${cmd}<id>`;
   return both(`Details of any of them: ${cmd}<id>${id ? `, e.g. ${example}` : ''}`, `Le détail de chacun : ${cmd}<id>${id ? `, par ex. ${example}` : ''}`);
 }
+
+type Hint = 'digest status' | 'digest subscribe' | 'watch list' | 'watch add' | 'watch remove' | 'search';
+
+/**
+ * How to type a command on the channel's platform, in the reader's language: Slack and the
+ * terminal take `/breach digest status`; Discord has its own commands and options
+ * (`/breach-digest status`, `/breach-watch add name:<name>`), French names for French users.
+ */
+export function commandHint(platform: string, hint: Hint, lang: Lang, arg?: string): string {
+  const placeholder = lang === 'fr' ? '<nom>' : '<name>';
+  if (platform !== 'discord') {
+    if (hint === 'search') return `/breach ${arg ?? placeholder}`;
+    if (hint === 'digest subscribe') return lang === 'fr' ? '/breach digest subscribe [HH:MM] [fuseau] [filtres]' : '/breach digest subscribe [HH:MM] [timezone] [filters]';
+    return `/breach ${hint}${hint === 'watch add' || hint === 'watch remove' ? ` ${arg ?? placeholder}` : ''}`;
+  }
+  const fr = lang === 'fr';
+  const cmd = (def: CommandDefinition<{ command: string }>) => `/${fr && def.discordNameFr ? def.discordNameFr : def.discordName}`;
+  const sub = (def: CommandDefinition<{ command: string }>, name: string) => {
+    const s = def.subcommands?.find((c) => c.name === name);
+    return fr && s?.nameFr ? s.nameFr : name;
+  };
+  const opt = (def: CommandDefinition<{ command: string }>, subName: string | undefined, name: string) => {
+    const o = (subName ? def.subcommands?.find((c) => c.name === subName)?.options : def.options)?.find((x) => x.name === name);
+    return fr && o?.nameFr ? o.nameFr : name;
+  };
+  switch (hint) {
+    case 'search':
+      return `${cmd(breachSearch)} ${opt(breachSearch, undefined, 'query')}:${arg ?? placeholder}`;
+    case 'digest status':
+      return `${cmd(breachDigest)} ${sub(breachDigest, 'status')}`;
+    case 'digest subscribe':
+      return `${cmd(breachDigest)} ${sub(breachDigest, 'subscribe')} ${opt(breachDigest, 'subscribe', 'time')}: ${opt(breachDigest, 'subscribe', 'timezone')}: ${opt(breachDigest, 'subscribe', 'filters')}:`;
+    case 'watch list':
+      return `${cmd(breachWatch)} ${sub(breachWatch, 'list')}`;
+    case 'watch add':
+    case 'watch remove': {
+      const action = hint === 'watch add' ? 'add' : 'remove';
+      return `${cmd(breachWatch)} ${sub(breachWatch, action)} ${opt(breachWatch, action, 'name')}:${arg ?? placeholder}`;
+    }
+  }
+}
+
+const hints = (platform: string, hint: Hint, arg?: string): Bilingual => ({ en: commandHint(platform, hint, 'en', arg), fr: commandHint(platform, hint, 'fr', arg) });
 
 function filtersPhrase(query: ParsedQuery | undefined, lang: Lang): string {
   if (!query) return '';
@@ -89,9 +140,10 @@ export function refusedMessage(platform: string, what: 'digest' | 'watch'): Mess
       : platform === 'slack'
         ? both(' (workspace admins and the users the bot is configured to trust)', " (les admins de l'espace de travail et les utilisateurs désignés dans la configuration du bot)")
         : both('', '');
+  const see = hints(platform, what === 'digest' ? 'digest status' : 'watch list');
   return what === 'digest'
-    ? message('error', both(`Only channel admins${perm.en} can change this channel's digest. Ask an admin of this ${where.en}; anyone can see it with /breach digest status.`, `Seuls les admins du canal${perm.fr} peuvent modifier le résumé de ce canal. Demandez à un admin de ${where.fr} ; chacun peut le consulter avec /breach digest status.`))
-    : message('error', both(`Only channel admins${perm.en} can change this channel's watchlist. Ask an admin of this ${where.en}; anyone can see it with /breach watch list.`, `Seuls les admins du canal${perm.fr} peuvent modifier la liste de veille de ce canal. Demandez à un admin de ${where.fr} ; chacun peut la consulter avec /breach watch list.`));
+    ? message('error', both(`Only channel admins${perm.en} can change this channel's digest. Ask an admin of this ${where.en}; anyone can see it with ${see.en}.`, `Seuls les admins du canal${perm.fr} peuvent modifier le résumé de ce canal. Demandez à un admin de ${where.fr} ; chacun peut le consulter avec ${see.fr}.`))
+    : message('error', both(`Only channel admins${perm.en} can change this channel's watchlist. Ask an admin of this ${where.en}; anyone can see it with ${see.en}.`, `Seuls les admins du canal${perm.fr} peuvent modifier la liste de veille de ce canal. Demandez à un admin de ${where.fr} ; chacun peut la consulter avec ${see.fr}.`));
 }
 
 export function badFiltersMessage(error: ErrorAnswer): MessageAnswer {
@@ -145,12 +197,19 @@ export function unsubscribedMessage(removed: boolean): MessageAnswer {
     : message('info', both('This channel has no digest subscription.', "Ce canal n'est pas abonné au résumé."));
 }
 
-const SUBSCRIBE_HINT = both(
-  'Subscribe with /breach digest subscribe [HH:MM] [timezone] [filters], e.g. /breach digest subscribe 08:30 Europe/Paris data:passwords country:FR.',
-  "Abonnez-le avec /breach digest subscribe [HH:MM] [fuseau] [filtres], par ex. /breach digest subscribe 08:30 Europe/Paris data:passwords country:FR.",
-);
+function subscribeHint(platform: string): Bilingual {
+  if (platform === 'discord') {
+    const h = hints(platform, 'digest subscribe');
+    return both(`Subscribe with ${h.en}, e.g. time:08:30 timezone:Europe/Paris filters:data:passwords country:FR.`, `Abonnez-le avec ${h.fr}, par ex. heure:08:30 fuseau:Europe/Paris filtres:data:passwords country:FR.`);
+  }
+  return both(
+    'Subscribe with /breach digest subscribe [HH:MM] [timezone] [filters], e.g. /breach digest subscribe 08:30 Europe/Paris data:passwords country:FR.',
+    'Abonnez-le avec /breach digest subscribe [HH:MM] [fuseau] [filtres], par ex. /breach digest subscribe 08:30 Europe/Paris data:passwords country:FR.',
+  );
+}
 
 export function statusMessage(input: {
+  readonly platform: string;
   readonly sub: Subscription | undefined;
   readonly query: ParsedQuery | undefined;
   readonly nextRun: Date | undefined;
@@ -163,7 +222,7 @@ export function statusMessage(input: {
     byLang((lang) => {
       const fr = lang === 'fr';
       const lines: string[] = [];
-      if (!sub) lines.push(fr ? "Ce canal n'est pas abonné au résumé." : 'This channel has no digest subscription.', SUBSCRIBE_HINT[lang]);
+      if (!sub) lines.push(fr ? "Ce canal n'est pas abonné au résumé." : 'This channel has no digest subscription.', subscribeHint(input.platform)[lang]);
       else {
         lines.push(
           sub.active
@@ -183,16 +242,17 @@ export function statusMessage(input: {
         watches.length
           ? `${fr ? 'Liste de veille' : 'Watchlist'}: ${watches.map((w) => w.name).join(', ')}`
           : fr
-            ? 'Liste de veille : vide (/breach watch add <nom>)'
-            : 'Watchlist: empty (/breach watch add <name>)',
+            ? `Liste de veille : vide (${commandHint(input.platform, 'watch add', lang)})`
+            : `Watchlist: empty (${commandHint(input.platform, 'watch add', lang)})`,
       );
       return lines.join('\n');
     }),
   );
 }
 
-export function notSubscribedPreview(): MessageAnswer {
-  return message('info', both(`This channel has no digest subscription, so there is nothing to preview. ${SUBSCRIBE_HINT.en}`, `Ce canal n'est pas abonné au résumé : rien à prévisualiser. ${SUBSCRIBE_HINT.fr}`));
+export function notSubscribedPreview(platform: string): MessageAnswer {
+  const hint = subscribeHint(platform);
+  return message('info', both(`This channel has no digest subscription, so there is nothing to preview. ${hint.en}`, `Ce canal n'est pas abonné au résumé : rien à prévisualiser. ${hint.fr}`));
 }
 
 /** The digest as it would be posted, introduced as a preview. */
@@ -206,14 +266,14 @@ export function previewMessage(digest: MessageAnswer, sub: Subscription, nextRun
   return { ...digest, text: { en: `${intro.en}\n${digest.text.en}`, fr: `${intro.fr}\n${digest.text.fr}` } };
 }
 
-export function watchAddedMessage(name: string, alreadyNamed: number, added: boolean): MessageAnswer {
+export function watchAddedMessage(platform: string, name: string, alreadyNamed: number, added: boolean): MessageAnswer {
   if (!added) return message('info', both(`“${name}” is already on this channel's watchlist.`, `« ${name} » est déjà dans la liste de veille de ce canal.`));
   const known = byLang((lang) =>
     alreadyNamed === 0
       ? ''
       : lang === 'fr'
-        ? ` ${alreadyNamed} incident${alreadyNamed > 1 ? 's' : ''} du catalogue le cite${alreadyNamed > 1 ? 'nt' : ''} déjà (/breach ${name}).`
-        : ` ${alreadyNamed} incident${alreadyNamed > 1 ? 's' : ''} in the catalog already name${alreadyNamed > 1 ? '' : 's'} it (/breach ${name}).`,
+        ? ` ${alreadyNamed} incident${alreadyNamed > 1 ? 's' : ''} du catalogue le cite${alreadyNamed > 1 ? 'nt' : ''} déjà (${commandHint(platform, 'search', lang, name)}).`
+        : ` ${alreadyNamed} incident${alreadyNamed > 1 ? 's' : ''} in the catalog already name${alreadyNamed > 1 ? '' : 's'} it (${commandHint(platform, 'search', lang, name)}).`,
   );
   return message(
     'success',
@@ -224,18 +284,21 @@ export function watchAddedMessage(name: string, alreadyNamed: number, added: boo
   );
 }
 
-export function watchRemovedMessage(name: string, removed: boolean): MessageAnswer {
+export function watchRemovedMessage(platform: string, name: string, removed: boolean): MessageAnswer {
+  const list = hints(platform, 'watch list');
   return removed
     ? message('success', both(`“${name}” is no longer watched in this channel.`, `« ${name} » n'est plus sous veille dans ce canal.`))
-    : message('info', both(`“${name}” is not on this channel's watchlist (see /breach watch list).`, `« ${name} » n'est pas dans la liste de veille de ce canal (voir /breach watch list).`));
+    : message('info', both(`“${name}” is not on this channel's watchlist (see ${list.en}).`, `« ${name} » n'est pas dans la liste de veille de ce canal (voir ${list.fr}).`));
 }
 
-export function watchFullMessage(max: number): MessageAnswer {
-  return message('error', both(`This channel's watchlist is full (${max} names). Remove one first with /breach watch remove <name>.`, `La liste de veille de ce canal est pleine (${max} noms). Retirez-en un avec /breach watch remove <nom>.`));
+export function watchFullMessage(platform: string, max: number): MessageAnswer {
+  const remove = hints(platform, 'watch remove');
+  return message('error', both(`This channel's watchlist is full (${max} names). Remove one first with ${remove.en}.`, `La liste de veille de ce canal est pleine (${max} noms). Retirez-en un avec ${remove.fr}.`));
 }
 
-export function watchListMessage(watches: readonly WatchEntry[]): MessageAnswer {
-  if (!watches.length) return message('info', both("This channel's watchlist is empty. Add a vendor or organization with /breach watch add <name>.", 'La liste de veille de ce canal est vide. Ajoutez un prestataire ou une organisation avec /breach watch add <nom>.'));
+export function watchListMessage(platform: string, watches: readonly WatchEntry[]): MessageAnswer {
+  const add = hints(platform, 'watch add');
+  if (!watches.length) return message('info', both(`This channel's watchlist is empty. Add a vendor or organization with ${add.en}.`, `La liste de veille de ce canal est vide. Ajoutez un prestataire ou une organisation avec ${add.fr}.`));
   const list = watches.map((w) => `• ${w.name}`).join('\n');
   return message('info', both(`This channel is alerted when a new incident names:\n${list}`, `Ce canal est alerté quand un nouvel incident cite :\n${list}`));
 }

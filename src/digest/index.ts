@@ -8,6 +8,7 @@
  */
 import type { ChannelPoster, CommandHandler } from '../app/bot-services.js';
 import type { BotContext, RunningService } from '../app/start.js';
+import type { BreachCore } from '../core/breach-core.js';
 import type { Incident } from '../core/incident-schema.js';
 import { openStateStore } from '../store/sqlite-state-store.js';
 import type { StateStore } from '../store/state-store.js';
@@ -32,8 +33,11 @@ export interface Digests {
   readonly service: RunningService;
   /** Answers `digest` and `watch` requests; give it to every adapter. */
   readonly handler: CommandHandler;
-  /** Give to `startCatalogReloader`: alerts the channels watching a name the new incidents carry. */
-  readonly onCatalogAdded: (added: readonly Incident[]) => Promise<void>;
+  /**
+   * Give to `startCatalogReloader`: alerts the channels watching a name the new incidents carry.
+   * `core` is the catalog they arrived in (default: the one serving now).
+   */
+  readonly onCatalogAdded: (added: readonly Incident[], core?: BreachCore) => Promise<void>;
   readonly scheduler: DigestScheduler;
   readonly store: StateStore;
 }
@@ -74,9 +78,9 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
   await caughtUp;
   ctx.log.info(`digests: ${store.subscriptions({ activeOnly: true }).length} subscriptions scheduled, ${store.allWatches().length} watchlist entries`);
 
-  const onCatalogAdded = async (added: readonly Incident[]) => {
+  const onCatalogAdded = async (added: readonly Incident[], core: BreachCore = ctx.holder.core) => {
     if (stopping || added.length === 0) return;
-    const queued = queueAlertsFor(store, added, deps.now());
+    const queued = queueAlertsFor(store, added, deps.now(), core.catalog.incidents);
     if (queued > 0) ctx.log.info(`watch alerts: ${queued} queued for ${added.length} new incident${added.length === 1 ? '' : 's'}`);
     await flush();
   };

@@ -5,14 +5,13 @@
  * digest does not repeat them). What could not be posted stays queued for the next flush.
  */
 import type { Incident } from '../core/incident-schema.js';
-import type { BreachCore } from '../core/breach-core.js';
 import { channelKey, type PendingAlert, type StateStore, type WatchEntry } from '../store/state-store.js';
 import type { ChannelRef } from '../app/bot-services.js';
 import { postWithRetry } from './delivery.js';
 import { alertAnswer } from './digest-messages.js';
 import { newestFirst } from './digest-selection.js';
 import type { FeatureDeps } from './feature-deps.js';
-import { coreOver, incidentsNaming } from './watch-matcher.js';
+import { incidentsNamingIn } from './watch-matcher.js';
 
 export interface WatchMatch {
   readonly channel: ChannelRef;
@@ -20,18 +19,26 @@ export interface WatchMatch {
   readonly watchName: string;
 }
 
-/** Which of `incidents` each watch entry names (one match per channel and incident). */
-export function matchWatches(incidents: readonly Incident[], watches: readonly WatchEntry[], accept: (entry: WatchEntry, incident: Incident) => boolean = () => true): WatchMatch[] {
+/**
+ * Which of `incidents` each watch entry names (one match per channel and incident). `catalog` is
+ * the whole catalog they belong to: a watched word some name in it carries is matched exactly.
+ */
+export function matchWatches(
+  incidents: readonly Incident[],
+  watches: readonly WatchEntry[],
+  accept: (entry: WatchEntry, incident: Incident) => boolean = () => true,
+  catalog: readonly Incident[] = incidents,
+): WatchMatch[] {
   if (incidents.length === 0 || watches.length === 0) return [];
-  const core: BreachCore = coreOver(incidents);
+  const byId = new Map(incidents.map((i) => [i.id, i]));
   const byKey = new Map<string, Set<string>>();
   const out: WatchMatch[] = [];
   const seen = new Set<string>();
   for (const entry of watches) {
     let ids = byKey.get(entry.key);
-    if (!ids) byKey.set(entry.key, (ids = incidentsNaming(core, entry.name)));
+    if (!ids) byKey.set(entry.key, (ids = incidentsNamingIn(incidents, entry.name, catalog)));
     for (const id of ids) {
-      const incident = core.incident(id)!;
+      const incident = byId.get(id)!;
       const key = `${channelKey(entry.channel)}\u0000${id}`;
       if (seen.has(key) || !accept(entry, incident)) continue;
       seen.add(key);
@@ -41,9 +48,9 @@ export function matchWatches(incidents: readonly Incident[], watches: readonly W
   return out;
 }
 
-/** Queues alerts for incidents the catalog just gained; returns how many were queued. */
-export function queueAlertsFor(store: StateStore, added: readonly Incident[], now: Date): number {
-  return store.queueAlerts(matchWatches(added, store.allWatches()), now);
+/** Queues alerts for incidents the catalog (`catalog`, the new one) just gained; returns how many were queued. */
+export function queueAlertsFor(store: StateStore, added: readonly Incident[], now: Date, catalog: readonly Incident[] = added): number {
+  return store.queueAlerts(matchWatches(added, store.allWatches(), undefined, catalog), now);
 }
 
 /**
@@ -56,7 +63,7 @@ export function queueMissedAlerts(store: StateStore, incidents: readonly Inciden
   const oldest = Math.min(...watches.map((w) => Date.parse(w.addedAt)));
   const recent = incidents.filter((i) => Date.parse(i.addedAt) > oldest);
   return store.queueAlerts(
-    matchWatches(recent, watches, (entry, incident) => Date.parse(incident.addedAt) > Date.parse(entry.addedAt)),
+    matchWatches(recent, watches, (entry, incident) => Date.parse(incident.addedAt) > Date.parse(entry.addedAt), incidents),
     now,
   );
 }

@@ -3,7 +3,12 @@
  * require, mentions disabled, and tells the caller what became of each post. The digest does its
  * own retries, so this REST client never waits: no retries on 5xx, rate limits raised at once
  * (`rejectOnRateLimit`) instead of being waited out, a 10-second timeout.
+ *
+ * When a split post fails half-way, the parts Discord accepted are remembered (in memory, per
+ * channel and content), so the digest's retry of the same answer posts only the rest instead
+ * of repeating incidents the channel already has.
  */
+import { createHash } from 'node:crypto';
 import { Client, DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
 import type { Answer } from '../core/answer.js';
 import type { ChannelPoster, ChannelRef, PostResult } from '../app/bot-services.js';
@@ -59,25 +64,42 @@ export function postFailure(err: unknown): Extract<PostResult, { ok: false }> {
  * client with the same base URL and token; given a `REST`, it uses it as is (make it with
  * `createPosterRest`).
  */
+/** Unfinished posts remembered at most (the oldest forgotten first). */
+const MEMO_LIMIT = 1000;
+
 export function createDiscordPoster(source: Client | REST): ChannelPoster {
   const rest =
     source instanceof Client
       ? createPosterRest({ ...(source.options.rest?.api ? { api: source.options.rest.api } : {}), token: source.token ?? '' })
       : source;
+  /** Parts of an unfinished post that Discord accepted: key → message id. */
+  const accepted = new Map<string, string>();
+  const remember = (key: string, id: string) => {
+    if (accepted.size >= MEMO_LIMIT) accepted.delete(accepted.keys().next().value!);
+    accepted.set(key, id);
+  };
   return {
     platform: 'discord',
     async post(channel: ChannelRef, answer: Answer, language: Lang): Promise<PostResult> {
+      const bodies = answerToDiscordMessages(answer, language).map((message) => ({
+        ...(message.content ? { content: message.content } : {}),
+        embeds: message.embeds,
+        components: message.components,
+        allowed_mentions: { parse: [] },
+      }));
+      // A part is the same part of the same post when its channel, place and content are.
+      const keys = bodies.map((body, i) => `${channel.workspaceId}/${channel.channelId}/${i}/${bodies.length}/${createHash('sha256').update(JSON.stringify(body)).digest('hex')}`);
       const messageIds: string[] = [];
-      for (const message of answerToDiscordMessages(answer, language)) {
+      for (const [i, body] of bodies.entries()) {
+        const key = keys[i]!;
+        const done = accepted.get(key);
+        if (done) {
+          messageIds.push(done);
+          continue;
+        }
         try {
-          const created = (await rest.post(Routes.channelMessages(channel.channelId), {
-            body: {
-              ...(message.content ? { content: message.content } : {}),
-              embeds: message.embeds,
-              components: message.components,
-              allowed_mentions: { parse: [] },
-            },
-          })) as { id: string };
+          const created = (await rest.post(Routes.channelMessages(channel.channelId), { body })) as { id: string };
+          remember(key, created.id);
           messageIds.push(created.id);
         } catch (err) {
           const failure = postFailure(err);
@@ -85,6 +107,7 @@ export function createDiscordPoster(source: Client | REST): ChannelPoster {
           return messageIds.length ? { ...failure, reason: `${failure.reason} (after posting ${messageIds.length} part(s): ${messageIds.join(', ')})` } : failure;
         }
       }
+      for (const key of keys) accepted.delete(key);
       return { ok: true, messageIds };
     },
   };

@@ -63,7 +63,7 @@ export async function startDiscord(ctx: BotContext, handlers: readonly CommandHa
   let readyTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<Client<true>>((resolve, reject) => {
     client.once(Events.ClientReady, resolve);
-    readyTimer = setTimeout(() => reject(new Error('breachbot: the Discord gateway did not become ready in time')), options.readyTimeoutMs ?? 30_000);
+    readyTimer = setTimeout(() => reject(Object.assign(new Error('the gateway did not become ready in time'), { code: 'GatewayTimeout' })), options.readyTimeoutMs ?? 30_000);
   });
   try {
     await client.login(config.token);
@@ -79,8 +79,22 @@ export async function startDiscord(ctx: BotContext, handlers: readonly CommandHa
     };
   } catch (err) {
     await client.destroy().catch(() => undefined);
-    throw err;
+    throw new Error(describeStartError(err, config.apiUrl), { cause: err });
   } finally {
     clearTimeout(readyTimer);
   }
+}
+
+/** Why start-up failed, in words that name the variable to fix (never its value). */
+export function describeStartError(err: unknown, apiUrl?: string): string {
+  const e = err as { code?: unknown; status?: unknown; message?: unknown } | undefined;
+  const code = typeof e?.code === 'string' || typeof e?.code === 'number' ? e.code : undefined;
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  if (code === 'TokenInvalid' || code === 'TokenMissing' || e?.status === 401) {
+    return `Discord refused DISCORD_TOKEN (${message.replace(/\.$/, '')}): on the Developer Portal's "Bot" page, choose "Reset Token" and copy it into DISCORD_TOKEN.`;
+  }
+  if (code === 'DisallowedIntents') return 'Discord refused the gateway intents the bot asked for; breachbot needs no privileged intent, so check DISCORD_TOKEN belongs to this bot.';
+  const where = apiUrl ? `DISCORD_API_URL (${apiUrl})` : 'discord.com';
+  if (code === 'GatewayTimeout') return `The Discord gateway (from ${where}) did not become ready in time; check the network${apiUrl ? ' and DISCORD_API_URL' : ''}.`;
+  return `Discord could not be reached at ${where} (${code ?? message}); check the network${apiUrl ? ' and DISCORD_API_URL' : ''}.`;
 }

@@ -60,9 +60,11 @@ export function incidentSummaryEmbed(match: Pick<Match, 'incident' | 'reasons'>,
     description: safe(`${inc.organization.name}${place ? ` — ${place}` : ''}`),
     color: inc.verified ? COLORS.info : COLORS.warning,
     fields: [
-      ...field(L.when, formatWhen(inc, lang)),
-      ...field(L.records, formatRecords(inc, lang)),
-      ...field(L.data, formatDataClasses(inc, lang)),
+      // When, how many and which data are always shown ("not stated" when the sources do not
+      // say, as in Slack): their absence is itself an answer. A vendor only when there is one.
+      ...field(L.when, formatWhen(inc, lang) ?? L.unknown),
+      ...field(L.records, formatRecords(inc, lang) ?? L.unknown),
+      ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown),
       ...field(L.vendors, formatVendors(inc, lang)),
       ...field(L.affected, formatAffected(inc, lang)),
       ...field(L.flags, flags.join(', ') || undefined),
@@ -91,9 +93,9 @@ export function incidentDetailEmbed(answer: IncidentAnswer, lang: Lang): APIEmbe
     color: inc.verified ? COLORS.info : COLORS.warning,
     fields: [
       ...field(W.organization, `${inc.organization.name}${aliases}${place ? ` — ${place}` : ''}`),
-      ...field(L.when, formatWhen(inc, lang)),
-      ...field(L.records, formatRecords(inc, lang)),
-      ...field(L.data, formatDataClasses(inc, lang)),
+      ...field(L.when, formatWhen(inc, lang) ?? L.unknown),
+      ...field(L.records, formatRecords(inc, lang) ?? L.unknown),
+      ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown),
       ...field(L.vendors, formatVendors(inc, lang)),
       ...field(L.affected, formatAffected(inc, lang)),
       ...field(L.cause, localized(inc.cause, lang) || undefined),

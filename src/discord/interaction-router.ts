@@ -52,11 +52,17 @@ export function isAdminInteraction(interaction: Interaction): boolean {
   return interaction.memberPermissions?.any(ADMIN_PERMISSIONS) ?? false;
 }
 
-function conversationOf(interaction: Interaction, lang: Lang): Conversation {
+/**
+ * Who asked, where, read from the interaction (guild, channel object, member permissions,
+ * locale). Undefined when Discord did not say which channel: features keep state per channel,
+ * and a made-up key would mix channels up.
+ */
+export function conversationOf(interaction: Interaction, lang: Lang): Conversation | undefined {
+  if (!interaction.channelId) return undefined;
   return {
     platform: 'discord',
     workspaceId: interaction.guildId ?? 'dm',
-    channelId: interaction.channelId ?? 'unknown',
+    channelId: interaction.channelId,
     userId: interaction.user.id,
     isAdmin: isAdminInteraction(interaction),
     language: lang,
@@ -184,25 +190,43 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Int
     await send(interaction, answerToDiscordMessage({ kind: 'error', code: 'unknown-command', detail: `/${interaction.commandName}` }, lang));
     return;
   }
-  if (def.adminOnly && !isAdminInteraction(interaction)) {
-    await send(interaction, ephemeralText(DISCORD_WORDS[lang].adminOnly));
-    return;
-  }
   const { values, subcommand } = optionValues(interaction.options.data);
   const request = def.fromOptions(values, subcommand);
   if (isUsageError(request)) {
     await send(interaction, usageToDiscordMessage(def, lang, request.detail));
     return;
   }
+  // Run-time check of an admin-only command (its default member permissions are only a default a
+  // server can change). A feature's handler decides per action from `Conversation.isAdmin`, with
+  // its own wording (digest status is open, subscribe is not); anything else is refused here.
+  if (def.adminOnly && !isAdminInteraction(interaction) && !handlerFor(request, deps)) {
+    await send(interaction, ephemeralText(DISCORD_WORDS[lang].adminOnly));
+    return;
+  }
   await send(interaction, await answerRequest(interaction, request, deps, lang));
+}
+
+function describeRequest(request: CommandRequest): string {
+  const action = (request as { action?: unknown }).action;
+  return `${request.command}${typeof action === 'string' ? ` ${action}` : ''}`;
+}
+
+/** The app's handler that owns a feature request (digest, watch), if any. */
+function handlerFor(request: CommandRequest, deps: InteractionDeps): CommandHandler | undefined {
+  return isCoreRequest(request) ? undefined : deps.handlers.find((h) => h.handles(request));
 }
 
 /** Asks the core (synchronous, well under Discord's deadline) or the first handler that owns the request (deferred if slow). */
 async function answerRequest(interaction: RepliableInteraction, request: CommandRequest, deps: InteractionDeps, lang: Lang, options: RenderOptions = {}): Promise<DiscordMessage> {
   if (isCoreRequest(request)) return answerToDiscordMessage(deps.holder.core.execute(request), lang, options);
-  const handler = deps.handlers.find((h) => h.handles(request));
+  const handler = handlerFor(request, deps);
   if (!handler) return ephemeralText(DISCORD_WORDS[lang].unavailable);
-  const work = handler.handle(request, conversationOf(interaction, lang));
+  const conversation = conversationOf(interaction, lang);
+  if (!conversation) {
+    deps.log.warn(`discord: /${describeRequest(request)} came without a channel; not handled`);
+    return ephemeralText(DISCORD_WORDS[lang].noChannel);
+  }
+  const work = handler.handle(request, conversation);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);

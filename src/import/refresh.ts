@@ -66,6 +66,9 @@ async function readBody(response: Response, maxBytes: number): Promise<string> {
 export async function refreshHibpSnapshot(options: RefreshOptions): Promise<RefreshOutcome> {
   const now = (options.now ?? (() => new Date()))();
   const nowIso = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // First seen, to the second, rounded up: never before now, so a channel that subscribed before
+  // this refresh (even earlier in the same second) gets the new breaches in its digest.
+  const firstSeen = new Date(Math.ceil(now.getTime() / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const path = snapshotPath(options.dataDir, FEED);
   const fail = (reason: string): RefreshOutcome => {
     options.log.warn(`HIBP refresh: nothing changed: ${reason}`);
@@ -123,7 +126,7 @@ export async function refreshHibpSnapshot(options: RefreshOptions): Promise<Refr
     feed: FEED,
     previous,
     existing: options.existing(),
-    addedAtForNew: nowIso,
+    addedAtForNew: firstSeen,
     keepMissing: true,
     drop: new Set(result.retiredIds),
     generatedAt: nowIso,

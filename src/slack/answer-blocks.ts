@@ -13,7 +13,7 @@ import { backButton, detailsButton, moreButton, pageButton, postButton, present,
 import { incidentDetailBlocks, incidentSummaryMrkdwn } from './incident-blocks.js';
 import { clipPlain, escapeMrkdwn, joinLines, oneLine, safe } from './mrkdwn.js';
 import { SLACK_TEXT } from './slack-messages.js';
-import { helpBlocks, statsBlocks, usageBlocks } from './reference-blocks.js';
+import { type UsageDetail, helpBlocks, statsBlocks, usageBlocks } from './reference-blocks.js';
 
 export interface RenderOptions {
   /**
@@ -25,6 +25,8 @@ export interface RenderOptions {
   readonly sharedBy?: string;
   /** For a detail view: the list it was opened from, for a "Back" button. */
   readonly back?: CoreRequest;
+  /** A line shown above the answer (e.g. "the catalog changed since this answer"); plain text, escaped here. */
+  readonly notice?: string;
 }
 
 /** The request that reproduces an answer (what "Post to channel" re-runs), when there is one. */
@@ -52,6 +54,18 @@ const TONE_ICON: Record<MessageAnswer['tone'], string> = { info: '', success: ':
 
 /** The answer as one message (a long list is cut to fit, with a "more" affordance). */
 export function answerToBlocks(answer: Answer, lang: Lang, options: RenderOptions = {}): SlackMessage {
+  if (options.notice === undefined || answer.kind === 'results') return renderAnswer(answer, lang, options);
+  // Lists fit the notice in their head; anything else gets it on top (and stays within the limits).
+  const { notice, ...rest } = options;
+  const message = renderAnswer(answer, lang, rest);
+  return { text: message.text, blocks: fitBlocks([noticeBlock(notice), ...message.blocks]) };
+}
+
+function noticeBlock(notice: string): Block {
+  return context(`:information_source: ${safe(notice, 500)}`);
+}
+
+function renderAnswer(answer: Answer, lang: Lang, options: RenderOptions): SlackMessage {
   const surface = options.surface ?? 'ephemeral';
   const post = surface === 'ephemeral' ? requestOf(answer) : undefined;
   const footer: Block[] = options.sharedBy && /^[UW][A-Z0-9]{2,}$/.test(options.sharedBy) ? [context(SLACK_TEXT.sharedBy(options.sharedBy, lang))] : [];
@@ -63,7 +77,7 @@ export function answerToBlocks(answer: Answer, lang: Lang, options: RenderOption
 
   switch (answer.kind) {
     case 'results':
-      return resultsMessage(answer, lang, postButtons, footer);
+      return resultsMessage(answer, lang, postButtons, footer, options.notice);
     case 'message':
       return listMessage(messageHead(answer, lang), answer.incidents, lang, fallback(answer.text[lang]), answer.footer ? [context(safe(answer.footer[lang], 1000))] : [], footer);
     case 'incident': {
@@ -94,9 +108,19 @@ export function answerToBlocks(answer: Answer, lang: Lang, options: RenderOption
   }
 }
 
-/** A command typed wrong (`/breach show` without an id): its usage and the help. */
-export function usageToBlocks(usage: string, lang: Lang): SlackMessage {
-  return { text: fallback(`${SLACK_TEXT.usage(lang)}: ${usage}`), blocks: usageBlocks(usage, lang) };
+/**
+ * A command typed wrong (`/breach show` without an id, `/breach watch add` without a name): what
+ * the command's parser said was wrong, its usage, then the help (or, for a feature command, its
+ * examples).
+ */
+export function usageToBlocks(usage: string, lang: Lang, extra: UsageDetail = {}): SlackMessage {
+  const line = `${SLACK_TEXT.usage(lang)}: ${usage}`;
+  return { text: fallback(extra.detail ? `${extra.detail} — ${line}` : line), blocks: usageBlocks(usage, lang, extra) };
+}
+
+/** The usage message for what `parseAsked` found typed wrong. */
+export function askedUsageToBlocks(asked: { readonly usage: string; readonly detail?: string; readonly examples: readonly string[]; readonly core: boolean }, lang: Lang): SlackMessage {
+  return usageToBlocks(asked.usage, lang, { ...(asked.detail ? { detail: asked.detail } : {}), examples: asked.examples, withHelp: asked.core });
 }
 
 /** The notification text: escaped like the blocks (Slack parses it as mrkdwn), one line, short. */
@@ -110,13 +134,13 @@ export function messageHead(answer: MessageAnswer, lang: Lang, part?: string): B
   return [section(`${TONE_ICON[answer.tone]}${safe(answer.text[lang], SLACK_LIMITS.sectionText - 60)}${label}`)];
 }
 
-function resultsMessage(answer: ResultsAnswer, lang: Lang, postButtons: readonly ButtonElement[], footer: readonly Block[]): SlackMessage {
+function resultsMessage(answer: ResultsAnswer, lang: Lang, postButtons: readonly ButtonElement[], footer: readonly Block[], notice?: string): SlackMessage {
   const page = answer.page;
   const request: CoreRequest = { ...answer.request, page: page.number };
-  const head = [section(`*${safe(resultsHeading(answer, lang), 600)}*`)];
+  const head = [...(notice ? [noticeBlock(notice)] : []), section(`*${safe(resultsHeading(answer, lang), 600)}*`)];
   const nav = present([
-    page.number > 1 ? pageButton('prev', { ...answer.request, page: page.number - 1 }, lang) : undefined,
-    page.number < page.count ? pageButton('next', { ...answer.request, page: page.number + 1 }, lang) : undefined,
+    page.number > 1 ? pageButton('prev', { ...answer.request, page: page.number - 1 }, lang, answer.total) : undefined,
+    page.number < page.count ? pageButton('next', { ...answer.request, page: page.number + 1 }, lang, answer.total) : undefined,
   ]);
   // Rendered once: the fitting below tries several counts.
   const sections = incidentSections(answer.matches.slice(0, MAX_ITEMS), lang, (page.number - 1) * page.size, request);
@@ -130,7 +154,7 @@ function resultsMessage(answer: ResultsAnswer, lang: Lang, postButtons: readonly
       const start = (page.number - 1) * page.size + shown;
       let size = Math.max(1, shown);
       while (start % size !== 0) size--;
-      const button = moreButton({ ...answer.request, page: start / size + 1, pageSize: size }, lang);
+      const button = moreButton({ ...answer.request, page: start / size + 1, pageSize: size }, lang, answer.total);
       if (button) more.push(button);
     }
     const buttons = [...nav, ...more, ...postButtons];

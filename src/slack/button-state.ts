@@ -26,6 +26,7 @@ const ButtonStateSchema = z.strictObject({
   r: CoreRequestSchema,
   l: z.enum(['en', 'fr']),
   b: CoreRequestSchema.optional(),
+  t: z.number().int().min(0).max(1_000_000_000).optional(),
 });
 
 export interface ButtonState {
@@ -34,6 +35,8 @@ export interface ButtonState {
   readonly l: Lang;
   /** The request a "Back" button on the answer returns to. */
   readonly b?: CoreRequest;
+  /** Paging: how many results the list had when the button was made (a different count now means the catalog changed). */
+  readonly t?: number;
 }
 
 /** Strips keys whose value is undefined (zod's strict objects and JSON both prefer them absent). */
@@ -47,9 +50,9 @@ function compact<T extends object>(value: T): T {
  * not fit is dropped first.
  */
 export function encodeState(state: ButtonState): string | undefined {
-  const full = JSON.stringify(compact({ r: compact(state.r), l: state.l, b: state.b ? compact(state.b) : undefined }));
+  const full = JSON.stringify(compact({ r: compact(state.r), l: state.l, b: state.b ? compact(state.b) : undefined, t: state.t }));
   if (full.length <= SLACK_LIMITS.buttonValue) return full;
-  const bare = JSON.stringify({ r: compact(state.r), l: state.l });
+  const bare = JSON.stringify(compact({ r: compact(state.r), l: state.l, t: state.t }));
   return bare.length <= SLACK_LIMITS.buttonValue ? bare : undefined;
 }
 
@@ -63,6 +66,6 @@ export function decodeState(value: string | undefined): ButtonState | undefined 
   }
   const parsed = ButtonStateSchema.safeParse(raw);
   if (!parsed.success) return undefined;
-  const { r, l, b } = parsed.data;
-  return b ? { r: compact(r) as CoreRequest, l, b: compact(b) as CoreRequest } : { r: compact(r) as CoreRequest, l };
+  const { r, l, b, t } = parsed.data;
+  return compact({ r: compact(r) as CoreRequest, l, b: b ? (compact(b) as CoreRequest) : undefined, t });
 }

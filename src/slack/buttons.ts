@@ -17,13 +17,14 @@ export const POST_ACTION = 'breach_post';
 /** Matches every run button, whatever its suffix. */
 export const RUN_ACTION_PATTERN = /^breach_run(?::[a-z0-9:_-]+)?$/;
 
-function runButton(label: string, suffix: string, request: CoreRequest, lang: Lang, back?: CoreRequest, style?: 'primary'): ButtonElement | undefined {
-  const value = encodeState(back ? { r: request, l: lang, b: back } : { r: request, l: lang });
+function runButton(label: string, suffix: string, request: CoreRequest, lang: Lang, back?: CoreRequest, style?: 'primary', total?: number): ButtonElement | undefined {
+  const value = encodeState({ r: request, l: lang, ...(back ? { b: back } : {}), ...(total !== undefined ? { t: total } : {}) });
   return value === undefined ? undefined : button(label, `${RUN_ACTION}:${suffix}`, value, style);
 }
 
-export function pageButton(direction: 'prev' | 'next', request: CoreRequest, lang: Lang): ButtonElement | undefined {
-  return runButton(direction === 'next' ? LABELS[lang].next : LABELS[lang].previous, direction, request, lang, undefined, direction === 'next' ? 'primary' : undefined);
+/** Next / Previous; `total` is the list's count now, so a click can tell when the catalog changed. */
+export function pageButton(direction: 'prev' | 'next', request: CoreRequest, lang: Lang, total?: number): ButtonElement | undefined {
+  return runButton(direction === 'next' ? LABELS[lang].next : LABELS[lang].previous, direction, request, lang, undefined, direction === 'next' ? 'primary' : undefined, total);
 }
 
 /** "Details" beside an incident; `back` is the list it was picked from. */
@@ -35,8 +36,8 @@ export function backButton(request: CoreRequest, lang: Lang): ButtonElement | un
   return runButton(SLACK_TEXT.back(lang), 'back', request, lang);
 }
 
-export function moreButton(request: CoreRequest, lang: Lang): ButtonElement | undefined {
-  return runButton(SLACK_TEXT.moreButton(lang), 'more', request, lang);
+export function moreButton(request: CoreRequest, lang: Lang, total?: number): ButtonElement | undefined {
+  return runButton(SLACK_TEXT.moreButton(lang), 'more', request, lang, undefined, undefined, total);
 }
 
 /** A suggestion (a name, an incident id) that runs `request` when clicked. */

@@ -9,7 +9,12 @@ import type { Lang } from '../render/format.js';
 import type { CommandHandler } from '../app/bot-services.js';
 
 export type Asked =
-  | { readonly kind: 'usage'; readonly lang: Lang; readonly usage: string }
+  /**
+   * A command typed wrong: its usage, what was wrong when the command's parser said (`detail`,
+   * e.g. "add needs a vendor or organization name") and its examples; `core` tells whether it is
+   * one of the core's commands (their usage comes with the whole help).
+   */
+  | { readonly kind: 'usage'; readonly lang: Lang; readonly usage: string; readonly detail?: string; readonly examples: readonly string[]; readonly core: boolean }
   | { readonly kind: 'core'; readonly lang: Lang; readonly request: CoreRequest }
   | { readonly kind: 'feature'; readonly lang: Lang; readonly request: CommandRequest };
 
@@ -42,7 +47,17 @@ export function parseAsked(rawText: string, fallback: Lang): Asked {
   const text = slackTextToPlain(rawText);
   const lang = detectLanguage(text, fallback);
   const request = parseCommandText(text);
-  if (isUsageError(request)) return { kind: 'usage', lang, usage: COMMANDS_BY_NAME.get(request.command)?.usage ?? '/breach help' };
+  if (isUsageError(request)) {
+    const def = COMMANDS_BY_NAME.get(request.command);
+    return {
+      kind: 'usage',
+      lang,
+      usage: def?.usage ?? '/breach help',
+      ...(request.detail ? { detail: request.detail } : {}),
+      examples: def?.examples ?? [],
+      core: isCoreRequest({ command: request.command }),
+    };
+  }
   if (isCoreRequest(request)) return { kind: 'core', lang, request };
   return { kind: 'feature', lang, request };
 }

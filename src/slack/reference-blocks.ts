@@ -46,7 +46,28 @@ export function helpBlocks(lang: Lang): Block[] {
   ];
 }
 
-/** A command typed wrong: its usage, then the help. */
-export function usageBlocks(usage: string, lang: Lang): Block[] {
-  return [section(`*${SLACK_TEXT.usage(lang)}:* \`${safe(usage, 200)}\``), ...helpBlocks(lang)];
+export interface UsageDetail {
+  /** What the command's parser said was wrong ("add needs a vendor or organization name"). */
+  readonly detail?: string;
+  /** The command's examples, shown instead of the whole help when `withHelp` is false. */
+  readonly examples?: readonly string[];
+  /** Add the whole help (default true: a core command typed wrong). */
+  readonly withHelp?: boolean;
+}
+
+/**
+ * A command typed wrong: what was wrong (when the parser said), its usage, then the help, or
+ * for a feature command (digest, watch) just its examples.
+ */
+export function usageBlocks(usage: string, lang: Lang, extra: UsageDetail = {}): Block[] {
+  const examples = (extra.examples ?? []).slice(0, 4);
+  return [
+    ...(extra.detail ? [section(`:warning: ${safe(extra.detail, 500)}`)] : []),
+    section(`*${SLACK_TEXT.usage(lang)}:* \`${safe(usage, 200)}\``),
+    ...(extra.withHelp ?? true
+      ? helpBlocks(lang)
+      : examples.length
+        ? [context(`${SLACK_TEXT.examples(lang)}: ${examples.map((e) => `\`${safe(e, 100)}\``).join(', ')}`)]
+        : []),
+  ];
 }

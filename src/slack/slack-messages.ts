@@ -30,5 +30,13 @@ export const SLACK_TEXT = {
       : 'I cannot post in this channel yet: invite me with `/invite @breachbot`, then try again.',
   postFailed: (lang: Lang) => (fr(lang) ? "Slack n'a pas accepté la publication. Réessayez dans un instant." : 'Slack did not accept the post. Please try again in a moment.'),
   notAvailable: (command: string, lang: Lang) => (fr(lang) ? `Commande indisponible ici : ${command}.` : `Command not available here: ${command}.`),
+  /** A paging button pressed after the catalog changed (the list's count is not what it was). */
+  resultsChanged: (lang: Lang) =>
+    fr(lang) ? 'Le catalogue a changé depuis cette réponse : voici les résultats actuels.' : 'The catalog has changed since this answer: here are the current results.',
+  /** A Details button whose incident has left the catalog since. */
+  incidentGone: (lang: Lang) =>
+    fr(lang)
+      ? "Cet incident n'est plus au catalogue : les données ont changé depuis cette réponse."
+      : 'This incident is no longer in the catalog: the data changed since this answer.',
   staleButton: (lang: Lang) => (fr(lang) ? 'Ce bouton ne fonctionne plus : relancez la commande.' : 'This button no longer works: run the command again.'),
 } as const;

@@ -18,6 +18,8 @@ import { APP_ID, CHANNEL_ID, FAKE_TOKEN, FakeDiscord, GUILD_ID, slashCommand } f
 const SUBCOMMAND = 1;
 const STRING = 3;
 const MANAGE_CHANNELS = String(1 << 4);
+const ADMINISTRATOR = String(1 << 3);
+const MANAGE_GUILD = String(1 << 5);
 
 let slackFake: FakeSlack;
 let discordFake: FakeDiscord;
@@ -56,16 +58,16 @@ afterAll(async () => {
   await slackFake?.stop();
 });
 
-async function slackSlash(text: string, user: string): Promise<string> {
+async function slackSlash(text: string, user: string, command = 'digest'): Promise<string> {
   const id = `r${Math.random().toString(36).slice(2)}`;
-  await postToBot(slackPort, slashCommandForm(`digest ${text}`, slackFake.responseUrl(id), user));
+  await postToBot(slackPort, slashCommandForm(`${command} ${text}`, slackFake.responseUrl(id), user));
   const body = slackFake.responses.find((r) => r.id === id)?.body;
   return JSON.stringify(body ?? {});
 }
 
-async function discordSlash(sub: string, options: { name: string; type: number; value: string }[], permissions: string): Promise<string> {
+async function discordSlash(sub: string, options: { name: string; type: number; value: string }[], permissions: string, command = 'breach-digest'): Promise<string> {
   // Discord sends the channel as an object too (discord.js reads its id from there).
-  const payload = { ...slashCommand('breach-digest', [{ name: sub, type: SUBCOMMAND, options }], { permissions }), channel: { id: CHANNEL_ID, type: 0 } };
+  const payload = { ...slashCommand(command, [{ name: sub, type: SUBCOMMAND, options }], { permissions }), channel: { id: CHANNEL_ID, type: 0 } };
   discordFake.dispatch('INTERACTION_CREATE', payload);
   const callback = await discordFake.callback(payload.id);
   const body = callback.body as { type: number; data?: unknown };
@@ -79,6 +81,7 @@ describe('GIVEN the Slack adapter', () => {
   it('THEN a plain member\'s subscribe is refused with a clear message and nothing is stored; a configured admin\'s works', async () => {
     const refused = await slackSlash('subscribe 08:30 Europe/Paris', 'U0PLAIN');
     expect(refused).toContain("Only channel admins (workspace admins and the users the bot is configured to trust) can change this channel's digest");
+    expect(refused).toContain('anyone can see it with /breach digest status.');
     expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'slack')).toEqual([]);
     const status = await slackSlash('status', 'U0PLAIN');
     expect(status).toContain('This channel has no digest subscription');
@@ -87,16 +90,50 @@ describe('GIVEN the Slack adapter', () => {
     expect(ok).toContain('Subscribed: this channel will get a digest');
     expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'slack')).toMatchObject([{ channel: { workspaceId: TEAM, channelId: 'C0CHANNEL' }, cron: '30 8 * * *', createdBy: 'U0CONFADMIN' }]);
   });
+
+  it("THEN a plain member's watch add and unsubscribe are refused too; a workspace admin (users.info) may watch; everyone may list", async () => {
+    const slackChannel = { platform: 'slack', workspaceId: TEAM, channelId: 'C0CHANNEL' };
+    const refused = await slackSlash('add Orange', 'U0PLAIN', 'watch');
+    expect(refused).toContain("Only channel admins (workspace admins and the users the bot is configured to trust) can change this channel's watchlist");
+    expect(digests.store.watches(slackChannel)).toEqual([]);
+    expect(await slackSlash('unsubscribe', 'U0PLAIN')).toContain('Only channel admins');
+    expect(digests.store.subscription(slackChannel)).toBeDefined();
+
+    slackFake.admins.add('U0WSADMIN');
+    expect(await slackSlash('add Orange', 'U0WSADMIN', 'watch')).toContain('Watching “Orange”');
+    expect(digests.store.watches(slackChannel)).toMatchObject([{ name: 'Orange', addedBy: 'U0WSADMIN' }]);
+    const list = await slackSlash('list', 'U0PLAIN', 'watch');
+    expect(list).toContain('Orange');
+    expect(list).not.toContain('Only channel admins');
+  });
 });
 
 describe('GIVEN the Discord adapter', () => {
   it('THEN a member without Manage Channels is refused with a clear message; one with it subscribes', async () => {
     const refused = await discordSlash('subscribe', [{ name: 'time', type: STRING, value: '08:30' }], '0');
     expect(refused).toContain("Only channel admins (the Manage Server or Manage Channels permission) can change this channel's digest");
+    // It names the command as Discord spells it: there is no "/breach digest" on Discord.
+    expect(refused).toContain('anyone can see it with /breach-digest status.');
     expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'discord')).toEqual([]);
 
     const ok = await discordSlash('subscribe', [{ name: 'time', type: STRING, value: '08:30' }], MANAGE_CHANNELS);
     expect(ok).toContain('Subscribed: this channel will get a digest');
     expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'discord')).toMatchObject([{ channel: { workspaceId: GUILD_ID, channelId: CHANNEL_ID }, cron: '30 8 * * *' }]);
+  });
+
+  it("THEN a plain member's /breach-watch add is refused; Administrator or Manage Server may watch; everyone may list", async () => {
+    const discordChannel = { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID };
+    const name = (value: string) => [{ name: 'name', type: STRING, value }];
+    const refused = await discordSlash('add', name('Orange'), '0', 'breach-watch');
+    expect(refused).toContain("Only channel admins (the Manage Server or Manage Channels permission) can change this channel's watchlist");
+    expect(refused).toContain('anyone can see it with /breach-watch list.');
+    expect(digests.store.watches(discordChannel)).toEqual([]);
+
+    expect(await discordSlash('add', name('Orange'), ADMINISTRATOR, 'breach-watch')).toContain('Watching “Orange”');
+    expect(await discordSlash('add', name('Inbenta'), MANAGE_GUILD, 'breach-watch')).toContain('Watching “Inbenta”');
+    expect(digests.store.watches(discordChannel).map((w) => w.name).sort()).toEqual(['Inbenta', 'Orange']);
+    const list = await discordSlash('list', [], '0', 'breach-watch');
+    expect(list).toContain('Inbenta');
+    expect(list).not.toContain('Only channel admins');
   });
 });

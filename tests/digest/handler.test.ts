@@ -46,6 +46,21 @@ describe('GIVEN someone who is not a channel admin', () => {
     expect(store.watches({ platform, workspaceId: 'W1', channelId: 'C1' })).toEqual([]);
   });
 
+  it('THEN on Discord every reply names the commands as Discord spells them, in French for French readers', async () => {
+    const who = conversation('C1', { platform: 'discord', isAdmin: false });
+    const refused = await ask('watch add Inbenta', who);
+    expect(text(refused)).toContain('anyone can see it with /breach-watch list.');
+    expect(text(refused, 'fr')).toContain('chacun peut la consulter avec /fuite-veille liste.');
+    expect(text(await ask('digest subscribe', who), 'fr')).toContain('/fuite-resume statut');
+    const status = await ask('digest status', who);
+    expect(text(status)).toContain('Subscribe with /breach-digest subscribe time: timezone: filters:');
+    expect(text(status)).toContain('Watchlist: empty (/breach-watch add name:<name>)');
+    expect(text(status)).not.toMatch(/\/breach (digest|watch)/);
+    expect(text(await ask('watch list', who), 'fr')).toContain('/fuite-veille ajouter nom:<nom>');
+    const added = await ask('watch add Inbenta', { ...who, isAdmin: true });
+    expect(text(added)).toContain('1 incident in the catalog already names it (/breach query:Inbenta)');
+  });
+
   it('THEN they can still read the status, the preview and the watchlist', async () => {
     await ask('digest subscribe 08:30 Europe/Paris data:passwords country:FR');
     await ask('watch add Inbenta');

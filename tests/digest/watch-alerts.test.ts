@@ -1,6 +1,8 @@
 /**
- * Watchlist alerts: the same folding and typo rules as search, one alert per new incident per
- * channel, never repeated by the digest, and kept queued through an outage or a restart.
+ * Watchlist alerts: the search's folding (case, accents, stop words, words joined or split), typos
+ * forgiven only in a watched word that names nothing in the catalog, never an alert for a
+ * look-alike (watching "Orange" is not watching Oracle); one alert per new incident per channel,
+ * never repeated by the digest, and kept queued through an outage or a restart.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +47,69 @@ describe('GIVEN a new incident naming Ticketmaster UK, its vendor Inbenta Techno
     ['SFR', 'a short name needs the exact word'],
   ])('THEN the entry "%s" does not match (%s)', (name) => {
     expect(matched(name)).toEqual([]);
+  });
+});
+
+/** Names from the bundled catalog that look like others, each its own organization. */
+const named = (id: string, name: string, extra: Parameters<typeof incident>[1] = {}) => incident(id, { organization: { name }, addedAt: '2027-01-10T09:00:00Z', ...extra });
+const ORANGE = named('orange-2027', 'Orange', { organization: { name: 'Orange', aliases: ['Orange SA'], country: 'FR' } });
+const LOOK_ALIKES = [
+  named('oracle-2027', 'Oracle Cloud'),
+  named('orangeburg-2027', 'Orangeburg Eye Center'),
+  named('france-travail-2027', 'France Travail'),
+  named('change-2027', 'Change Healthcare'),
+  named('canvas-2027', 'Canvas Medical'),
+  named('granger-2027', 'Granger Medical Clinic'),
+  named('metropolitan-2027', 'Metropolitan Opera'),
+  named('bell-2027', 'Bell'),
+];
+const CANVA = named('canva-2027', 'Canva');
+const DELL = named('dell-2027', 'Dell', { vendors: [{ name: 'Inbenta Technologies', role: { en: 'chatbot provider' } }] });
+const CATALOG = [ORANGE, CANVA, DELL, ...LOOK_ALIKES];
+const ids = (name: string, incidents = CATALOG, catalog = CATALOG) => matchWatches(incidents, [entry(name)], undefined, catalog).map((m) => m.incidentId).sort();
+
+describe('GIVEN new incidents at organizations whose names look like one another', () => {
+  it.each([
+    ['Orange', ['orange-2027']],
+    ['ORANGE', ['orange-2027']],
+    ['orange sa', ['orange-2027']],
+    ['Oracle', ['oracle-2027']],
+    ['Canva', ['canva-2027']],
+    ['Dell', ['dell-2027']],
+    ['Meta', []],
+    ['Metropolitan', ['metropolitan-2027']],
+  ])('THEN watching "%s" alerts for that organization only, never for a look-alike', (name, expected) => {
+    expect(ids(name)).toEqual(expected);
+  });
+
+  it('THEN a misspelt entry that names nothing in the catalog still finds the organization, one edit away', () => {
+    expect(ids('Oranje')).toEqual(['orange-2027']);
+    expect(ids('Canav')).toEqual(['canva-2027']);
+    // Two edits away from a 6-letter name is another name.
+    expect(ids('Orenje')).toEqual([]);
+  });
+
+  it('THEN watching "Orange" before any Orange is in the catalog still does not alert on Oracle Cloud', () => {
+    const withoutOrange = CATALOG.filter((i) => i !== ORANGE);
+    expect(ids('Orange', LOOK_ALIKES, withoutOrange)).toEqual([]);
+  });
+
+  it('THEN the channel watching "Orange" is alerted about the Orange incident only, among look-alikes added at once', async () => {
+    const ctx = testContext();
+    const store = new SqliteStateStore(':memory:');
+    const digests = await startDigests(ctx, [createHttpPoster(platform.url)], { store });
+    try {
+      const reply = await digests.handler.handle({ command: 'watch', action: 'add', name: 'Orange' }, conversation('LA-1'));
+      // The bundled-style catalog already holds one Orange incident: the reply counts it, and only it.
+      expect(reply.kind === 'message' && reply.text.en).toMatch(/\b1 incident\b/);
+      const later = new Date(Date.now() + 1_000).toISOString();
+      const added = [...LOOK_ALIKES, ORANGE].map((i) => ({ ...i, addedAt: later }));
+      ctx.holder.swap(coreOf([...OLD_INCIDENTS, ...added]));
+      await digests.onCatalogAdded(added);
+      expect(platform.accepted('LA-1').map((r) => r.incidentIds)).toEqual([['orange-2027']]);
+    } finally {
+      await digests.service.stop();
+    }
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import type { CommandHandler, Conversation } from '../../src/app/bot-services.js';
 import { CoreHolder } from '../../src/app/core-holder.js';
 import { seedCore } from '../helpers/catalog-fixtures.js';
@@ -13,7 +14,7 @@ import { BreachCore } from '../../src/core/breach-core.js';
 import { CatalogBuilder } from '../../src/core/catalog.js';
 import { COMMANDS, type CommandDefinition, type CommandRequest } from '../../commands/index.js';
 import { startDiscord, type DiscordService } from '../../src/discord/index.js';
-import { APP_ID, FAKE_TOKEN, FakeDiscord, autocomplete, buttonPress, slashCommand, type RecordedRequest } from './fake-discord.js';
+import { APP_ID, CHANNEL_ID, FAKE_TOKEN, FakeDiscord, GUILD_ID, USER_ID, autocomplete, buttonPress, slashCommand, type RecordedRequest, type Who } from './fake-discord.js';
 import { limitProblems, schemaErrors } from './payload-schema.js';
 
 const DATA = resolve(import.meta.dirname, '../../data');
@@ -21,7 +22,7 @@ const SUBCOMMAND = 1;
 const STRING = 3;
 const EPHEMERAL = 64;
 
-/** A feature command beside the core's, as the digest will be: admin-only, with subcommands. */
+/** A feature command beside the core's, like the digest: admin-only, with subcommands; its handler decides who may do what. */
 const digestCommand: CommandDefinition<CommandRequest> = {
   name: 'digest',
   discordName: 'breach-digest',
@@ -34,6 +35,19 @@ const digestCommand: CommandDefinition<CommandRequest> = {
   adminOnly: true,
   parseText: () => ({ command: 'digest' }),
   fromOptions: (_values, subcommand) => ({ command: 'digest', action: subcommand }) as CommandRequest,
+};
+
+/** A core command marked admin-only: no handler decides for it, so the adapter refuses non-admins itself. */
+const adminStatsCommand: CommandDefinition<CommandRequest> = {
+  name: 'admin-stats',
+  discordName: 'breach-admin-stats',
+  description: { en: 'Catalog counts (admins)', fr: 'Chiffres du catalogue (admins)' },
+  usage: '/breach admin-stats',
+  examples: [],
+  options: [],
+  adminOnly: true,
+  parseText: () => ({ command: 'stats' }),
+  fromOptions: () => ({ command: 'stats' }),
 };
 
 const conversations: Conversation[] = [];
@@ -60,7 +74,7 @@ beforeAll(async () => {
   // The curated seed catalog: its counts and pages do not move when the bundled imports grow.
   holder = new CoreHolder(seedCore());
   const log = createLogger([FAKE_TOKEN], (l) => logLines.push(l));
-  const commands = new Map([...COMMANDS, digestCommand].map((c) => [c.discordName, c as CommandDefinition<CommandRequest>]));
+  const commands = new Map([...COMMANDS, digestCommand, adminStatsCommand].map((c) => [c.discordName, c as CommandDefinition<CommandRequest>]));
   bot = await startDiscord({ config: loaded.config, holder, log }, [digestHandler], { readyTimeoutMs: 5000, deferAfterMs: 50, commands });
 });
 
@@ -91,6 +105,8 @@ describe('GIVEN the bot logged in to the fake Discord with the curated catalog',
     const fieldNames = data.embeds[0].fields.map((f: { name: string }) => f.name);
     expect(fieldNames).toEqual(expect.arrayContaining(['When', 'Data', 'Vendor', 'Sources']));
     expect(data.embeds[0].fields.find((f: { name: string }) => f.name === 'Vendor').value).toContain('Inbenta Technologies');
+    // The sources give no count: said, not left out.
+    expect(data.embeds[0].fields.find((f: { name: string }) => f.name === 'How many').value).toBe('not stated');
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.flags ?? 0).toBe(0);
     expect(schemaErrors('CreateMessageInteractionCallbackRequest', cb.body)).toEqual([]);
@@ -220,27 +236,57 @@ describe('GIVEN the bot logged in to the fake Discord with the curated catalog',
 });
 
 describe('GIVEN a command handler beside the core (an admin-only digest)', () => {
-  const digest = (action: string, permissions = '32') => slashCommand('breach-digest', [{ name: action, type: SUBCOMMAND, options: [] }], { permissions });
+  const digest = (action: string, permissions = '32', who: Who = {}) => slashCommand('breach-digest', [{ name: action, type: SUBCOMMAND, options: [] }], { permissions, ...who });
 
-  it('WHEN a plain member runs it THEN it is refused ephemerally and the handler is not called', async () => {
-    const before = conversations.length;
-    const cb = await interact(digest('status', '0'));
-    expect(cb.body.data.flags).toBe(EPHEMERAL);
-    expect(cb.body.data.content).toContain('Only members who can manage');
-    expect(conversations.length).toBe(before);
-  });
-
-  it('WHEN a member who can manage the server runs it THEN the handler answers with the conversation', async () => {
+  it('WHEN a member who can manage the server runs it THEN the handler gets who asked, where, from the payload', async () => {
     const cb = await interact(digest('status', String(1 << 5))); // ManageGuild
     expect(cb.body.type).toBe(4);
     expect(cb.body.data.content).toContain('Digest status');
     expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(conversations.at(-1)).toMatchObject({ platform: 'discord', workspaceId: expect.any(String), channelId: expect.any(String), isAdmin: true, language: 'en' });
+    expect(conversations.at(-1)).toEqual({ platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID, userId: USER_ID, isAdmin: true, language: 'en' });
+  });
+
+  it('WHEN it comes from another channel, server and user, in French THEN the conversation says so', async () => {
+    const who = { channelId: '777777777777777777', guildId: '888888888888888888', userId: '999999999999999999', locale: 'fr' };
+    const cb = await interact(digest('status', String(1 << 4), who)); // ManageChannels
+    expect(cb.body.data.content).toContain('Résumé status');
+    expect(conversations.at(-1)).toEqual({ platform: 'discord', workspaceId: who.guildId, channelId: who.channelId, userId: who.userId, isAdmin: true, language: 'fr' });
+  });
+
+  it('WHEN a plain member runs it (the server opened it to everyone) THEN the handler decides, told the member is no admin', async () => {
+    const cb = await interact(digest('status', '0'));
+    expect(cb.body.data.content).toContain('Digest status');
+    expect(conversations.at(-1)).toMatchObject({ channelId: CHANNEL_ID, userId: USER_ID, isAdmin: false });
   });
 
   it('WHEN an administrator runs it THEN it is allowed too', async () => {
     const cb = await interact(digest('status', String(1 << 3))); // Administrator
     expect(cb.body.data.content).toContain('Digest status');
+    expect(conversations.at(-1)!.isAdmin).toBe(true);
+  });
+
+  it('WHEN it is used in a DM with the bot THEN there is no server and no admin', async () => {
+    const cb = await interact(slashCommand('breach-digest', [{ name: 'status', type: SUBCOMMAND, options: [] }], { dm: true, channelId: '666666666666666666' }));
+    expect(cb.body.data.content).toContain('Digest status');
+    expect(conversations.at(-1)).toEqual({ platform: 'discord', workspaceId: 'dm', channelId: '666666666666666666', userId: USER_ID, isAdmin: false, language: 'en' });
+  });
+
+  it('WHEN a payload names no channel object (only the deprecated channel_id) THEN no handler runs under a made-up channel', async () => {
+    const before = conversations.length;
+    const { channel: _channel, ...payload } = digest('status');
+    const cb = await interact(payload);
+    expect(cb.body.data.flags).toBe(EPHEMERAL);
+    expect(cb.body.data.content).toContain('Discord did not say which channel');
+    expect(conversations.length).toBe(before);
+  });
+
+  it('WHEN a plain member runs an admin-only command no handler decides for THEN the adapter refuses it ephemerally', async () => {
+    const refused = await interact(slashCommand('breach-admin-stats', [], { permissions: '0' }));
+    expect(refused.body.data.flags).toBe(EPHEMERAL);
+    expect(refused.body.data.content).toContain('Only members who can manage');
+    expect(refused.body.data.embeds ?? []).toEqual([]);
+    const allowed = await interact(slashCommand('breach-admin-stats', [], { permissions: String(1 << 4) }));
+    expect(allowed.body.data.embeds[0].title).toContain('incidents in the catalog');
   });
 
   it('WHEN the handler is slow THEN the reply is deferred, then edited', async () => {
@@ -317,9 +363,25 @@ describe('GIVEN Discord refusing the token at start-up', () => {
       );
       expect(error).toBeInstanceOf(Error);
       expect(String(error?.message)).not.toContain(FAKE_TOKEN);
+      // What `npm start` prints after "could not start:": the variable to fix, and how.
+      expect(error?.message).toMatch(/^Discord refused DISCORD_TOKEN \(An invalid token was provided\): .*Reset Token/);
       expect(refusing.connections).toBe(0);
     } finally {
       await refusing.close();
     }
+  });
+
+  it('THEN an address nothing answers at is named as DISCORD_API_URL, without the token', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const loaded = loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: `http://127.0.0.1:${port}/api` });
+    if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+    const error = await startDiscord({ config: loaded.config, holder, log: createLogger([FAKE_TOKEN], () => undefined) }, [], { readyTimeoutMs: 3000 }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toBe(`Discord could not be reached at DISCORD_API_URL (http://127.0.0.1:${port}/api) (ECONNREFUSED); check the network and DISCORD_API_URL.`);
   });
 });

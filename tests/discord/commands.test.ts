@@ -61,6 +61,15 @@ describe('GIVEN the command definitions in commands/', () => {
     COMMANDS.forEach((c, i) => expect([c.discordName, bodies[i]!.default_member_permissions]).toEqual([c.discordName, c.adminOnly ? ADMIN_DEFAULT_PERMISSIONS : undefined]));
     expect(bodies.find((b) => b.name === 'breach')!.default_member_permissions).toBeUndefined();
   });
+
+  it('THEN /breach-digest and /breach-watch (they change channel settings) are shown by default only to members who can manage channels', () => {
+    expect(ADMIN_DEFAULT_PERMISSIONS).toBe(String(1 << 4)); // Manage Channels
+    const restricted = bodies.filter((b) => b.default_member_permissions != null).map((b) => [b.name, b.default_member_permissions]);
+    expect(restricted).toEqual([
+      ['breach-digest', ADMIN_DEFAULT_PERMISSIONS],
+      ['breach-watch', ADMIN_DEFAULT_PERMISSIONS],
+    ]);
+  });
 });
 
 describe('GIVEN an admin-only command with subcommands', () => {

@@ -32,6 +32,9 @@ describe('GIVEN a token and an application id', () => {
     const put = fake.requests.filter((r) => r.method === 'PUT');
     expect(put.map((r) => r.path)).toEqual([`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`]);
     expect(put[0]!.body.map((b: { name: string }) => b.name)).toEqual(COMMANDS.map((c) => c.discordName));
+    // What Discord receives: the commands that change channel settings need Manage Channels by default.
+    const permissions = Object.fromEntries(put[0]!.body.map((b: { name: string; default_member_permissions?: string }) => [b.name, b.default_member_permissions ?? null]));
+    expect(permissions).toMatchObject({ breach: null, 'breach-show': null, 'breach-digest': String(1 << 4), 'breach-watch': String(1 << 4) });
     for (const b of put[0]!.body) {
       const body = b.default_member_permissions != null ? { ...b, default_member_permissions: Number(b.default_member_permissions) } : b;
       expect(schemaErrors('ApplicationCommandCreateRequest', body)).toEqual([]);

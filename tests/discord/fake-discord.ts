@@ -5,6 +5,21 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteractionDataOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIMessage,
+  type APIMessageComponentButtonInteraction,
+  type APIUser,
+  type Locale,
+} from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export const APP_ID = '111111111111111111';
@@ -196,39 +211,79 @@ export class FakeDiscord {
 }
 
 // ---- interaction payloads, as Discord sends them -------------------------------------------
+//
+// Shaped as Discord's interaction object documents them (discord-api-types' types check it at
+// compile time): the channel as an object (discord.js reads `channel.id`; `channel_id` is
+// deprecated but still sent), the guild and its locale, the member with their permissions in
+// that channel, the user's locale, the bot's own permissions.
 
-interface Who {
+export interface Who {
   readonly locale?: string;
-  /** The member's permission bitset (string, as Discord sends it); "0" is a plain member. */
+  /** The member's permission bitset in the channel (string, as Discord sends it); "0" is a plain member. */
   readonly permissions?: string;
-  /** Outside a server (a DM): no guild, no member. */
+  /** Outside a server (a DM with the bot): no guild, no member, a DM channel. */
   readonly dm?: boolean;
+  readonly channelId?: string;
+  readonly guildId?: string;
+  readonly userId?: string;
 }
 
-const user = { id: USER_ID, username: 'alice', discriminator: '0', avatar: null, global_name: 'Alice' };
+/** What the bot may do in the channel: View Channel, Send Messages, Embed Links, Use Application Commands. */
+export const APP_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 31n));
 
-function base(type: number, who: Who) {
+const userOf = (id: string): APIUser => ({ id, username: 'alice', discriminator: '0', avatar: null, global_name: 'Alice' });
+
+function base<T extends InteractionType>(type: T, who: Who) {
   const id = snowflake();
-  return {
+  const userId = who.userId ?? USER_ID;
+  const channelId = who.channelId ?? CHANNEL_ID;
+  const guildId = who.guildId ?? GUILD_ID;
+  const user = userOf(userId);
+  const common = {
     id,
     application_id: APP_ID,
     type,
     token: `interaction-token-${id}`,
-    version: 1,
-    locale: who.locale ?? 'en-US',
-    channel_id: CHANNEL_ID,
-    app_permissions: '0',
+    version: 1 as const,
+    locale: (who.locale ?? 'en-US') as Locale,
+    app_permissions: APP_PERMISSIONS,
     entitlements: [],
-    // Guild install: key "0" is the guild id; user install: key "1" is the user id.
-    authorizing_integration_owners: who.dm ? { '1': USER_ID } : { '0': GUILD_ID },
-    ...(who.dm
-      ? { user, context: 1 }
-      : {
-          guild_id: GUILD_ID,
-          guild_locale: 'en-US',
-          member: { user, roles: [], permissions: who.permissions ?? '0', joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
-          context: 0,
-        }),
+    attachment_size_limit: 10_485_760,
+    channel_id: channelId,
+  };
+  if (who.dm) {
+    return {
+      ...common,
+      user,
+      channel: { id: channelId, type: ChannelType.DM as const, flags: 0, last_message_id: null, recipients: [user] },
+      // The bot installed to a server, used in its DMs.
+      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: '0' },
+      context: InteractionContextType.BotDM,
+    };
+  }
+  return {
+    ...common,
+    guild: { id: guildId, locale: 'en-US' as Locale, features: [] },
+    guild_id: guildId,
+    guild_locale: 'en-US' as Locale,
+    channel: { id: channelId, type: ChannelType.GuildText as const, guild_id: guildId, name: 'security', position: 0, flags: 0, parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, permissions: who.permissions ?? '0' },
+    member: {
+      user,
+      roles: [],
+      permissions: who.permissions ?? '0',
+      joined_at: '2024-01-01T00:00:00.000Z',
+      premium_since: null,
+      nick: null,
+      avatar: null,
+      banner: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      communication_disabled_until: null,
+    },
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
+    context: InteractionContextType.Guild,
   };
 }
 
@@ -240,18 +295,24 @@ export interface CommandOption {
   readonly options?: readonly CommandOption[];
 }
 
+type DataOptions = APIApplicationCommandInteractionDataOption[];
+
 export function slashCommand(name: string, options: readonly CommandOption[], who: Who = {}) {
-  return { ...base(2, who), data: { id: snowflake(), name, type: 1, options } };
+  return { ...base(InteractionType.ApplicationCommand, who), data: { id: snowflake(), name, type: ApplicationCommandType.ChatInput as const, options: options as unknown as DataOptions } } satisfies APIChatInputApplicationCommandInteraction;
 }
 
 export function autocomplete(name: string, options: readonly CommandOption[], who: Who = {}) {
-  return { ...base(4, who), data: { id: snowflake(), name, type: 1, options } };
+  return {
+    ...base(InteractionType.ApplicationCommandAutocomplete, who),
+    data: { id: snowflake(), name, type: ApplicationCommandType.ChatInput as const, options: options as unknown as DataOptions },
+  } satisfies APIApplicationCommandAutocompleteInteraction;
 }
 
 export function buttonPress(customId: string, who: Who = {}) {
+  const b = base(InteractionType.MessageComponent, who);
   return {
-    ...base(3, who),
-    data: { custom_id: customId, component_type: 2 },
-    message: messageObject({ content: 'an earlier answer', components: [{ type: 1, components: [{ type: 2, style: 2, label: 'x', custom_id: customId }] }] }),
-  };
+    ...b,
+    data: { custom_id: customId, component_type: ComponentType.Button as const },
+    message: messageObject({ content: 'an earlier answer', components: [{ type: 1, components: [{ type: 2, style: 2, label: 'x', custom_id: customId }] }] }, b.channel.id) as unknown as APIMessage,
+  } satisfies APIMessageComponentButtonInteraction;
 }

@@ -99,6 +99,43 @@ describe('GIVEN Discord refusing the post', () => {
     expect(!result.ok && result.reason).toMatch(/after posting 1 part/);
   });
 
+  it('WHEN a split post failed half-way THEN posting the same answer again sends only the parts Discord did not accept', async () => {
+    const p = poster();
+    let n = 0;
+    fake.onRest = (r) => (r.path.includes('/channels/') && ++n === 2 ? { status: 503, body: { message: 'try later' } } : undefined);
+    const first = await p.post(channel, digest, 'en');
+    expect(first).toMatchObject({ ok: false, retryable: true });
+    const firstPart = posts()[0]!.body;
+    fake.onRest = undefined;
+    const again = await p.post(channel, digest, 'en');
+    expect(again.ok).toBe(true);
+    const sent = posts();
+    // Part 1 once (first try), part 2 refused once then posted, the rest once: every incident once.
+    const accepted = sent.filter((_, i) => i !== 1);
+    expect(accepted.reduce((k, r) => k + r.body.embeds.length, 0)).toBe(30);
+    expect(sent.filter((r) => JSON.stringify(r.body) === JSON.stringify(firstPart))).toHaveLength(1);
+    const footers = accepted.flatMap((r) => r.body.embeds.map((e: { footer: { text: string } }) => e.footer.text.split(' · ')[0]));
+    expect(new Set(footers).size).toBe(30);
+    // The ids of every part, the first one included, in order.
+    expect(again.ok && again.messageIds.length).toBe(accepted.length);
+  });
+
+  it('WHEN the answer or the channel differs THEN nothing is skipped', async () => {
+    const p = poster();
+    let n = 0;
+    fake.onRest = (r) => (r.path.includes('/channels/') && ++n === 2 ? { status: 503, body: { message: 'try later' } } : undefined);
+    await p.post(channel, digest, 'en');
+    fake.onRest = undefined;
+    fake.requests.length = 0;
+    const other: ChannelRef = { ...channel, channelId: '123456789012345678' };
+    await p.post(other, digest, 'en');
+    const toOther = fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${other.channelId}/messages`);
+    expect(toOther.reduce((k, r) => k + r.body.embeds.length, 0)).toBe(30);
+    fake.requests.length = 0;
+    await p.post(channel, digest, 'fr');
+    expect(posts().reduce((k, r) => k + r.body.embeds.length, 0)).toBe(30);
+  });
+
   it('WHEN Discord cannot be reached THEN it is retryable', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));

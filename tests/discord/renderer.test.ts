@@ -85,6 +85,26 @@ describe('GIVEN a one-incident answer', () => {
     expect(m.components[0]!.components[0]).toMatchObject({ label: 'Détails : 1. Acme' });
   });
 
+  it('THEN when, how many and which data are always shown, "not stated" when the sources do not say', () => {
+    const quiet = coreOf([
+      {
+        id: 'quiet-2023',
+        title: { en: 'Quiet Ltd: an intrusion', fr: 'Quiet Ltd : une intrusion' },
+        organization: { name: 'Quiet Ltd' },
+        addedAt: '2026-01-01T00:00:00Z',
+        summary: { en: 'An intrusion.', fr: 'Une intrusion.' },
+        sources: [{ publisher: 'Blog', title: 'Quiet', language: 'en', reference: 'blog' }],
+        verified: false,
+      },
+    ]);
+    const fields = (lang: 'en' | 'fr', answer: Answer) => answerToDiscordMessage(answer, lang).embeds[0]!.fields!.map((f) => `${f.name}=${f.value}`);
+    const list = quiet.execute({ command: 'search', query: 'quiet' });
+    expect(fields('en', list).slice(0, 3)).toEqual(['When=not stated', 'How many=not stated', 'Data=not stated']);
+    expect(fields('fr', list).slice(0, 3)).toEqual(['Quand=non précisé', 'Combien=non précisé', 'Données=non précisé']);
+    expect(fields('en', quiet.execute({ command: 'show', id: 'quiet-2023' }))).toEqual(expect.arrayContaining(['When=not stated', 'How many=not stated', 'Data=not stated']));
+    expect(fields('en', list).some((f) => f.startsWith('Vendor='))).toBe(false);
+  });
+
   it('THEN errors, help and unknown ids are ephemeral; results and no-results are not', () => {
     const kinds: [Answer, boolean][] = [
       [acme.execute({ command: 'search', query: '' }), true],

@@ -145,6 +145,19 @@ describe('GIVEN the bundled snapshot and a feed with one breach added', () => {
   });
 });
 
+describe('GIVEN a channel that subscribed a moment before a refresh, in the same second', () => {
+  it('THEN the new breach is stamped first seen no earlier than the refresh, so the digest still holds it', async () => {
+    mode = 'ok';
+    const dir = dataDirWithBundle();
+    const outcome = await refresh(dir, new Date('2026-11-24T06:00:00.400Z'));
+    expect(outcome).toMatchObject({ kind: 'updated', added: ['hibp-exampleshop2026'] });
+    const catalog = loadCatalog(dir);
+    expect(catalog.byId.get('hibp-exampleshop2026')!.addedAt).toBe('2026-11-24T06:00:01Z');
+    const digest = selectDigest({ incidents: catalog.incidents, since: '2026-11-24T06:00:00.200Z', delivered: new Set(), matches: () => true });
+    expect(digest.map((i) => i.id)).toEqual(['hibp-exampleshop2026']);
+  });
+});
+
 describe('GIVEN the bot configuration', () => {
   it('THEN the refresh is off unless both the feed URL and the schedule are set', () => {
     const dir = tempDataDir();

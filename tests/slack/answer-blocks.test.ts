@@ -88,12 +88,14 @@ describe('GIVEN more results than a page', () => {
     expect(first.kind === 'results' && first.page.count).toBeGreaterThan(1);
     const nav1 = buttons(answerToBlocks(first, 'en').blocks).filter((b) => /prev|next/.test(b.action_id));
     expect(nav1.map((b) => [b.action_id, b.text.text])).toEqual([['breach_run:next', 'Next']]);
-    expect(decodeState(nav1[0]!.value)).toEqual({ r: { command: 'latest', page: 2 }, l: 'en' });
+    const total = first.kind === 'results' ? first.total : -1;
+    // The count it showed travels along, so a later click can tell when the catalog changed.
+    expect(decodeState(nav1[0]!.value)).toEqual({ r: { command: 'latest', page: 2 }, l: 'en', t: total });
 
     const last = core.execute({ command: 'latest', page: 2 });
     const nav2 = buttons(answerToBlocks(last, 'en').blocks).filter((b) => /prev|next/.test(b.action_id));
     expect(nav2.map((b) => [b.action_id, b.text.text])).toEqual([['breach_run:prev', 'Previous']]);
-    expect(decodeState(nav2[0]!.value)).toEqual({ r: { command: 'latest', page: 1 }, l: 'en' });
+    expect(decodeState(nav2[0]!.value)).toEqual({ r: { command: 'latest', page: 1 }, l: 'en', t: total });
   });
 
   it('THEN numbering continues on page 2', () => {
@@ -146,6 +148,18 @@ describe('GIVEN the other kinds of answer', () => {
     expect(buttons(detail.blocks).map((b) => b.text.text)).toEqual(['Back', 'Post to channel']);
     const error = answerToBlocks(core.execute({ command: 'search', query: 'x'.repeat(500) }), 'en');
     expect(error.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: ':warning: Your query is 500 characters long; the limit is 200. Please shorten it.', verbatim: true } }]);
+  });
+
+  it('THEN a usage error with a detail says it first, escaped, and in the notification text', () => {
+    const message = usageToBlocks('/breach watch add <name>', 'fr', { detail: 'add needs <!channel> a name', examples: ['/breach watch add Inbenta'], withHelp: false });
+    expect(message.blocks.map((b) => JSON.stringify(b))).toEqual([
+      JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: ':warning: add needs &lt;!channel&gt; a name', verbatim: true } }),
+      JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: '*Usage:* `/breach watch add &lt;name&gt;`', verbatim: true } }),
+      JSON.stringify({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Exemples: `/breach watch add Inbenta`', verbatim: true }] }),
+    ]);
+    expect(message.text).toBe('add needs &lt;!channel&gt; a name — Usage: /breach watch add &lt;name&gt;');
+    expect(blockKitProblems(message)).toEqual([]);
+    expect(unsafeMarkup(message)).toEqual([]);
   });
 
   it('THEN a usage error shows the usage, escaped, then the help', () => {

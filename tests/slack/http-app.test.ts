@@ -125,10 +125,71 @@ describe('GIVEN a signed /breach inbenta', () => {
     expect(sectionText(blocksOf(res.json)[0])).toBe('*Usage:* `/breach &lt;query&gt;`');
   });
 
+  it('THEN a feature command typed wrong says what was wrong, with its usage and examples, and runs nothing', async () => {
+    const before = conversations.length;
+    const res = await slash('watch add');
+    expect(res.json?.response_type).toBe('ephemeral');
+    const blocks = blocksOf(res.json);
+    expect(blocks.map(sectionText).slice(0, 2)).toEqual([':warning: add needs a vendor or organization name', '*Usage:* `/breach watch add &lt;name&gt; | remove &lt;name&gt; | list`']);
+    expect(JSON.stringify(blocks.at(-1))).toContain('`/breach watch add Inbenta`');
+    expect(blocks).toHaveLength(3);
+    expect(String(res.json?.text)).toContain('add needs a vendor or organization name');
+    expect(blockKitProblems({ text: String(res.json?.text), blocks })).toEqual([]);
+    expect(conversations.length).toBe(before);
+  });
+
+  it('THEN a bad digest time is named, escaped, in the answer', async () => {
+    const res = await slash('digest subscribe 25:00 Europe/Paris');
+    expect(sectionText(blocksOf(res.json)[0])).toBe(':warning: not a time of day: 25:00 (use HH:MM, e.g. 08:30)');
+    const tz = await slash('digest subscribe 08:30 Mars/Olympus_Mons');
+    expect(sectionText(blocksOf(tz.json)[0])).toBe(':warning: unknown time zone: Mars/Olympus_Mons (use an IANA name such as Europe/Paris)');
+  });
+
+  it('THEN a core command typed wrong gets its usage and the whole help', async () => {
+    const res = await slash('show');
+    const blocks = blocksOf(res.json);
+    expect(sectionText(blocks[0])).toBe('*Usage:* `/breach show &lt;id&gt;`');
+    expect(blocks.length).toBeGreaterThan(3);
+  });
+
   it('THEN a query the core rejects gets its message, ephemeral', async () => {
     const res = await slash(`orange ${'a'.repeat(10_000)}`);
     expect(res.json?.response_type).toBe('ephemeral');
     expect(sectionText(blocksOf(res.json)[0])).toMatch(/^:warning: Your query is \d+ characters long; the limit is 200/);
+  });
+});
+
+describe('GIVEN hostile text typed in Slack (as Slack encodes it: broadcasts and mentions in <...>, a typed < as &lt;)', () => {
+  const typed = '<!channel> orange <!here> <@U0VICTIM> &lt;!everyone&gt; @here *bold* ```x``` <https://evil.example|click>';
+
+  it('THEN the slash command answer pings no one and keeps every Block Kit rule', async () => {
+    const res = await slash(typed);
+    const message = { text: String(res.json?.text), blocks: blocksOf(res.json) };
+    expect(message.blocks.length).toBeGreaterThan(0);
+    expect(unsafeMarkup(message)).toEqual([]);
+    expect(blockKitProblems(message)).toEqual([]);
+    // Broadcasts and mentions never reach the core; what the user typed literally is shown escaped.
+    expect(JSON.stringify(message)).not.toContain('U0VICTIM');
+  });
+
+  it('THEN 10,000 characters of it are refused with the core message, short and safe', async () => {
+    // Literally typed (Slack sends it escaped), so it reaches the core: Slack-encoded broadcasts would be dropped first.
+    const res = await slash(`${typed} ${'&lt;!channel&gt; @everyone '.repeat(500)}`.slice(0, 10_000));
+    const message = { text: String(res.json?.text), blocks: blocksOf(res.json) };
+    expect(sectionText(message.blocks[0])).toMatch(/^:warning: Your query is \d+ characters long; the limit is 200/);
+    expect(JSON.stringify(message).length).toBeLessThan(2000);
+    expect(unsafeMarkup(message)).toEqual([]);
+  });
+
+  it('THEN a mention carrying it is answered in the thread without pinging anyone', async () => {
+    const before = fake.callsOf('chat.postMessage').length;
+    await postEventToBot(port, mentionEvent(`<@UBREACHBOT> ${typed}`, { ts: '1700000500.000100' }));
+    const posted = fake.callsOf('chat.postMessage').slice(before);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.params.thread_ts).toBe('1700000500.000100');
+    const message = { text: String(posted[0]!.params.text), blocks: posted[0]!.params.blocks as Blocks };
+    expect(unsafeMarkup(message)).toEqual([]);
+    expect(blockKitProblems(message)).toEqual([]);
   });
 });
 
@@ -185,6 +246,43 @@ describe('GIVEN the buttons of an answer', () => {
     const next = buttons(blocksOf(first.json)).find((b) => b.action_id === 'breach_run:next')!;
     const clicked = await click(next, { ephemeral: false });
     expect(clicked.responses[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  });
+
+  it('THEN after a restart (a new app, nothing in memory) the buttons of an earlier answer still page', async () => {
+    const first = await slash('latest');
+    const next = buttons(blocksOf(first.json)).find((b) => b.action_id === 'breach_run:next')!;
+    const restarted = await createSlackApp({ config: slack, holder: new CoreHolder(bundledCore()), log: createLogger([], () => {}), language: 'en', processBeforeResponse: true });
+    const { port: port2 } = (await restarted.start({ port: 0, host: '127.0.0.1' })) as { port: number };
+    try {
+      const responseId = `restart${Math.random().toString(36).slice(2)}`;
+      const res = await postToBot(port2, blockActionForm(next, fake.responseUrl(responseId), { ephemeral: true }));
+      expect(res.status).toBe(200);
+      const page2 = fake.responses.find((r) => r.id === responseId)!.body;
+      expect(sectionText(blocksOf(page2)[0])).toBe('*Latest incidents (page 2 of 2)*');
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('THEN a page button made before the catalog changed shows the current page, saying the catalog changed', async () => {
+    const first = await slash('latest');
+    const next = buttons(blocksOf(first.json)).find((b) => b.action_id === 'breach_run:next')!;
+    const state = JSON.parse(next.value) as { t: number };
+    const latest = holder.core.execute({ command: 'latest' });
+    expect(state.t).toBe(latest.kind === 'results' ? latest.total : -1);
+    const stale = { ...next, value: JSON.stringify({ ...state, t: state.t + 3 }) };
+    const page2 = (await click(stale, { ephemeral: true })).responses[0]!;
+    expect(JSON.stringify(blocksOf(page2)[0])).toContain('The catalog has changed since this answer: here are the current results.');
+    expect(sectionText(blocksOf(page2)[1])).toBe('*Latest incidents (page 2 of 2)*');
+    expect(blockKitProblems({ text: String(page2.text), blocks: blocksOf(page2) })).toEqual([]);
+  });
+
+  it('THEN a Details button whose incident left the catalog says so kindly, in the language of the answer', async () => {
+    const gone = { action_id: 'breach_run:show:0', value: JSON.stringify({ r: { command: 'show', id: 'orange-1999-01' }, l: 'fr', b: { command: 'search', query: 'orange', page: 1 } }) };
+    const answer = (await click(gone, { ephemeral: true })).responses[0]!;
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(JSON.stringify(blocksOf(answer)[0])).toContain("Cet incident n'est plus au catalogue");
+    expect(sectionText(blocksOf(answer)[1])).toContain('orange-1999-01');
   });
 
   it('THEN a button whose value was tampered with gets a notice, not an error', async () => {
@@ -251,6 +349,19 @@ describe('GIVEN an @breachbot mention', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.params).toMatchObject({ channel: 'C0CHANNEL', user: 'U0LONG' });
     expect(JSON.stringify(sent[0]!.params.blocks)).toContain(':warning:');
+  });
+});
+
+describe('GIVEN an @breachbot mention typed wrong', () => {
+  it('THEN what was wrong is told to the asker alone, in the thread', async () => {
+    const before = fake.callsOf('chat.postEphemeral').length;
+    const posts = fake.callsOf('chat.postMessage').length;
+    await postEventToBot(port, mentionEvent('<@UBREACHBOT> watch remove', { user: 'U0TYPO', ts: '1700000400.000100' }));
+    const sent = fake.callsOf('chat.postEphemeral').slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.params).toMatchObject({ channel: 'C0CHANNEL', user: 'U0TYPO', thread_ts: '1700000400.000100' });
+    expect(sectionText((sent[0]!.params.blocks as Blocks)[0])).toBe(':warning: remove needs a vendor or organization name');
+    expect(fake.callsOf('chat.postMessage').length).toBe(posts);
   });
 });
 

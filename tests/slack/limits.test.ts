@@ -55,6 +55,17 @@ describe(`GIVEN ${MAX_PAGE_SIZE} matches of records with every field at its long
     });
   }
 
+  it('THEN with a "catalog changed" notice on top it still keeps every limit and the notice', () => {
+    const message = answerToBlocks(answer, 'en', { notice: `The catalog has changed ${'<!channel> '.repeat(200)}` });
+    expect(blockKitProblems(message)).toEqual([]);
+    expect(unsafeMarkup(message)).toEqual([]);
+    expect(message.blocks[0]!.type).toBe('context');
+    expect(JSON.stringify(message.blocks[0])).toContain('The catalog has changed');
+    const detail = answerToBlocks(core.execute({ command: 'show', id: 'longest-3' }), 'fr', { notice: 'x'.repeat(5000) });
+    expect(blockKitProblems(detail)).toEqual([]);
+    expect(detail.blocks[0]!.type).toBe('context');
+  });
+
   it('THEN following "more" shows the incidents that were left out', () => {
     const message = answerToBlocks(answer, 'en');
     const shown = message.blocks.filter((b) => b.type === 'section' && b.accessory).length;

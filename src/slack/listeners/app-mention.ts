@@ -6,7 +6,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { SlackMessage } from '../block-kit.js';
-import { answerToBlocks, fallback, usageToBlocks } from '../answer-blocks.js';
+import { answerToBlocks, fallback, askedUsageToBlocks } from '../answer-blocks.js';
 import { section } from '../block-kit.js';
 import { handlerFor, mentionText, parseAsked } from '../dispatch.js';
 import { type ListenerDeps, apology, conversationOf } from '../listener-deps.js';
@@ -27,7 +27,7 @@ export function registerAppMention(app: App, deps: ListenerDeps): void {
     const privately = (message: SlackMessage) => client.chat.postEphemeral({ channel, user, thread_ts: threadTs, text: message.text, blocks: [...message.blocks] });
     try {
       if (asked.kind === 'usage') {
-        await privately(usageToBlocks(asked.usage, lang));
+        await privately(askedUsageToBlocks(asked, lang));
         return;
       }
       if (asked.kind === 'core') {

@@ -13,10 +13,11 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { answerToBlocks, fallback } from '../answer-blocks.js';
 import { section } from '../block-kit.js';
-import { decodeState } from '../button-state.js';
+import { type ButtonState, decodeState } from '../button-state.js';
 import { POST_ACTION, RUN_ACTION_PATTERN } from '../buttons.js';
 import { type ListenerDeps, apology, platformError } from '../listener-deps.js';
 import { SLACK_TEXT } from '../slack-messages.js';
+import type { Answer } from '../../core/answer.js';
 import type { Lang } from '../../render/format.js';
 import { ephemeral } from './slash-command.js';
 
@@ -25,6 +26,16 @@ function notice(text: string) {
 }
 
 const NOT_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
+
+/**
+ * Buttons carry their request, not a snapshot: after a reload (or a restart on newer data) they
+ * run against the catalog as it is now, and say so kindly when that is not what the message showed.
+ */
+export function changeNotice(state: ButtonState, answer: Answer, lang: Lang): string | undefined {
+  if (state.r.command === 'show' && answer.kind === 'not-found') return SLACK_TEXT.incidentGone(lang);
+  if (state.t !== undefined && (answer.kind !== 'results' || answer.total !== state.t)) return SLACK_TEXT.resultsChanged(lang);
+  return undefined;
+}
 
 export function registerBlockActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(RUN_ACTION_PATTERN, async ({ ack, body, action, respond }) => {
@@ -38,7 +49,8 @@ export function registerBlockActions(app: App, deps: ListenerDeps): void {
       }
       const answer = deps.holder.core.execute(state.r);
       const inPlace = body.container?.is_ephemeral === true;
-      const message = answerToBlocks(answer, lang, state.b ? { back: state.b } : {});
+      const changed = changeNotice(state, answer, lang);
+      const message = answerToBlocks(answer, lang, { ...(state.b ? { back: state.b } : {}), ...(changed ? { notice: changed } : {}) });
       await respond({ ...ephemeral(message), replace_original: inPlace });
     } catch (err) {
       deps.log.error(`slack: button ${action.action_id} failed`, err);

@@ -8,7 +8,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { SlackMessage } from '../block-kit.js';
-import { answerToBlocks, usageToBlocks } from '../answer-blocks.js';
+import { answerToBlocks, askedUsageToBlocks } from '../answer-blocks.js';
 import { handlerFor, parseAsked } from '../dispatch.js';
 import { type ListenerDeps, apology, conversationOf } from '../listener-deps.js';
 import { SLACK_TEXT } from '../slack-messages.js';
@@ -31,7 +31,7 @@ export function registerSlashCommand(app: App, deps: ListenerDeps): void {
     try {
       if (asked.kind === 'usage') {
         acked = true;
-        await ack(ephemeral(usageToBlocks(asked.usage, lang)));
+        await ack(ephemeral(askedUsageToBlocks(asked, lang)));
         return;
       }
       if (asked.kind === 'core') {
