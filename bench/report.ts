@@ -18,7 +18,7 @@ export interface Machine {
 
 const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
 const pct = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(3));
-const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(a / b < 10 ? 1 : 0)}×` : '–');
+const ratio = (a: number, b: number) => (b > 0 ? `${a / b >= 10 ? (a / b).toFixed(0) : a / b >= 0.1 ? (a / b).toFixed(1) : (a / b).toPrecision(2)}×` : '–');
 const int = (n: number) => n.toLocaleString('en-US');
 
 /** Targets from issue 7, checked against the rows they apply to. */

@@ -68,6 +68,7 @@ export interface CommandDefinition<R extends CommandRequest = CoreRequest> {
    * each member may do is still checked at run time, every time: a feature's handler gets
    * `Conversation.isAdmin` and refuses the changes itself (read-only parts such as `status` stay
    * open to whoever may use the command); anything else is refused to non-admins by the adapter.
+   * What everyone must be able to read gets its own command without `adminOnly` (`status`).
    * Slack and the terminal have no such registration: there the run-time check is all.
    */
   readonly adminOnly?: boolean;

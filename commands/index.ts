@@ -10,17 +10,18 @@ import { breachLatest } from './breach-latest.js';
 import { breachSearch } from './breach-search.js';
 import { breachShow } from './breach-show.js';
 import { breachStats } from './breach-stats.js';
+import { breachStatus } from './breach-status.js';
 import { breachWatch } from './breach-watch.js';
 import { type CommandDefinition, type CommandRequest, type UsageError, usageError } from './command-definition.js';
 
 export * from './command-definition.js';
-export { breachDigest, breachHelp, breachLatest, breachSearch, breachShow, breachStats, breachWatch };
+export { breachDigest, breachHelp, breachLatest, breachSearch, breachShow, breachStats, breachStatus, breachWatch };
 
 /** The slash command every text platform uses. */
 export const ROOT_COMMAND = '/breach';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachDigest, breachWatch, breachHelp];
+export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachStatus, breachDigest, breachWatch, breachHelp];
 
 export const COMMANDS_BY_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.name, c]));
 export const COMMANDS_BY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.discordName, c]));
@@ -46,6 +47,8 @@ export function parseCommandText(text: string): CommandRequest | UsageError {
   // "latest breaches in France" is a search sorted by date, not `latest` with a page number.
   if (word === 'latest' && args !== '' && !/^\d+$/.test(args)) return breachSearch.parseText(clean);
   if (word === 'show' && /^(me|moi)\b/i.test(args)) return breachSearch.parseText(clean);
+  // `status` alone is the channel's settings ("statut" in French); "status page leak" stays a search.
+  if (word === 'status' || word === 'statut') return args === '' ? breachStatus.parseText(args) : breachSearch.parseText(clean);
   const command = COMMANDS_BY_NAME.get(word);
   if (command) return command.parseText(args);
   return breachSearch.parseText(clean);

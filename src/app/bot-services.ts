@@ -38,16 +38,46 @@ export interface ChannelRef {
 }
 
 /**
- * What became of a post. `retryable`: a 5xx, 429 or network error (try again later, after
- * `retryAfterMs` if the platform said); `gone`: the channel no longer exists or the bot was
- * removed (stop posting there).
+ * One message of a post that the platform accepted, and the incidents it shows. A post split
+ * into several messages (platform limits) has one per accepted message, in order.
+ */
+export interface AcceptedPart {
+  readonly messageId: string;
+  /** Ids of the incidents this message carries; none for a message that lists no incident. */
+  readonly incidentIds: readonly string[];
+}
+
+/**
+ * What became of a post. `accepted`: the messages the platform accepted and the incidents they
+ * carry — every part when `ok`, the parts before the failure when not (a split post can fail
+ * half-way; those incidents reached the channel all the same). `retryable`: a 5xx, 429 or
+ * network error (try again later, after `retryAfterMs` if the platform said); `gone`: the
+ * channel no longer exists or the bot was removed (stop posting there).
  */
 export type PostResult =
-  | { readonly ok: true; readonly messageIds: readonly string[] }
-  | { readonly ok: false; readonly retryable: boolean; readonly gone: boolean; readonly reason: string; readonly retryAfterMs?: number };
+  | { readonly ok: true; readonly messageIds: readonly string[]; readonly accepted: readonly AcceptedPart[] }
+  | {
+      readonly ok: false;
+      readonly retryable: boolean;
+      readonly gone: boolean;
+      readonly reason: string;
+      readonly retryAfterMs?: number;
+      /** Parts accepted before the failure; absent or empty when none was. */
+      readonly accepted?: readonly AcceptedPart[];
+    };
+
+export interface PostOptions {
+  /**
+   * Called as soon as the platform accepts a part, before the next one is sent, so the caller
+   * can record its incidents as delivered at once: a crash or a shutdown later in the post, or
+   * between retries, then does not make the next run repeat them. Parts skipped because an
+   * earlier call already posted them are reported in the result only.
+   */
+  readonly onAccepted?: (part: AcceptedPart) => void;
+}
 
 /** Posts an answer (a digest, an alert) to a channel of one platform, split as its limits require. */
 export interface ChannelPoster {
   readonly platform: string;
-  post(channel: ChannelRef, answer: Answer, language: Lang): Promise<PostResult>;
+  post(channel: ChannelRef, answer: Answer, language: Lang, options?: PostOptions): Promise<PostResult>;
 }

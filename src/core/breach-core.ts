@@ -4,28 +4,19 @@
  * no per-query rebuilding, no scans of the catalog beyond the index lookups and the matches.
  */
 import type { Catalog } from './catalog.js';
-import { BreachIndex, NAME_KIND_WEIGHT, TEXT_FIELDS, nameTerms, type NameKind, type Postings, type TextField } from './search-index.js';
-import { bestRef, type NameMatches, type NameQueryTerm } from './name-index.js';
-import { hasFilters, parseQuery, type ParsedQuery, type QueryFilters } from './query-parser.js';
+import { BreachIndex, NAME_KIND_WEIGHT, TEXT_FIELDS, type Postings, type TextField } from './search-index.js';
+import { nameFuzziness, type NameMatches, type NameQueryTerm } from './name-index.js';
+import { hasFilters, parseQuery, type ParsedQuery } from './query-parser.js';
 import { tokenize } from './text-folding.js';
 import type { Incident } from './incident-schema.js';
-import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  type Answer,
-  type Count,
-  type CoreRequest,
-  type Match,
-  type MatchReason,
-  type Stats,
-} from './answer.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Answer, type CoreRequest, type Match, type MatchReason, type Stats } from './answer.js';
+import { Autocomplete, type AutocompleteChoice } from './autocomplete.js';
+import { IncidentFilters } from './incident-filters.js';
+import { computeStats } from './catalog-stats.js';
+import { topK } from './top-k.js';
 
-/** Edit distance allowed for a name term of this length: none for short words, 2 from 5 letters. */
-export function nameFuzziness(term: string): number {
-  if (term.length <= 3) return 0;
-  if (term.length === 4) return 1;
-  return 2;
-}
+export type { AutocompleteChoice } from './autocomplete.js';
+export { nameFuzziness } from './name-index.js';
 
 /** Name hits weigh this much more than text hits. */
 const NAME_WEIGHT = 4;
@@ -45,13 +36,6 @@ function scoreBand(score: number, best: number): number {
 const COMMON_TERM_FLOOR = 1000;
 /** How much a typo and a prefix match count against an exact word, in names. */
 const NAME_MATCH_WEIGHTS = { fuzzy: 0.4, prefix: 0.6 };
-
-export interface AutocompleteChoice {
-  readonly name: string;
-  readonly kind: NameKind;
-  /** The incident it leads to when the name belongs to one only. */
-  readonly incidentId?: string;
-}
 
 /** MiniSearch's default weight for a prefix expansion, kept so text scores stay what they were. */
 const PREFIX_WEIGHT = 0.375;
@@ -81,37 +65,6 @@ class RankScratch {
     this.band = new Float64Array(n);
     this.touched = new Int32Array(n);
   }
-}
-
-/** Choices kept per one- or two-letter prefix. */
-const SHORT_PREFIX_CHOICES = 25;
-
-/**
- * For every one- and two-letter prefix of a name word, the best names by what autocomplete
- * ranks on for so little input: the kind of name, then the shorter name.
- */
-function shortPrefixTable(idx: BreachIndex): Map<string, number[]> {
-  const weight = new Float64Array(idx.names.length);
-  const better = (a: number, b: number) => weight[b]! - weight[a]! || idx.names[a]!.name.length - idx.names[b]!.name.length || a - b;
-  const table = new Map<string, number[]>();
-  for (const name of idx.names) {
-    const best = bestRef(name);
-    if (best.kind === 'domain') continue;
-    weight[name.id] = NAME_KIND_WEIGHT[best.kind];
-    const prefixes = new Set<string>();
-    for (const w of nameTerms(name.name)) for (const len of [1, 2]) if (w.length >= len) prefixes.add(w.slice(0, len));
-    for (const p of prefixes) {
-      let list = table.get(p);
-      if (!list) table.set(p, (list = []));
-      if (list.length === SHORT_PREFIX_CHOICES && better(name.id, list[list.length - 1]!) >= 0) continue;
-      // Insert in order into a list of at most 25.
-      let at = list.length;
-      while (at > 0 && better(name.id, list[at - 1]!) < 0) at--;
-      list.splice(at, 0, name.id);
-      if (list.length > SHORT_PREFIX_CHOICES) list.pop();
-    }
-  }
-  return table;
 }
 
 function popcount(x: number): number {
@@ -156,20 +109,14 @@ export class BreachCore {
   private readonly scratch: RankScratch;
   /** Sort keys as numbers: records (−1 when unknown), and the sort date's rank among all dates. */
   private readonly sizeKey: Float64Array;
+  private readonly dateKey: Int32Array;
   /** Curated records first among equals; a breach before a mere attack on the same name. */
   private readonly prior: Float32Array;
-  /** The years each incident spans (0 when it has none). */
-  private readonly yearStart: Int16Array;
-  private readonly yearEnd: Int16Array;
-  private readonly dateKey: Int32Array;
   private readonly newestRank: Int32Array;
   private readonly biggestRank: Int32Array;
   private readonly defaultRank: Int32Array;
-  /**
-   * Autocomplete for one or two typed letters, precomputed: such a prefix expands to a large
-   * part of all names, too many to score per keystroke at 100,000 incidents.
-   */
-  private readonly shortPrefixes: ReadonlyMap<string, readonly number[]>;
+  private readonly filters: IncidentFilters;
+  private readonly autocomplete: Autocomplete;
 
   constructor(catalog: Catalog) {
     this.catalog = catalog;
@@ -185,17 +132,16 @@ export class BreachCore {
     const n = this.index.incidents.length;
     this.scratch = new RankScratch(n);
     const facts = this.index.facts;
-    this.sizeKey = Float64Array.from(facts, (f) => f.records ?? -1);
+    this.filters = new IncidentFilters(this.index);
+    this.sizeKey = this.filters.sizeKey;
     this.prior = Float32Array.from(facts, (f, i) => (f.curated ? CURATED_PRIOR : 1) * (this.index.incidents[i]!.kind === 'attack' ? 0.9 : 1));
-    this.yearStart = Int16Array.from(facts, (f) => f.years?.[0] ?? 0);
-    this.yearEnd = Int16Array.from(facts, (f) => f.years?.[1] ?? 0);
     const dates = [...new Set(facts.map((f) => f.sortDate))].sort((a, b) => a.localeCompare(b));
     const dateRank = new Map(dates.map((d, r) => [d, r]));
     this.dateKey = Int32Array.from(facts, (f) => dateRank.get(f.sortDate)!);
     this.newestRank = ranksOf(this.index.newestFirst);
     this.biggestRank = ranksOf(this.index.biggestFirst);
     this.defaultRank = ranksOf(this.index.defaultOrder);
-    this.shortPrefixes = shortPrefixTable(this.index);
+    this.autocomplete = new Autocomplete(this.index);
   }
 
   get size(): number {
@@ -296,7 +242,7 @@ export class BreachCore {
    */
   private collect(query: ParsedQuery, window: (total: number) => { start: number; end: number }): { total: number; matches: Match[] } {
     const idx = this.index;
-    const allowed = this.filterPredicate(query.filters);
+    const allowed = this.filters.predicate(query.filters);
     if (query.terms.length === 0) return this.collectFiltered(query, allowed, window);
 
     const S = this.scratch;
@@ -429,57 +375,10 @@ export class BreachCore {
     for (let k = 0; k < touched; k++) S.band[S.touched[k]!] = scoreBand(S.score[S.touched[k]!]!, best);
 
     const { start, end } = window(touched);
-    const order = this.topOrder(S.touched, touched, query.sort, end).slice(start, end);
+    const order = topK(S.touched, touched, this.answerOrder(query.sort), end).slice(start, end);
     const matches = order.map((i) => ({ incident: idx.incidents[i]!, score: S.score[i]!, reasons: [] as MatchReason[] }));
     this.addReasons(query, order, matches, names, expansions);
     return { total: touched, matches };
-  }
-
-  /** The first `end` of `count` scored incidents in answer order (a bounded heap when the page is a small part). */
-  private topOrder(cand: Int32Array, count: number, sort: ParsedQuery['sort'], end: number): number[] {
-    const S = this.scratch;
-    const { sizeKey, dateKey } = this;
-    // < 0 when a comes first. Ties end on catalog position, so the order never depends on the path taken.
-    const cmp =
-      sort === 'date'
-        ? (a: number, b: number) => dateKey[b]! - dateKey[a]! || S.score[b]! - S.score[a]! || a - b
-        : sort === 'size'
-          ? (a: number, b: number) => sizeKey[b]! - sizeKey[a]! || S.score[b]! - S.score[a]! || a - b
-          : (a: number, b: number) => S.band[b]! - S.band[a]! || sizeKey[b]! - sizeKey[a]! || dateKey[b]! - dateKey[a]! || S.score[b]! - S.score[a]! || a - b;
-    const k = Math.min(end, count);
-    if (k <= 0) return [];
-    if (k * 8 >= count) return Array.from(cand.subarray(0, count)).sort(cmp).slice(0, k);
-    // A max-heap (by answer order, worst on top) of the best k seen so far.
-    const heap: number[] = [];
-    const worse = (a: number, b: number) => cmp(a, b) > 0;
-    const siftDown = (at: number) => {
-      for (;;) {
-        const l = 2 * at + 1;
-        const r = l + 1;
-        let top = at;
-        if (l < heap.length && worse(heap[l]!, heap[top]!)) top = l;
-        if (r < heap.length && worse(heap[r]!, heap[top]!)) top = r;
-        if (top === at) return;
-        [heap[at], heap[top]] = [heap[top]!, heap[at]!];
-        at = top;
-      }
-    };
-    for (let c = 0; c < count; c++) {
-      const i = cand[c]!;
-      if (heap.length < k) {
-        heap.push(i);
-        for (let at = heap.length - 1; at > 0; ) {
-          const parent = (at - 1) >> 1;
-          if (!worse(heap[at]!, heap[parent]!)) break;
-          [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
-          at = parent;
-        }
-      } else if (cmp(i, heap[0]!) < 0) {
-        heap[0] = i;
-        siftDown(0);
-      }
-    }
-    return heap.sort(cmp);
   }
 
   /** Why each returned incident matched: the names it carries (strongest kind first), then the text fields. */
@@ -523,7 +422,7 @@ export class BreachCore {
     const n = idx.incidents.length;
     const order = query.sort === 'date' ? idx.newestFirst : query.sort === 'size' ? idx.biggestFirst : idx.defaultOrder;
     const rankIn = query.sort === 'date' ? this.newestRank : query.sort === 'size' ? this.biggestRank : this.defaultRank;
-    const candidates = this.filterCandidates(query.filters, n >> 3);
+    const candidates = this.filters.candidates(query.filters, n >> 3);
     const S = this.scratch;
     const epoch = ++S.epoch;
     let total = 0;
@@ -558,76 +457,18 @@ export class BreachCore {
     return { total, matches };
   }
 
-  /** The lists (their union) of the most selective filter, when it holds at most `max` incidents. */
-  private filterCandidates(filters: QueryFilters, max: number): (readonly number[] | ReadonlySet<number>)[] | undefined {
-    const idx = this.index;
-    const options: (readonly number[] | ReadonlySet<number>)[][] = [];
-    for (const c of filters.dataClasses) options.push([idx.byClass.get(c) ?? []]);
-    if (filters.countries.length > 0) options.push(filters.countries.map((c) => idx.byCountry.get(c) ?? []));
-    if (filters.vendor !== undefined) options.push([this.vendorMatches(filters.vendor)]);
-    if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
-      const years: (readonly number[])[] = [];
-      const from = Math.max(filters.yearFrom ?? idx.firstYear, idx.firstYear);
-      const to = Math.min(filters.yearTo ?? idx.lastYear, idx.lastYear);
-      for (let y = from; y <= to; y++) years.push(idx.byYear.get(y) ?? []);
-      options.push(years);
-    }
-    const size = (lists: (readonly number[] | ReadonlySet<number>)[]) => lists.reduce((a, l) => a + ('size' in l ? l.size : l.length), 0);
-    let best: (readonly number[] | ReadonlySet<number>)[] | undefined;
-    for (const lists of options) if (size(lists) <= max && (!best || size(lists) < size(best))) best = lists;
-    return best;
+  /** Answer order over scored incidents: < 0 when a comes first. Ties end on catalog position, so the order never depends on the path taken. */
+  private answerOrder(sort: ParsedQuery['sort']): (a: number, b: number) => number {
+    const S = this.scratch;
+    const { sizeKey, dateKey } = this;
+    if (sort === 'date') return (a, b) => dateKey[b]! - dateKey[a]! || S.score[b]! - S.score[a]! || a - b;
+    if (sort === 'size') return (a, b) => sizeKey[b]! - sizeKey[a]! || S.score[b]! - S.score[a]! || a - b;
+    return (a, b) => S.band[b]! - S.band[a]! || sizeKey[b]! - sizeKey[a]! || dateKey[b]! - dateKey[a]! || S.score[b]! - S.score[a]! || a - b;
   }
 
-  private readonly vendorCache = new Map<string, ReadonlySet<number>>();
-
-  /** Incidents whose vendor names match `vendor` (typos allowed), cached per vendor text. */
-  private vendorMatches(vendor: string): ReadonlySet<number> {
-    const cached = this.vendorCache.get(vendor);
-    if (cached) return cached;
-    const out = new Set<number>();
-    for (const hit of this.index.nameIndex.search(vendor, { fuzzy: (t) => nameFuzziness(t), maxFuzzy: 2, prefix: (t) => t.length >= 3, combineWith: 'AND' })) {
-      for (const ref of this.index.names[hit.id as number]!.refs) if (ref.kind === 'vendor') out.add(ref.incident);
-    }
-    if (this.vendorCache.size > 1000) this.vendorCache.clear();
-    this.vendorCache.set(vendor, out);
-    return out;
-  }
-
-  /** One byte per incident, 1 when it is in `list`: built once per filter value, then reused. */
-  private membership(key: string, lists: () => Iterable<readonly number[] | ReadonlySet<number>>): Uint8Array {
-    let bytes = this.memberships.get(key);
-    if (!bytes) {
-      bytes = new Uint8Array(this.index.incidents.length);
-      for (const list of lists()) for (const i of list) bytes[i] = 1;
-      if (this.memberships.size >= 256) this.memberships.clear();
-      this.memberships.set(key, bytes);
-    }
-    return bytes;
-  }
-
-  private readonly memberships = new Map<string, Uint8Array>();
-
-  /** The filters as a test on an incident position: typed arrays only, so a scan of 100,000 stays under a millisecond. */
-  private filterPredicate(filters: QueryFilters): (i: number) => boolean {
-    if (!hasFilters(filters)) return () => true;
-    const idx = this.index;
-    const required = filters.dataClasses.map((c) => this.membership(`class:${c}`, () => [idx.byClass.get(c) ?? []]));
-    if (filters.countries.length > 0) required.push(this.membership(`country:${[...filters.countries].sort().join(',')}`, () => filters.countries.map((c) => idx.byCountry.get(c) ?? [])));
-    if (filters.vendor !== undefined) {
-      const vendor = filters.vendor;
-      required.push(this.membership(`vendor:${vendor}`, () => [this.vendorMatches(vendor)]));
-    }
-    const from = filters.yearFrom ?? -Infinity;
-    const to = filters.yearTo ?? Infinity;
-    const years = filters.yearFrom !== undefined || filters.yearTo !== undefined;
-    const { yearStart, yearEnd, sizeKey } = this;
-    const min = filters.minRecords;
-    return (i) => {
-      for (let r = 0; r < required.length; r++) if (required[r]![i] === 0) return false;
-      if (years && (yearStart[i] === 0 || yearEnd[i]! < from || yearStart[i]! > to)) return false;
-      if (min !== undefined && sizeKey[i]! < min) return false;
-      return true;
-    };
+  /** Names starting with (or close to) what is being typed, for autocomplete: at most `limit`. */
+  complete(typed: string, limit = 25): AutocompleteChoice[] {
+    return this.autocomplete.complete(typed, limit);
   }
 
   /** Names close to the words typed; the featured names when nothing is close. */
@@ -653,38 +494,6 @@ export class BreachCore {
     return out;
   }
 
-  /** Names starting with (or close to) what is being typed, for autocomplete: at most `limit`. */
-  complete(typed: string, limit = 25): AutocompleteChoice[] {
-    const words = tokenize(typed).slice(0, 6);
-    const idx = this.index;
-    const choices: AutocompleteChoice[] = [];
-    const seen = new Set<string>();
-    const add = (name: string, kind: NameKind, incidents: readonly number[]) => {
-      const key = name.toLowerCase();
-      if (seen.has(key) || choices.length >= limit) return;
-      seen.add(key);
-      const only = incidents.length === 1 ? idx.incidents[incidents[0]!]!.id : undefined;
-      choices.push(only ? { name: name.slice(0, 100), kind, incidentId: only } : { name: name.slice(0, 100), kind });
-    };
-    if (words.length === 0) {
-      for (const i of idx.defaultOrder.slice(0, limit)) add(idx.incidents[i]!.organization.name, 'organization', [i]);
-      return choices;
-    }
-    const short = words.length === 1 && limit <= SHORT_PREFIX_CHOICES ? this.shortPrefixes.get(words[0]!) : undefined;
-    if (short) {
-      for (const id of short) {
-        const name = idx.names[id]!;
-        add(name.name, bestRef(name).kind, [...new Set(name.refs.map((r) => r.incident))]);
-      }
-      return choices;
-    }
-    const ids = idx.nameIndex.complete(words, limit, (id) => bestRef(idx.names[id]!).kind !== 'domain');
-    for (const id of ids) {
-      const name = idx.names[id]!;
-      add(name.name, bestRef(name).kind, [...new Set(name.refs.map((r) => r.incident))]);
-    }
-    return choices;
-  }
 }
 
 function pageBounds(page: number | undefined, pageSize: number | undefined): { size: number; start: number } {
@@ -693,21 +502,3 @@ function pageBounds(page: number | undefined, pageSize: number | undefined): { s
   return { size, start: (number - 1) * size };
 }
 
-function countBy<K>(keys: Iterable<K>): Count<K>[] {
-  const m = new Map<K, number>();
-  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-  return [...m].map(([key, count]) => ({ key, count }));
-}
-
-function computeStats(idx: BreachIndex): Stats {
-  const incidents = idx.incidents;
-  return {
-    total: incidents.length,
-    breaches: incidents.filter((i) => i.kind === 'breach').length,
-    byYear: countBy(idx.facts.flatMap((f) => (f.years ? [f.years[0]] : []))).sort((a, b) => b.key - a.key),
-    byDataClass: countBy(incidents.flatMap((i) => i.dataClasses)).sort((a, b) => b.count - a.count),
-    byCountry: countBy(idx.facts.flatMap((f) => [...f.countries])).sort((a, b) => b.count - a.count),
-    bySource: countBy(incidents.map((i) => i.provenance.source)).sort((a, b) => b.count - a.count),
-    biggest: idx.biggestFirst.slice(0, 10).filter((i) => idx.facts[i]!.records !== undefined).map((i) => incidents[i]!),
-  };
-}

@@ -17,6 +17,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { STOP_WORDS, tokenize } from './text-folding.js';
+import { lowerBound } from './sorted-strings.js';
 
 export type NameKind = 'organization' | 'alias' | 'vendor' | 'affected' | 'domain';
 
@@ -54,6 +55,13 @@ export function nameTerms(name: string): string[] {
   const joined: string[] = [];
   for (let i = 0; i + 1 < base.length; i++) joined.push(base[i]! + base[i + 1]!);
   return [...base, ...joined];
+}
+
+/** Edit distance allowed for a name term of this length: none for short words, 2 from 5 letters. */
+export function nameFuzziness(term: string): number {
+  if (term.length <= 3) return 0;
+  if (term.length === 4) return 1;
+  return 2;
 }
 
 /** The strongest kind a name is known as. */
@@ -273,22 +281,10 @@ export class NameIndex {
     return Math.log(1 + (this.names.length - df + 0.5) / (df + 0.5));
   }
 
-  /** Index of the first sorted word ≥ `prefix`. */
-  private lowerBound(prefix: string): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** Up to `limit` word ids longer than `prefix` and starting with it, the shortest first. */
   prefixWords(prefix: string, limit = MAX_PREFIX_WORDS): number[] {
     if (prefix.length === 0) return [];
-    const start = this.lowerBound(prefix);
+    const start = lowerBound(this.sorted, prefix);
     const out: number[] = [];
     let k = start;
     for (; k < this.sorted.length && k - start < PREFIX_SCAN && this.sorted[k]!.startsWith(prefix); k++) {

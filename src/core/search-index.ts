@@ -1,40 +1,25 @@
 /**
- * The two MiniSearch indexes behind every query, built once per catalog and never per query:
+ * Everything a query needs, built once per catalog and never per query:
  *
- * - the **name index**: one small document per distinct name (organization, alias, vendor,
- *   affected organization, domain), searched with typo tolerance and prefixes. Names are few and
- *   short, so fuzzy matching stays cheap at any catalog size, and a name always outranks a
- *   passing mention. Adjacent words are also indexed joined ("grand paris" → "grandparis") so
- *   words run together or split apart ("ticket master") still meet.
- * - the **text index**: one document per incident (title, summary, data classes, response,
- *   place, sector, cause), searched on exact terms, with a prefix only on the term being typed.
- *
- * Plus the per-incident facts filters need (years, countries, classes, size) and the orders
- * that filter-only queries walk, all precomputed here.
+ * - the **name index** (`name-index.ts`): one entry per distinct name (organization, alias,
+ *   vendor, affected organization, domain), searched word by word with typo tolerance (over
+ *   MiniSearch's radix tree) and prefixes; adjacent words also found joined ("grand paris" →
+ *   "grandparis") so words run together or split apart ("ticket master") still meet;
+ * - the **text index** (`text-index.ts`): title, summary, data classes, response, place, sector
+ *   and cause, on exact words, with a prefix only on the word being typed;
+ * - the per-incident facts filters need (years, countries, classes, size), the incidents by
+ *   class, country and year, and the orders that filter-only queries walk.
  */
 import type { Catalog } from './catalog.js';
 import { dataClass } from './data-classes.js';
 import { countrySearchText } from './countries.js';
 import { incidentSortDate, incidentYears, type Incident } from './incident-schema.js';
-import { STOP_WORDS, tokenize } from './text-folding.js';
+import { tokenize } from './text-folding.js';
 import { NameIndex, type NameEntry, type NameKind } from './name-index.js';
+import { TextIndex, type TextDoc } from './text-index.js';
 
 export { NAME_KIND_WEIGHT, nameTerms, type NameEntry, type NameKind, type NameRef } from './name-index.js';
-
-interface TextDoc {
-  title: string;
-  summary: string;
-  classes: string;
-  response: string;
-  place: string;
-  sector: string;
-  cause: string;
-}
-
-/** Text index terms: folded content words. */
-function textTerms(text: string): string[] {
-  return tokenize(text).filter((w) => !STOP_WORDS.has(w));
-}
+export { TEXT_FIELDS, MAX_PREFIX_TERMS, TextIndex, type Postings, type TextField } from './text-index.js';
 
 /** A domain's distinctive part: "ticketmaster.co.uk" → "ticketmaster"; "metopera.org" → "metopera". */
 function domainLabel(domain: string): string {
@@ -42,110 +27,6 @@ function domainLabel(domain: string): string {
   const secondLevel = new Set(['co', 'com', 'org', 'gouv', 'gov', 'ac', 'net']);
   while (parts.length > 2 && secondLevel.has(parts[parts.length - 2]!)) parts.pop();
   return parts.length >= 2 ? parts.slice(0, -1).join(' ') : parts.join(' ');
-}
-
-/** Text fields in document order, with how much a hit in each counts. */
-export const TEXT_FIELDS = ['title', 'summary', 'classes', 'response', 'place', 'sector', 'cause'] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
-const TEXT_BOOST: readonly number[] = [2, 1, 1.5, 1, 1.5, 1.2, 1];
-// BM25 as MiniSearch computes it (k, b, d; field length = distinct terms), so scores match the index it replaces.
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-/** Terms a prefix may expand to in the text index, the most frequent first. */
-export const MAX_PREFIX_TERMS = 40;
-
-/** One term's postings: incident positions (ascending), their precomputed weighted BM25 score, and a bit per field holding it. */
-export interface Postings {
-  readonly docs: Int32Array;
-  readonly scores: Float32Array;
-  readonly fields: Uint8Array;
-}
-
-/**
- * The exact-term text index: an inverted index over typed arrays, built once. Each posting
- * carries its final BM25 score (field boosts and per-field idf folded in at build time), so a
- * query only adds numbers: no per-hit objects, and memory a fraction of a general-purpose index.
- */
-export class TextIndex {
-  private readonly termIds = new Map<string, number>();
-  private readonly postings: Postings[] = [];
-  /** Term ids by their first three letters, for prefix expansion. */
-  private readonly byTrigram = new Map<string, number[]>();
-  private readonly terms: string[] = [];
-
-  constructor(docs: readonly TextDoc[]) {
-    const n = docs.length;
-    const fieldCount = TEXT_FIELDS.length;
-    const fieldLength = TEXT_FIELDS.map(() => new Uint16Array(n));
-    // Raw postings per term: doc, then (tf << 3 | field), flat.
-    const raw: number[][] = [];
-    const tf = new Map<number, number>();
-    for (let d = 0; d < n; d++) {
-      const doc = docs[d]!;
-      for (let f = 0; f < fieldCount; f++) {
-        const text = doc[TEXT_FIELDS[f]!];
-        if (!text) continue;
-        tf.clear();
-        for (const term of textTerms(text)) {
-          let id = this.termIds.get(term);
-          if (id === undefined) {
-            id = this.terms.length;
-            this.termIds.set(term, id);
-            this.terms.push(term);
-            raw.push([]);
-            if (term.length >= 3) {
-              const key = term.slice(0, 3);
-              const list = this.byTrigram.get(key);
-              if (list) list.push(id);
-              else this.byTrigram.set(key, [id]);
-            }
-          }
-          tf.set(id, (tf.get(id) ?? 0) + 1);
-        }
-        fieldLength[f]![d] = Math.min(65535, tf.size);
-        for (const [id, count] of tf) raw[id]!.push(d, (Math.min(count, 255) << 3) | f);
-      }
-    }
-    const avg = fieldLength.map((lengths) => lengths.reduce((a, b) => a + b, 0) / Math.max(1, n));
-    const df = new Array<number>(fieldCount);
-    for (const entries of raw) {
-      df.fill(0);
-      let docCount = 0;
-      let last = -1;
-      for (let k = 0; k < entries.length; k += 2) {
-        df[entries[k + 1]! & 7]!++;
-        if (entries[k] !== last) (docCount++, (last = entries[k]!));
-      }
-      const idf = df.map((m) => Math.log(1 + (n - m + 0.5) / (m + 0.5)));
-      const docsOut = new Int32Array(docCount);
-      const scores = new Float32Array(docCount);
-      const fields = new Uint8Array(docCount);
-      let j = -1;
-      last = -1;
-      for (let k = 0; k < entries.length; k += 2) {
-        const d = entries[k]!;
-        const f = entries[k + 1]! & 7;
-        const count = entries[k + 1]! >> 3;
-        if (d !== last) (j++, (last = d), (docsOut[j] = d));
-        const norm = BM25.d + (count * (BM25.k + 1)) / (count + BM25.k * (1 - BM25.b + (BM25.b * fieldLength[f]![d]!) / (avg[f] || 1)));
-        scores[j]! += TEXT_BOOST[f]! * idf[f]! * norm;
-        fields[j]! |= 1 << f;
-      }
-      this.postings.push({ docs: docsOut, scores, fields });
-    }
-  }
-
-  get(term: string): Postings | undefined {
-    const id = this.termIds.get(term);
-    return id === undefined ? undefined : this.postings[id];
-  }
-
-  /** Longer terms starting with `prefix` (3 letters or more), the most frequent first, at most `limit`. */
-  expand(prefix: string, limit = MAX_PREFIX_TERMS): string[] {
-    if (prefix.length < 3) return [];
-    const ids = (this.byTrigram.get(prefix.slice(0, 3)) ?? []).filter((id) => this.terms[id]!.length > prefix.length && this.terms[id]!.startsWith(prefix));
-    if (ids.length > limit) ids.sort((a, b) => this.postings[b]!.docs.length - this.postings[a]!.docs.length).length = limit;
-    return ids.map((id) => this.terms[id]!);
-  }
 }
 
 export interface IncidentFacts {
@@ -156,6 +37,27 @@ export interface IncidentFacts {
   readonly sortDate: string;
   /** Curated records are reviewed and richer: they come first among equals. */
   readonly curated: boolean;
+}
+
+/** The searchable text of an incident, field by field (English and French together). */
+function textDocOf(inc: Incident): TextDoc {
+  const org = inc.organization;
+  const both = (t: { en: string; fr?: string | undefined } | undefined) => (t ? `${t.en} ${t.fr ?? ''}` : '');
+  return {
+    title: both(inc.title),
+    summary: both(inc.summary),
+    classes: [
+      ...inc.dataClasses.flatMap((n) => {
+        const c = dataClass(n);
+        return c ? [c.name, c.en, c.fr, ...c.synonyms] : [n];
+      }),
+      ...inc.otherDataClasses,
+    ].join(' '),
+    response: inc.response.map((r) => `${r.type.replace(/-/g, ' ')} ${both(r.text)}`).join(' '),
+    place: [org.city, org.region, org.country ? countrySearchText(org.country) : '', ...inc.affected.map((a) => a.city ?? '')].join(' '),
+    sector: org.sector ?? '',
+    cause: both(inc.cause),
+  };
 }
 
 export class BreachIndex {
@@ -208,7 +110,6 @@ export class BreachIndex {
 
     const positionOf = new Map<string, number>();
     const facts: IncidentFacts[] = [];
-    const textDocs: TextDoc[] = [];
     const byClass = new Map<string, number[]>();
     const byCountry = new Map<string, number[]>();
     const byYear = new Map<number, number[]>();
@@ -250,19 +151,6 @@ export class BreachIndex {
       for (const c of countries) push(byCountry, c, i);
       if (years) for (let y = years[0]; y <= years[1]; y++) push(byYear, y, i);
 
-      const both = (t: { en: string; fr?: string | undefined } | undefined) => (t ? `${t.en} ${t.fr ?? ''}` : '');
-      textDocs.push({
-        title: both(inc.title),
-        summary: both(inc.summary),
-        classes: [...inc.dataClasses.flatMap((n) => {
-          const c = dataClass(n);
-          return c ? [c.name, c.en, c.fr, ...c.synonyms] : [n];
-        }), ...inc.otherDataClasses].join(' '),
-        response: inc.response.map((r) => `${r.type.replace(/-/g, ' ')} ${both(r.text)}`).join(' '),
-        place: [org.city, org.region, org.country ? countrySearchText(org.country) : '', ...inc.affected.map((a) => a.city ?? '')].join(' '),
-        sector: org.sector ?? '',
-        cause: both(inc.cause),
-      });
     });
 
     this.names = names;
@@ -272,7 +160,8 @@ export class BreachIndex {
     this.firstYear = years.length > 0 ? Math.min(...years) : 0;
     this.lastYear = years.length > 0 ? Math.max(...years) : 0;
     this.nameIndex = new NameIndex(names);
-    this.textIndex = new TextIndex(textDocs);
+    // Each incident's text is made when the text index reads it, so 100,000 summaries are never all copied at once.
+    this.textIndex = new TextIndex(this.incidents.length, (i) => textDocOf(this.incidents[i]!));
     this.facts = facts;
     this.byClass = byClass;
     this.byCountry = byCountry;

@@ -1,6 +1,7 @@
 /**
- * Answers `/breach digest ...` and `/breach watch ...` for every platform: refuses a non-admin's
- * changes, reads filters with the core's parser, stores the settings and re-syncs the scheduler.
+ * Answers `/breach digest ...`, `/breach watch ...` and `/breach status` for every platform:
+ * refuses a non-admin's changes, reads filters with the core's parser, stores the settings and
+ * re-syncs the scheduler.
  * Every reply is a `message` answer worded in both languages.
  */
 import type { Answer } from '../core/answer.js';
@@ -9,6 +10,7 @@ import type { Config } from '../config/env.js';
 import { changesSettings, isFeatureRequest, MAX_WATCH_ENTRIES, type DigestRequest, type WatchRequest } from './digest-requests.js';
 import {
   badFiltersMessage,
+  channelStatusMessage,
   digestAnswer,
   internalErrorMessage,
   invalidScheduleMessage,
@@ -16,6 +18,7 @@ import {
   previewMessage,
   refusedMessage,
   statusMessage,
+  type StatusInput,
   subscribedMessage,
   unsubscribedMessage,
   watchAddedMessage,
@@ -47,17 +50,39 @@ export class DigestCommandHandler implements CommandHandler {
 
   async handle(request: unknown, conversation: Conversation): Promise<Answer> {
     if (!isFeatureRequest(request)) return { kind: 'error', code: 'unknown-command', detail: String((request as { command?: unknown })?.command ?? '') };
-    if (changesSettings(request) && !conversation.isAdmin) return refusedMessage(conversation.platform, request.command);
+    if (request.command !== 'status' && changesSettings(request) && !conversation.isAdmin) return refusedMessage(conversation.platform, request.command);
     try {
+      if (request.command === 'status') return channelStatusMessage(this.statusOf(conversation));
       return request.command === 'digest' ? this.digest(request, conversation) : this.watch(request, conversation);
     } catch (err) {
-      this.deps.log.error(`${request.command} ${request.action} failed`, err);
+      this.deps.log.error(`${request.command}${'action' in request ? ` ${request.action}` : ''} failed`, err);
       return internalErrorMessage();
     }
   }
 
   private channelOf(c: Conversation): ChannelRef {
     return { platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId };
+  }
+
+  /** What `digest status` and `status` report: the subscription, what its next digest would hold so far, the watchlist. */
+  private statusOf(conversation: Conversation): StatusInput {
+    const { store, holder } = this.deps;
+    const channel = this.channelOf(conversation);
+    const sub = store.subscription(channel);
+    const core = holder.core;
+    const compiled = sub ? compileFilters(core, sub.filters) : undefined;
+    const delivered = store.deliveredIds(channel);
+    // The same selection the digest run and `digest preview` make.
+    const pending = sub?.active && compiled?.ok ? selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered, matches: compiled.matches }) : undefined;
+    return {
+      platform: conversation.platform,
+      sub,
+      query: compiled?.ok ? compiled.query : undefined,
+      nextRun: sub ? this.schedule.nextRun(sub.id) : undefined,
+      delivered: delivered.size,
+      watches: store.watches(channel),
+      ...(pending ? { pending } : {}),
+    };
   }
 
   private digest(request: DigestRequest, conversation: Conversation): Answer {
@@ -85,18 +110,8 @@ export class DigestCommandHandler implements CommandHandler {
         this.schedule.sync();
         return unsubscribedMessage(removed);
       }
-      case 'status': {
-        const sub = store.subscription(channel);
-        const compiled = sub ? compileFilters(holder.core, sub.filters) : undefined;
-        return statusMessage({
-          platform: conversation.platform,
-          sub,
-          query: compiled?.ok ? compiled.query : undefined,
-          nextRun: sub ? this.schedule.nextRun(sub.id) : undefined,
-          delivered: store.deliveredIds(channel).size,
-          watches: store.watches(channel),
-        });
-      }
+      case 'status':
+        return statusMessage(this.statusOf(conversation));
       case 'preview': {
         const sub = store.subscription(channel);
         if (!sub) return notSubscribedPreview(conversation.platform);

@@ -11,6 +11,7 @@ import { breachShow } from '../../commands/breach-show.js';
 import { breachSearch } from '../../commands/breach-search.js';
 import { breachDigest } from '../../commands/breach-digest.js';
 import { breachWatch } from '../../commands/breach-watch.js';
+import { breachStatus } from '../../commands/breach-status.js';
 import type { CommandDefinition } from '../../commands/command-definition.js';
 import type { Subscription, WatchEntry } from '../store/state-store.js';
 import { describeSchedule, formatInstant } from './schedule.js';
@@ -52,7 +53,7 @@ export function showPointer(platform: string, id: string | undefined): Bilingual
   return both(`Details of any of them: ${cmd}<id>${id ? `, e.g. ${example}` : ''}`, `Le détail de chacun : ${cmd}<id>${id ? `, par ex. ${example}` : ''}`);
 }
 
-type Hint = 'digest status' | 'digest subscribe' | 'watch list' | 'watch add' | 'watch remove' | 'search';
+type Hint = 'status' | 'digest status' | 'digest subscribe' | 'watch list' | 'watch add' | 'watch remove' | 'search';
 
 /**
  * How to type a command on the channel's platform, in the reader's language: Slack and the
@@ -63,6 +64,7 @@ export function commandHint(platform: string, hint: Hint, lang: Lang, arg?: stri
   const placeholder = lang === 'fr' ? '<nom>' : '<name>';
   if (platform !== 'discord') {
     if (hint === 'search') return `/breach ${arg ?? placeholder}`;
+    if (hint === 'status') return breachStatus.usage;
     if (hint === 'digest subscribe') return lang === 'fr' ? '/breach digest subscribe [HH:MM] [fuseau] [filtres]' : '/breach digest subscribe [HH:MM] [timezone] [filters]';
     return `/breach ${hint}${hint === 'watch add' || hint === 'watch remove' ? ` ${arg ?? placeholder}` : ''}`;
   }
@@ -79,6 +81,8 @@ export function commandHint(platform: string, hint: Hint, lang: Lang, arg?: stri
   switch (hint) {
     case 'search':
       return `${cmd(breachSearch)} ${opt(breachSearch, undefined, 'query')}:${arg ?? placeholder}`;
+    case 'status':
+      return cmd(breachStatus);
     case 'digest status':
       return `${cmd(breachDigest)} ${sub(breachDigest, 'status')}`;
     case 'digest subscribe':
@@ -133,14 +137,16 @@ export function alertAnswer(incidents: readonly Incident[], watchNames: readonly
 }
 
 export function refusedMessage(platform: string, what: 'digest' | 'watch'): MessageAnswer {
-  const where = platform === 'discord' ? both('server', 'serveur') : platform === 'slack' ? both('workspace', "l'espace de travail") : both('workspace', "l'espace de travail");
+  const where = platform === 'discord' ? both('server', 'ce serveur') : platform === 'slack' ? both('workspace', "l'espace de travail") : both('workspace', "l'espace de travail");
   const perm =
     platform === 'discord'
       ? both(' (the Manage Server or Manage Channels permission)', ' (la permission Gérer le serveur ou Gérer les salons)')
       : platform === 'slack'
         ? both(' (workspace admins and the users the bot is configured to trust)', " (les admins de l'espace de travail et les utilisateurs désignés dans la configuration du bot)")
         : both('', '');
-  const see = hints(platform, what === 'digest' ? 'digest status' : 'watch list');
+  // Discord registers /breach-digest and /breach-watch for admins only (whole commands), so a
+  // member there is pointed to /breach-status, which everyone has.
+  const see = hints(platform, platform === 'discord' ? 'status' : what === 'digest' ? 'digest status' : 'watch list');
   return what === 'digest'
     ? message('error', both(`Only channel admins${perm.en} can change this channel's digest. Ask an admin of this ${where.en}; anyone can see it with ${see.en}.`, `Seuls les admins du canal${perm.fr} peuvent modifier le résumé de ce canal. Demandez à un admin de ${where.fr} ; chacun peut le consulter avec ${see.fr}.`))
     : message('error', both(`Only channel admins${perm.en} can change this channel's watchlist. Ask an admin of this ${where.en}; anyone can see it with ${see.en}.`, `Seuls les admins du canal${perm.fr} peuvent modifier la liste de veille de ce canal. Demandez à un admin de ${where.fr} ; chacun peut la consulter avec ${see.fr}.`));
@@ -208,46 +214,68 @@ function subscribeHint(platform: string): Bilingual {
   );
 }
 
-export function statusMessage(input: {
+export interface StatusInput {
   readonly platform: string;
   readonly sub: Subscription | undefined;
   readonly query: ParsedQuery | undefined;
   readonly nextRun: Date | undefined;
   readonly delivered: number;
   readonly watches: readonly WatchEntry[];
-}): MessageAnswer {
-  const { sub, watches } = input;
+  /** What the next digest would hold if it went now (an active subscription whose filters read). */
+  readonly pending?: readonly Incident[];
+}
+
+/** The digest half of a channel's status: subscription, schedule, filters, what is pending, what was posted. */
+function digestStatusLines(input: StatusInput, lang: Lang): string[] {
+  const { sub } = input;
+  const fr = lang === 'fr';
+  const lines: string[] = [];
+  if (!sub) lines.push(fr ? "Ce canal n'est pas abonné au résumé." : 'This channel has no digest subscription.', subscribeHint(input.platform)[lang]);
+  else {
+    lines.push(
+      sub.active
+        ? fr
+          ? `Ce canal est abonné au résumé depuis le ${formatInstant(sub.createdAt, sub.timeZone, lang)}.`
+          : `This channel has been subscribed to the digest since ${formatInstant(sub.createdAt, sub.timeZone, lang)}.`
+        : fr
+          ? `Le résumé de ce canal est suspendu : ${sub.inactiveReason ?? 'canal introuvable'}. Réabonnez-le pour le reprendre.`
+          : `This channel's digest is paused: ${sub.inactiveReason ?? 'channel not found'}. Subscribe again to resume it.`,
+      ...settingsLines(sub, input.query, sub.active ? input.nextRun : undefined, lang),
+    );
+    if (sub.active && input.pending) {
+      const pending = input.pending.length ? `${incidentsWord(input.pending.length, lang)} (${kindCounts(input.pending, lang)})` : fr ? 'rien de nouveau' : 'nothing new';
+      lines.push(`${fr ? 'Dans le prochain résumé, pour l’instant' : 'In the next digest so far'}: ${pending}`);
+    }
+    if (sub.lastRunAt) lines.push(`${fr ? 'Dernier résumé' : 'Last digest'}: ${formatInstant(sub.lastRunAt, sub.timeZone, lang)}`);
+    if (sub.lastError) lines.push(`${fr ? 'Dernier échec' : 'Last failure'}: ${sub.lastError}`);
+  }
+  lines.push(fr ? `Incidents déjà publiés ici : ${input.delivered}` : `Incidents already posted here: ${input.delivered}`);
+  return lines;
+}
+
+/** `/breach digest status`: the digest, and the watchlist on one line. */
+export function statusMessage(input: StatusInput): MessageAnswer {
+  const { watches } = input;
   return message(
     'info',
     byLang((lang) => {
       const fr = lang === 'fr';
-      const lines: string[] = [];
-      if (!sub) lines.push(fr ? "Ce canal n'est pas abonné au résumé." : 'This channel has no digest subscription.', subscribeHint(input.platform)[lang]);
-      else {
-        lines.push(
-          sub.active
-            ? fr
-              ? `Ce canal est abonné au résumé depuis le ${formatInstant(sub.createdAt, sub.timeZone, lang)}.`
-              : `This channel has been subscribed to the digest since ${formatInstant(sub.createdAt, sub.timeZone, lang)}.`
-            : fr
-              ? `Le résumé de ce canal est suspendu : ${sub.inactiveReason ?? 'canal introuvable'}. Réabonnez-le pour le reprendre.`
-              : `This channel's digest is paused: ${sub.inactiveReason ?? 'channel not found'}. Subscribe again to resume it.`,
-          ...settingsLines(sub, input.query, sub.active ? input.nextRun : undefined, lang),
-        );
-        if (sub.lastRunAt) lines.push(`${fr ? 'Dernier résumé' : 'Last digest'}: ${formatInstant(sub.lastRunAt, sub.timeZone, lang)}`);
-        if (sub.lastError) lines.push(`${fr ? 'Dernier échec' : 'Last failure'}: ${sub.lastError}`);
-      }
-      lines.push(fr ? `Incidents déjà publiés ici : ${input.delivered}` : `Incidents already posted here: ${input.delivered}`);
-      lines.push(
+      return [
+        ...digestStatusLines(input, lang),
         watches.length
           ? `${fr ? 'Liste de veille' : 'Watchlist'}: ${watches.map((w) => w.name).join(', ')}`
           : fr
             ? `Liste de veille : vide (${commandHint(input.platform, 'watch add', lang)})`
             : `Watchlist: empty (${commandHint(input.platform, 'watch add', lang)})`,
-      );
-      return lines.join('\n');
+      ].join('\n');
     }),
   );
+}
+
+/** `/breach status` (everyone): what `digest status` says of the digest, then what `watch list` says. */
+export function channelStatusMessage(input: StatusInput): MessageAnswer {
+  const watchlist = watchListMessage(input.platform, input.watches).text;
+  return message('info', byLang((lang) => [...digestStatusLines(input, lang), watchlist[lang]].join('\n')));
 }
 
 export function notSubscribedPreview(platform: string): MessageAnswer {

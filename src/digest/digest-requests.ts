@@ -1,7 +1,7 @@
 /**
- * The requests the digest and watch commands parse to (`commands/breach-digest.ts`,
- * `commands/breach-watch.ts`) and the digest handler answers. Plain data, so Discord options,
- * Slack text and the terminal all produce the same thing.
+ * The requests the digest, watch and status commands parse to (`commands/breach-digest.ts`,
+ * `commands/breach-watch.ts`, `commands/breach-status.ts`) and the digest handler answers. Plain
+ * data, so Discord options, Slack text and the terminal all produce the same thing.
  */
 
 export type DigestRequest =
@@ -23,7 +23,10 @@ export type WatchRequest =
   | { readonly command: 'watch'; readonly action: 'add' | 'remove'; readonly name: string }
   | { readonly command: 'watch'; readonly action: 'list' };
 
-export type FeatureRequest = DigestRequest | WatchRequest;
+/** `/breach status`: the channel's digest and watchlist, read-only, for everyone. */
+export type StatusRequest = { readonly command: 'status' };
+
+export type FeatureRequest = DigestRequest | WatchRequest | StatusRequest;
 
 /** Longest watchlist entry accepted (a name, not a query). */
 export const MAX_WATCH_NAME_LENGTH = 80;
@@ -32,6 +35,7 @@ export const MAX_WATCH_ENTRIES = 50;
 
 /** Actions that change a channel's settings: admins only. */
 export function changesSettings(request: FeatureRequest): boolean {
+  if (request.command === 'status') return false;
   return request.command === 'digest' ? request.action === 'subscribe' || request.action === 'unsubscribe' : request.action !== 'list';
 }
 
@@ -40,5 +44,6 @@ export function isFeatureRequest(value: unknown): value is FeatureRequest {
   const r = value as { command?: unknown; action?: unknown };
   if (r.command === 'digest') return r.action === 'subscribe' || r.action === 'unsubscribe' || r.action === 'status' || r.action === 'preview';
   if (r.command === 'watch') return r.action === 'add' || r.action === 'remove' || r.action === 'list';
+  if (r.command === 'status') return true;
   return false;
 }

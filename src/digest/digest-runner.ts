@@ -1,9 +1,11 @@
 /**
  * One digest run for one subscription — the job body the scheduler calls, a plain function so
  * tests drive it directly. Selects what the channel has not received, posts it (with retries),
- * and only then records each incident as delivered and the run as done.
+ * records each incident as delivered as soon as the message carrying it was accepted (a digest
+ * split over several messages can be accepted in part), and the run as done once all were.
  */
 import { channelKey, type Subscription } from '../store/state-store.js';
+import type { AcceptedPart } from '../app/bot-services.js';
 import { postWithRetry } from './delivery.js';
 import { digestAnswer } from './digest-messages.js';
 import { compileFilters, selectDigest } from './digest-selection.js';
@@ -14,7 +16,10 @@ export type DigestRunStatus =
   | 'posted'
   /** Nothing new and the channel did not ask for empty digests: nothing posted, run recorded. */
   | 'nothing-new'
-  /** Not posted after every retry; nothing recorded, the next run (or a restart) tries again. */
+  /**
+   * Not posted (whole) after every retry: the incidents of the parts the platform accepted are
+   * recorded (in `incidents`), the rest go into the next run (or the catch-up after a restart).
+   */
   | 'failed'
   /** The channel is gone: the subscription is now inactive. */
   | 'gone'
@@ -23,6 +28,7 @@ export type DigestRunStatus =
 
 export interface DigestRunResult {
   readonly status: DigestRunStatus;
+  /** The incidents recorded as delivered by this run. */
   readonly incidents: readonly string[];
   readonly reason?: string;
 }
@@ -66,25 +72,44 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
     return { status: 'nothing-new', incidents: [] };
   }
   const answer = digestAnswer(selected, sub, sub.lastRunAt ?? sub.createdAt, filters.query);
-  const result = await postWithRetry(poster, sub.channel, answer, sub.language, deps.retry, deps.signal);
-  const ids = selected.map((i) => i.id);
+  // Each message the platform accepts is recorded at once, even if a later one fails or the bot stops.
+  const recorded = new Set<string>();
+  const record = (part: AcceptedPart) => {
+    if (store.closed || part.incidentIds.length === 0) return;
+    store.recordDeliveries(sub.channel, part.incidentIds, 'digest', deps.now(), [part.messageId]);
+    for (const id of part.incidentIds) recorded.add(id);
+  };
+  const result = await postWithRetry(poster, sub.channel, answer, sub.language, deps.retry, deps.signal, record);
   if (store.closed) {
-    log.warn(`digest for ${where} ${result.ok ? 'posted after shutdown began; not recorded, so it may be posted again' : 'abandoned at shutdown'}`);
-    return { status: 'failed', incidents: [], reason: 'shutdown' };
+    const lost = result.accepted.filter((p) => p.incidentIds.some((id) => !recorded.has(id))).length;
+    log.warn(
+      `digest for ${where} ${result.ok ? 'posted' : 'abandoned'} at shutdown${recorded.size ? `; ${recorded.size} incident(s) recorded as delivered` : ''}` +
+        (lost ? `; ${lost} message(s) accepted after the store closed are not recorded, so they may be posted again` : ''),
+    );
+    return { status: 'failed', incidents: [...recorded], reason: 'shutdown' };
   }
+  // Whatever the poster reported only in its result (idempotent for what was recorded already).
+  for (const part of result.accepted) record(part);
+  const ids = [...recorded];
+  const missing = selected.filter((i) => !recorded.has(i.id)).length;
   if (result.ok) {
-    store.recordDeliveries(sub.channel, ids, 'digest', deps.now(), result.messageIds);
     store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
     log.info(`digest posted to ${where}: ${ids.length} incident${ids.length === 1 ? '' : 's'}${result.attempts > 1 ? ` after ${result.attempts} tries` : ''}`);
+    if (missing > 0) log.warn(`digest for ${where}: the ${sub.channel.platform} poster did not confirm ${missing} incident(s); the next run will include them`);
     return { status: 'posted', incidents: ids };
   }
+  const partly = ids.length ? `; ${ids.length} incident(s) in the messages accepted are recorded as delivered` : '';
   if (result.gone) {
     store.markChannelGone(sub.channel, result.reason, deps.now());
-    log.warn(`channel ${where} is gone (${result.reason}): its digest is paused until someone subscribes again`);
-    return { status: 'gone', incidents: [], reason: result.reason };
+    log.warn(`channel ${where} is gone (${result.reason}): its digest is paused until someone subscribes again${partly}`);
+    return { status: 'gone', incidents: ids, reason: result.reason };
   }
   // Keep next_run_at as it was: if the bot stops now, start-up sees a missed run and tries again.
   store.recordRun(sub.id, { error: `${result.reason} (${result.attempts} tries)` });
-  log.warn(`digest for ${where} not posted after ${result.attempts} tries (${result.reason}); the next run will include it`);
-  return { status: 'failed', incidents: [], reason: result.reason };
+  log.warn(
+    ids.length
+      ? `digest for ${where} posted in part after ${result.attempts} tries (${result.reason})${partly}; the next run will include the other ${missing}`
+      : `digest for ${where} not posted after ${result.attempts} tries (${result.reason}); the next run will include it`,
+  );
+  return { status: 'failed', incidents: ids, reason: result.reason };
 }

@@ -1,12 +1,13 @@
 /**
  * Watchlist alerts. When the catalog gains incidents, those naming a channel's watched names
  * are queued in the store (so a crash or an outage loses none), then posted: one alert per
- * channel listing its new matches, recorded as delivered once the platform accepted it (so the
- * digest does not repeat them). What could not be posted stays queued for the next flush.
+ * channel listing its new matches, each recorded as delivered as soon as the platform accepted
+ * the message carrying it (so the digest does not repeat them; an alert split over several
+ * messages can be accepted in part). What could not be posted stays queued for the next flush.
  */
 import type { Incident } from '../core/incident-schema.js';
 import { channelKey, type PendingAlert, type StateStore, type WatchEntry } from '../store/state-store.js';
-import type { ChannelRef } from '../app/bot-services.js';
+import type { AcceptedPart, ChannelRef } from '../app/bot-services.js';
 import { postWithRetry } from './delivery.js';
 import { alertAnswer } from './digest-messages.js';
 import { newestFirst } from './digest-selection.js';
@@ -122,21 +123,31 @@ async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]):
   incidents.sort(newestFirst);
   const names = waiting.filter((a) => incidents.some((i) => i.id === a.incidentId)).map((a) => a.watchName);
   const language = store.watches(channel)[0]?.language ?? 'en';
-  const result = await postWithRetry(poster, channel, alertAnswer(incidents, names, channel.platform), language, deps.retry, deps.signal);
+  // Each message the platform accepts is recorded (and unqueued) at once, even if a later one fails.
+  const recorded = new Set<string>();
+  const record = (part: AcceptedPart) => {
+    if (store.closed || part.incidentIds.length === 0) return;
+    store.recordDeliveries(channel, part.incidentIds, 'alert', deps.now(), [part.messageId]);
+    for (const id of part.incidentIds) recorded.add(id);
+  };
+  const result = await postWithRetry(poster, channel, alertAnswer(incidents, names, channel.platform), language, deps.retry, deps.signal, record);
   if (store.closed) {
-    log.warn(`watch alert to ${where} ${result.ok ? 'posted after shutdown began; not recorded, it may be posted again' : 'abandoned at shutdown'}`);
+    log.warn(`watch alert to ${where} ${result.ok ? 'posted' : 'abandoned'} at shutdown${recorded.size ? `; ${[...recorded].join(', ')} recorded as delivered` : ''}; whatever else was accepted is not recorded and may be posted again`);
     return 'failed';
   }
+  for (const part of result.accepted) record(part);
+  const rest = incidents.filter((i) => !recorded.has(i.id)).map((i) => i.id);
   if (result.ok) {
-    store.recordDeliveries(channel, incidents.map((i) => i.id), 'alert', deps.now(), result.messageIds);
-    log.info(`watch alert posted to ${where}: ${incidents.map((i) => i.id).join(', ')}`);
+    log.info(`watch alert posted to ${where}: ${[...recorded].join(', ')}`);
+    if (rest.length) log.warn(`watch alert to ${where}: the ${channel.platform} poster did not confirm ${rest.join(', ')}; they stay queued`);
     return 'posted';
   }
+  const partly = recorded.size ? `; ${[...recorded].join(', ')} in the messages accepted recorded as delivered` : '';
   if (result.gone) {
     store.markChannelGone(channel, result.reason, deps.now());
-    log.warn(`channel ${where} is gone (${result.reason}): its digest and alerts are paused`);
+    log.warn(`channel ${where} is gone (${result.reason}): its digest and alerts are paused${partly}`);
     return 'gone';
   }
-  log.warn(`watch alert to ${where} not posted after ${result.attempts} tries (${result.reason}); it stays queued`);
+  log.warn(`watch alert to ${where} not posted after ${result.attempts} tries (${result.reason})${partly}; ${rest.join(', ')} stay${rest.length === 1 ? 's' : ''} queued`);
   return 'failed';
 }

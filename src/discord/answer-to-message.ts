@@ -258,22 +258,38 @@ export function answerToDiscordMessage(answer: Answer, lang: Lang, options: Rend
   }
 }
 
+/** One channel post of a split answer and the ids of the incidents it shows, in order. */
+export interface DiscordPart {
+  readonly message: DiscordMessage;
+  readonly incidentIds: readonly string[];
+}
+
 /**
  * The answer as channel posts (digests, alerts): a `message` answer with many incidents is split
  * into as many messages as the embed limits require, each within them; other answers are one.
  */
 export function answerToDiscordMessages(answer: Answer, lang: Lang): DiscordMessage[] {
-  if (answer.kind !== 'message' || answer.incidents.length <= 1) return [answerToDiscordMessage(answer, lang)];
+  return answerToDiscordParts(answer, lang).map((p) => p.message);
+}
+
+/** As `answerToDiscordMessages`, each message with the incidents it carries (one embed each). */
+export function answerToDiscordParts(answer: Answer, lang: Lang): DiscordPart[] {
+  if (answer.kind !== 'message') return [{ message: answerToDiscordMessage(answer, lang), incidentIds: [] }];
+  // One incident (or none) fits one message whole: its embed is shown.
+  if (answer.incidents.length <= 1) return [{ message: answerToDiscordMessage(answer, lang), incidentIds: answer.incidents.map((i) => i.id) }];
   const W = DISCORD_WORDS[lang];
   // Each incident keeps room to be read; several share a message.
   const embeds = answer.incidents.map((incident) => fitEmbed({ ...incidentSummaryEmbed({ incident, reasons: [] }, undefined, lang), color: toneColor(answer.tone) }, 2000));
   const groups = packEmbeds(embeds);
   const text = safe(answer.text[lang]);
   const footer = answer.footer ? safe(answer.footer[lang]) : undefined;
+  let from = 0;
   return groups.map((group, i) => {
     const part = groups.length > 1 ? W.part(i + 1, groups.length) : undefined;
     const last = i === groups.length - 1;
-    return message({ content: lines(i === 0 ? truncate(text, MESSAGE.content - 20) : undefined, part, last && footer ? truncate(footer, 500) : undefined), embeds: group });
+    // packEmbeds keeps the embeds in order, one per incident: a group is the next `group.length` incidents.
+    const incidentIds = answer.incidents.slice(from, (from += group.length)).map((incident) => incident.id);
+    return { message: message({ content: lines(i === 0 ? truncate(text, MESSAGE.content - 20) : undefined, part, last && footer ? truncate(footer, 500) : undefined), embeds: group }), incidentIds };
   });
 }
 

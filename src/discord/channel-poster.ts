@@ -4,16 +4,18 @@
  * own retries, so this REST client never waits: no retries on 5xx, rate limits raised at once
  * (`rejectOnRateLimit`) instead of being waited out, a 10-second timeout.
  *
- * When a split post fails half-way, the parts Discord accepted are remembered (in memory, per
- * channel and content), so the digest's retry of the same answer posts only the rest instead
- * of repeating incidents the channel already has.
+ * Each part says which incidents it carries, and the result lists the parts Discord accepted —
+ * on a failure half-way too — so the digest records exactly those incidents as delivered. The
+ * parts accepted are also remembered (in memory, per channel and content) until the post
+ * completes, so the digest's retry of the same answer posts only the rest instead of repeating
+ * incidents the channel already has.
  */
 import { createHash } from 'node:crypto';
 import { Client, DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
 import type { Answer } from '../core/answer.js';
-import type { ChannelPoster, ChannelRef, PostResult } from '../app/bot-services.js';
+import type { AcceptedPart, ChannelPoster, ChannelRef, PostOptions, PostResult } from '../app/bot-services.js';
 import type { Lang } from '../render/format.js';
-import { answerToDiscordMessages } from './answer-to-message.js';
+import { answerToDiscordParts } from './answer-to-message.js';
 
 /** Discord's JSON error codes meaning "this channel is not ours to post in any more". */
 const GONE_CODES = new Set([10003 /* Unknown Channel */, 50001 /* Missing Access */, 50013 /* Missing Permissions */]);
@@ -80,8 +82,9 @@ export function createDiscordPoster(source: Client | REST): ChannelPoster {
   };
   return {
     platform: 'discord',
-    async post(channel: ChannelRef, answer: Answer, language: Lang): Promise<PostResult> {
-      const bodies = answerToDiscordMessages(answer, language).map((message) => ({
+    async post(channel: ChannelRef, answer: Answer, language: Lang, options: PostOptions = {}): Promise<PostResult> {
+      const parts = answerToDiscordParts(answer, language);
+      const bodies = parts.map(({ message }) => ({
         ...(message.content ? { content: message.content } : {}),
         embeds: message.embeds,
         components: message.components,
@@ -89,26 +92,32 @@ export function createDiscordPoster(source: Client | REST): ChannelPoster {
       }));
       // A part is the same part of the same post when its channel, place and content are.
       const keys = bodies.map((body, i) => `${channel.workspaceId}/${channel.channelId}/${i}/${bodies.length}/${createHash('sha256').update(JSON.stringify(body)).digest('hex')}`);
-      const messageIds: string[] = [];
+      const done: AcceptedPart[] = [];
       for (const [i, body] of bodies.entries()) {
         const key = keys[i]!;
-        const done = accepted.get(key);
-        if (done) {
-          messageIds.push(done);
+        const { incidentIds } = parts[i]!;
+        const earlier = accepted.get(key);
+        if (earlier) {
+          done.push({ messageId: earlier, incidentIds });
           continue;
         }
+        let id: string;
         try {
-          const created = (await rest.post(Routes.channelMessages(channel.channelId), { body })) as { id: string };
-          remember(key, created.id);
-          messageIds.push(created.id);
+          id = ((await rest.post(Routes.channelMessages(channel.channelId), { body })) as { id: string }).id;
         } catch (err) {
           const failure = postFailure(err);
-          // Parts already posted are named, so a caller can tell a partial post from none.
-          return messageIds.length ? { ...failure, reason: `${failure.reason} (after posting ${messageIds.length} part(s): ${messageIds.join(', ')})` } : failure;
+          if (done.length === 0) return failure;
+          // Parts already posted are named, and their incidents listed, so a caller can tell a partial post from none.
+          const ids = done.map((p) => p.messageId);
+          return { ...failure, reason: `${failure.reason} (after posting ${ids.length} part(s): ${ids.join(', ')})`, accepted: done };
         }
+        remember(key, id);
+        const part: AcceptedPart = { messageId: id, incidentIds };
+        done.push(part);
+        options.onAccepted?.(part);
       }
       for (const key of keys) accepted.delete(key);
-      return { ok: true, messageIds };
+      return { ok: true, messageIds: done.map((p) => p.messageId), accepted: done };
     },
   };
 }

@@ -131,7 +131,10 @@ export function fallback(text: string): string {
 /** The head of a feature's message; `part` labels the continuation messages of a long one. */
 export function messageHead(answer: MessageAnswer, lang: Lang, part?: string): Block[] {
   const label = part ? ` _${part}_` : '';
-  return [section(`${TONE_ICON[answer.tone]}${safe(answer.text[lang], SLACK_LIMITS.sectionText - 60)}${label}`)];
+  // The feature's line breaks are its layout (a status has one setting per line, a list one
+  // name per line): kept; each line is escaped and flattened like any other dynamic text.
+  const lines = answer.text[lang].split('\n').map((line) => escapeMrkdwn(oneLine(line))).filter((line) => line !== '');
+  return [section(`${TONE_ICON[answer.tone]}${joinLines(lines, SLACK_LIMITS.sectionText - 60)}${label}`)];
 }
 
 function resultsMessage(answer: ResultsAnswer, lang: Lang, postButtons: readonly ButtonElement[], footer: readonly Block[], notice?: string): SlackMessage {

@@ -2,7 +2,8 @@
  * An answer as the messages it takes to post it whole in a channel. A digest or an alert (a
  * `message` answer) can list more incidents than one Slack message holds (50 blocks, about
  * 13,000 characters): it is split into as many messages as needed, each labelled
- * "(continued, 2/3)", numbering running on. Any other answer fits in one message.
+ * "(continued, 2/3)", numbering running on. Any other answer fits in one message. Each part
+ * knows which incidents it shows, so a poster can tell which reached the channel.
  */
 import type { Answer, MessageAnswer } from '../core/answer.js';
 import type { Lang } from '../render/format.js';
@@ -11,12 +12,22 @@ import { type Block, type SlackMessage, context } from './block-kit.js';
 import { safe } from './mrkdwn.js';
 import { SLACK_TEXT } from './slack-messages.js';
 
+/** One message of a split answer and the ids of the incidents it shows, in order. */
+export interface SlackPart {
+  readonly message: SlackMessage;
+  readonly incidentIds: readonly string[];
+}
+
 export function answerToMessages(answer: Answer, lang: Lang): SlackMessage[] {
-  if (answer.kind !== 'message' || answer.incidents.length === 0) return [answerToBlocks(answer, lang, { surface: 'channel' })];
+  return answerToParts(answer, lang).map((p) => p.message);
+}
+
+export function answerToParts(answer: Answer, lang: Lang): SlackPart[] {
+  if (answer.kind !== 'message' || answer.incidents.length === 0) return [{ message: answerToBlocks(answer, lang, { surface: 'channel' }), incidentIds: [] }];
   return splitMessage(answer, lang);
 }
 
-function splitMessage(answer: MessageAnswer, lang: Lang): SlackMessage[] {
+function splitMessage(answer: MessageAnswer, lang: Lang): SlackPart[] {
   const incidents = answer.incidents;
   const tail: Block[] = answer.footer ? [context(safe(answer.footer[lang], 1000))] : [];
   // Each incident is rendered once; the packing below only tries counts.
@@ -37,12 +48,12 @@ function splitMessage(answer: MessageAnswer, lang: Lang): SlackMessage[] {
     from += shown;
   }
   // Second pass: the messages, labelled now that their number is known.
-  const out: SlackMessage[] = [];
+  const out: SlackPart[] = [];
   let from = 0;
   sizes.forEach((shown, i) => {
     const part = sizes.length > 1 ? SLACK_TEXT.continued(i + 1, sizes.length, lang) : undefined;
     const text = fallback(part ? `${answer.text[lang]} ${part}` : answer.text[lang]);
-    out.push({ text, blocks: build(from, shown, part, i === sizes.length - 1) });
+    out.push({ message: { text, blocks: build(from, shown, part, i === sizes.length - 1) }, incidentIds: incidents.slice(from, from + shown).map((incident) => incident.id) });
     from += shown;
   });
   return out;

@@ -6,17 +6,19 @@
  *
  * No hidden retries (the digest schedules its own, and Bolt's client would otherwise retry for
  * half an hour). A message counts as accepted only when Slack answered `ok` with its `ts`.
- * When a multi-message post fails half-way, the parts Slack accepted are remembered (in memory,
- * per channel and content), so the digest's retry of the same answer posts only the rest.
+ * Each part says which incidents it carries, and the result lists the parts Slack accepted — on
+ * a failure half-way too — so the digest records exactly those incidents as delivered. The
+ * parts accepted are also remembered (in memory, per channel and content) until the post
+ * completes, so the digest's retry of the same answer posts only the rest.
  */
 import { createHash } from 'node:crypto';
 import { webApi } from '@slack/bolt';
 import type { Answer } from '../core/answer.js';
-import type { ChannelPoster, ChannelRef, PostResult } from '../app/bot-services.js';
+import type { AcceptedPart, ChannelPoster, ChannelRef, PostOptions, PostResult } from '../app/bot-services.js';
 import type { Logger } from '../app/logger.js';
 import type { Lang } from '../render/format.js';
 import type { SlackMessage } from './block-kit.js';
-import { answerToMessages } from './message-split.js';
+import { answerToParts } from './message-split.js';
 import { postingClientOptions } from './web-client-options.js';
 import { boltLogger, silentLogger } from './bolt-logger.js';
 
@@ -103,31 +105,34 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
 
   return {
     platform: 'slack',
-    async post(channel: ChannelRef, answer: Answer, language: Lang): Promise<PostResult> {
+    async post(channel: ChannelRef, answer: Answer, language: Lang, postOptions: PostOptions = {}): Promise<PostResult> {
       if (channel.platform !== 'slack') return { ok: false, retryable: false, gone: false, reason: `not a Slack channel (${channel.platform})` };
-      const messages = answerToMessages(answer, language);
-      const keys = messages.map((m, i) => `${channel.workspaceId}/${channel.channelId}/${i}/${messages.length}/${createHash('sha256').update(JSON.stringify(m)).digest('hex')}`);
-      const ids: string[] = [];
-      for (const [i, message] of messages.entries()) {
+      const parts = answerToParts(answer, language);
+      const keys = parts.map((p, i) => `${channel.workspaceId}/${channel.channelId}/${i}/${parts.length}/${createHash('sha256').update(JSON.stringify(p.message)).digest('hex')}`);
+      const done: AcceptedPart[] = [];
+      for (const [i, { message, incidentIds }] of parts.entries()) {
         const key = keys[i]!;
-        const done = accepted.get(key);
-        if (done) {
-          ids.push(done);
+        const earlier = accepted.get(key);
+        if (earlier) {
+          done.push({ messageId: earlier, incidentIds });
           continue;
         }
-        if (ids.length > 0 && interval > 0) await new Promise((r) => setTimeout(r, interval));
+        if (done.length > 0 && interval > 0) await new Promise((r) => setTimeout(r, interval));
+        let ts: string;
         try {
-          const ts = await postOne(channel.channelId, message);
-          remember(key, ts);
-          ids.push(ts);
+          ts = await postOne(channel.channelId, message);
         } catch (err) {
           const result = classifyPostError(err);
-          options.log?.warn(`slack: posting to ${channel.channelId} failed at message ${i + 1}/${messages.length}: ${result.reason}`);
-          return result;
+          options.log?.warn(`slack: posting to ${channel.channelId} failed at message ${i + 1}/${parts.length}: ${result.reason}`);
+          return done.length ? { ...result, accepted: done } : result;
         }
+        remember(key, ts);
+        const part: AcceptedPart = { messageId: ts, incidentIds };
+        done.push(part);
+        postOptions.onAccepted?.(part);
       }
       for (const key of keys) accepted.delete(key);
-      return { ok: true, messageIds: ids };
+      return { ok: true, messageIds: done.map((p) => p.messageId), accepted: done };
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * A non-admin's subscribe is refused, on both platforms' real adapters: the Bolt app in HTTP
+ * A non-admin's subscribe is refused, and `/breach status` (`/breach-status` on Discord) answers
+ * everyone, on both platforms' real adapters: the Bolt app in HTTP
  * mode (signed slash commands) and the discord.js client (interactions over the gateway), each
  * against its stand-in on 127.0.0.1, with the real digest handler behind them.
  */
@@ -13,7 +14,8 @@ import { startDiscord, type DiscordService } from '../../src/discord/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { coreOf, OLD_INCIDENTS } from './fixtures.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, TEAM, postToBot, slashCommandForm } from '../slack/fake-slack.js';
-import { APP_ID, CHANNEL_ID, FAKE_TOKEN, FakeDiscord, GUILD_ID, slashCommand } from '../discord/fake-discord.js';
+import { APP_ID, CHANNEL_ID, FAKE_TOKEN, FakeDiscord, GUILD_ID, slashCommand, type CommandOption } from '../discord/fake-discord.js';
+import { incident } from './fixtures.js';
 
 const SUBCOMMAND = 1;
 const STRING = 3;
@@ -27,6 +29,7 @@ let slackBot: SlackBot;
 let discordBot: DiscordService;
 let slackPort: number;
 let digests: Digests;
+let holder: CoreHolder;
 
 beforeAll(async () => {
   slackFake = await new FakeSlack().start();
@@ -43,7 +46,8 @@ beforeAll(async () => {
   });
   if (!loaded.ok || !loaded.config.slack) throw new Error(loaded.ok ? 'no slack config' : loaded.errors.join('; '));
   const log = createLogger([BOT_TOKEN, SIGNING_SECRET, FAKE_TOKEN], () => undefined);
-  const ctx = { config: loaded.config, holder: new CoreHolder(coreOf(OLD_INCIDENTS)), log };
+  holder = new CoreHolder(coreOf(OLD_INCIDENTS));
+  const ctx = { config: loaded.config, holder, log };
   digests = await startDigests(ctx, [], { store: new SqliteStateStore(':memory:') });
   slackBot = await createSlackApp({ config: loaded.config.slack, holder: ctx.holder, log, language: 'en', handlers: [digests.handler], processBeforeResponse: true });
   ({ port: slackPort } = (await slackBot.start({ port: 0, host: '127.0.0.1' })) as { port: number });
@@ -66,8 +70,13 @@ async function slackSlash(text: string, user: string, command = 'digest'): Promi
 }
 
 async function discordSlash(sub: string, options: { name: string; type: number; value: string }[], permissions: string, command = 'breach-digest'): Promise<string> {
+  return discordCommand(command, [{ name: sub, type: SUBCOMMAND, options }], permissions);
+}
+
+/** A command as Discord sends it; the answer's JSON (the callback's data, or the edit after a deferral). */
+async function discordCommand(command: string, options: CommandOption[], permissions: string, locale = 'en-US'): Promise<string> {
   // Discord sends the channel as an object too (discord.js reads its id from there).
-  const payload = { ...slashCommand(command, [{ name: sub, type: SUBCOMMAND, options }], { permissions }), channel: { id: CHANNEL_ID, type: 0 } };
+  const payload = { ...slashCommand(command, options, { permissions, locale }), channel: { id: CHANNEL_ID, type: 0 } };
   discordFake.dispatch('INTERACTION_CREATE', payload);
   const callback = await discordFake.callback(payload.id);
   const body = callback.body as { type: number; data?: unknown };
@@ -106,6 +115,17 @@ describe('GIVEN the Slack adapter', () => {
     expect(list).toContain('Orange');
     expect(list).not.toContain('Only channel admins');
   });
+
+  it("THEN a plain member's /breach status shows the channel's digest and watchlist, and changes nothing", async () => {
+    const status = await slackSlash('', 'U0PLAIN', 'status');
+    expect(status).not.toContain('Only channel admins');
+    expect(status).toMatch(/This channel has been subscribed to the digest since [^"]+\\nWhen: every day at 08:30 \(Europe\/Paris\), in English/);
+    expect(status).toContain('In the next digest so far: nothing new');
+    expect(status).toContain('This channel is alerted when a new incident names:\\n• Orange');
+    const slackChannel = { platform: 'slack', workspaceId: TEAM, channelId: 'C0CHANNEL' };
+    expect(digests.store.subscription(slackChannel)).toMatchObject({ createdBy: 'U0CONFADMIN' });
+    expect(digests.store.watches(slackChannel).map((w) => w.name)).toEqual(['Orange']);
+  });
 });
 
 describe('GIVEN the Discord adapter', () => {
@@ -113,7 +133,7 @@ describe('GIVEN the Discord adapter', () => {
     const refused = await discordSlash('subscribe', [{ name: 'time', type: STRING, value: '08:30' }], '0');
     expect(refused).toContain("Only channel admins (the Manage Server or Manage Channels permission) can change this channel's digest");
     // It names the command as Discord spells it: there is no "/breach digest" on Discord.
-    expect(refused).toContain('anyone can see it with /breach-digest status.');
+    expect(refused).toContain('anyone can see it with /breach-status.');
     expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'discord')).toEqual([]);
 
     const ok = await discordSlash('subscribe', [{ name: 'time', type: STRING, value: '08:30' }], MANAGE_CHANNELS);
@@ -126,7 +146,7 @@ describe('GIVEN the Discord adapter', () => {
     const name = (value: string) => [{ name: 'name', type: STRING, value }];
     const refused = await discordSlash('add', name('Orange'), '0', 'breach-watch');
     expect(refused).toContain("Only channel admins (the Manage Server or Manage Channels permission) can change this channel's watchlist");
-    expect(refused).toContain('anyone can see it with /breach-watch list.');
+    expect(refused).toContain('anyone can see it with /breach-status.');
     expect(digests.store.watches(discordChannel)).toEqual([]);
 
     expect(await discordSlash('add', name('Orange'), ADMINISTRATOR, 'breach-watch')).toContain('Watching “Orange”');
@@ -135,5 +155,24 @@ describe('GIVEN the Discord adapter', () => {
     const list = await discordSlash('list', [], '0', 'breach-watch');
     expect(list).toContain('Inbenta');
     expect(list).not.toContain('Only channel admins');
+  });
+
+  it("THEN a member without any permission runs /breach-status and sees the channel's subscription, what the next digest holds and its watchlist", async () => {
+    // An incident enters the catalog after the channel subscribed: the next digest would hold it.
+    holder.swap(coreOf([...OLD_INCIDENTS, incident('fresh-2027', { organization: { name: 'Fresh' }, addedAt: new Date(Date.now() + 1_000).toISOString() })]));
+    const status = await discordCommand('breach-status', [], '0');
+    expect(status).not.toContain('Only');
+    expect(status).toMatch(/This channel has been subscribed to the digest since [^"]+\\nWhen: every day at 08:30 \(Europe\/Paris\), in English/);
+    expect(status).toContain('In the next digest so far: 1 new incident (1 breach)');
+    expect(status).toMatch(/This channel is alerted when a new incident names:\\n• (Inbenta\\n• Orange|Orange\\n• Inbenta)/);
+    // Nothing a member without rights cannot run is suggested as the way to look.
+    expect(status).not.toContain('/breach-digest status');
+    expect(status).not.toContain('/breach-watch list');
+
+    const fr = await discordCommand('breach-status', [], '0', 'fr');
+    expect(fr).toContain('Ce canal est abonné au résumé depuis le');
+    expect(fr).toContain('Dans le prochain résumé, pour l’instant: 1 nouvel incident (1 fuite de données)');
+    expect(fr).toContain('Ce canal est alerté quand un nouvel incident cite :');
+    expect(digests.store.deliveredIds({ platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID }).size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breachDigest, breachWatch, COMMANDS, isCoreRequest, isUsageError, parseCommandText } from '../../commands/index.js';
+import { breachDigest, breachStatus, breachWatch, COMMANDS, isCoreRequest, isUsageError, parseCommandText } from '../../commands/index.js';
 
 describe('GIVEN /breach digest typed in Slack or the terminal', () => {
   it('THEN subscribe reads the time, the time zone, the filters and empty:post in any order', () => {
@@ -44,6 +44,20 @@ describe('GIVEN /breach watch typed', () => {
     expect(parseCommandText('watch list')).toEqual({ command: 'watch', action: 'list' });
     expect(isUsageError(parseCommandText('watch add'))).toBe(true);
     expect(isUsageError(parseCommandText(`watch add ${'x'.repeat(81)}`))).toBe(true);
+  });
+});
+
+describe('GIVEN /breach status typed', () => {
+  it('THEN alone (or "statut") it is the channel status for everyone, not a search; with more words it stays a search', () => {
+    expect(parseCommandText('status')).toEqual({ command: 'status' });
+    expect(parseCommandText('  Statut ')).toEqual({ command: 'status' });
+    expect(isCoreRequest({ command: 'status' })).toBe(false);
+    expect(parseCommandText('status page leak')).toMatchObject({ command: 'search', query: 'status page leak' });
+    expect(breachStatus.fromOptions({})).toEqual({ command: 'status' });
+    expect(COMMANDS).toContain(breachStatus);
+    expect(breachStatus.adminOnly).toBeFalsy();
+    expect(breachStatus.options).toEqual([]);
+    expect(breachStatus.subcommands).toBeUndefined();
   });
 });
 

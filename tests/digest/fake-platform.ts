@@ -80,7 +80,10 @@ export function createHttpPoster(url: string, platform = 'fake'): ChannelPoster 
           res.on('data', (c: string) => (data += c));
           res.on('end', () => {
             const status = res.statusCode ?? 0;
-            if (status === 200) return resolve({ ok: true, messageIds: [(JSON.parse(data) as { id: string }).id] });
+            if (status === 200) {
+              const id = (JSON.parse(data) as { id: string }).id;
+              return resolve({ ok: true, messageIds: [id], accepted: [{ messageId: id, incidentIds }] });
+            }
             const retryAfter = res.headers['retry-after'];
             resolve({
               ok: false,

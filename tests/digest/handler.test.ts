@@ -49,9 +49,11 @@ describe('GIVEN someone who is not a channel admin', () => {
   it('THEN on Discord every reply names the commands as Discord spells them, in French for French readers', async () => {
     const who = conversation('C1', { platform: 'discord', isAdmin: false });
     const refused = await ask('watch add Inbenta', who);
-    expect(text(refused)).toContain('anyone can see it with /breach-watch list.');
-    expect(text(refused, 'fr')).toContain('chacun peut la consulter avec /fuite-veille liste.');
-    expect(text(await ask('digest subscribe', who), 'fr')).toContain('/fuite-resume statut');
+    // /breach-watch and /breach-digest are admin-only commands on Discord: point to the one everyone has.
+    expect(text(refused)).toContain('anyone can see it with /breach-status.');
+    expect(text(refused, 'fr')).toContain('chacun peut la consulter avec /fuite-statut.');
+    expect(text(await ask('digest subscribe', who))).toContain('anyone can see it with /breach-status.');
+    expect(text(await ask('digest subscribe', who), 'fr')).toContain('chacun peut le consulter avec /fuite-statut.');
     const status = await ask('digest status', who);
     expect(text(status)).toContain('Subscribe with /breach-digest subscribe time: timezone: filters:');
     expect(text(status)).toContain('Watchlist: empty (/breach-watch add name:<name>)');
@@ -68,6 +70,40 @@ describe('GIVEN someone who is not a channel admin', () => {
     expect(text(await ask('digest status', reader))).toContain('When: every day at 08:30 (Europe/Paris), in English');
     expect(text(await ask('digest preview', reader))).toMatch(/^Preview: nothing new so far/);
     expect(text(await ask('watch list', reader))).toContain('• Inbenta');
+  });
+
+  it('THEN "/breach status" shows them the subscription, what the next digest holds so far, and the watchlist, in both languages', async () => {
+    await ask('digest subscribe 08:30 Europe/Paris country:FR');
+    await ask('watch add Inbenta');
+    const later = new Date(Date.now() + 60_000).toISOString();
+    ctx.holder.swap(coreOf([...CATALOG, incident('fresh-fr', { organization: { name: 'Fresh', country: 'FR' }, addedAt: later }), incident('fresh-us', { organization: { name: 'Other', country: 'US' }, addedAt: later })]));
+    const reader = conversation('C1', { isAdmin: false });
+    const reply = await ask('status', reader);
+    expect(reply).toMatchObject({ kind: 'message', tone: 'info' });
+    const en = text(reply);
+    expect(en).toMatch(/^This channel has been subscribed to the digest since .*\nWhen: every day at 08:30 \(Europe\/Paris\), in English\nFilters: France\n/);
+    expect(en).toMatch(/\nNext digest: .*08:30\nIn the next digest so far: 1 new incident \(1 breach\)\n/);
+    // The watchlist as `watch list` words it, not the one-line summary of `digest status`.
+    expect(en.endsWith('\nThis channel is alerted when a new incident names:\n• Inbenta')).toBe(true);
+    expect(en).not.toContain('Watchlist: Inbenta');
+    const fr = text(reply, 'fr');
+    expect(fr).toContain('Dans le prochain résumé, pour l’instant: 1 nouvel incident (1 fuite de données)');
+    expect(fr).toContain('Ce canal est alerté quand un nouvel incident cite :\n• Inbenta');
+    // Nothing changed, nothing recorded.
+    expect(store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' }).size).toBe(0);
+    expect(store.subscriptions()).toHaveLength(1);
+    // `digest status` says the same of the digest.
+    expect(text(await ask('digest status', reader))).toContain('In the next digest so far: 1 new incident (1 breach)');
+  });
+
+  it('THEN "/breach status" in a channel with nothing set up says so and how to start, per platform', async () => {
+    const slack = text(await ask('status', conversation('EMPTY', { platform: 'slack', isAdmin: false })));
+    expect(slack).toMatch(/^This channel has no digest subscription\.\nSubscribe with \/breach digest subscribe/);
+    expect(slack).toContain("This channel's watchlist is empty. Add a vendor or organization with /breach watch add <name>.");
+    const discord = text(await ask('status', conversation('EMPTY', { platform: 'discord', isAdmin: false })), 'fr');
+    expect(discord).toContain('/fuite-resume abonner heure: fuseau: filtres:');
+    expect(discord).toContain('/fuite-veille ajouter nom:<nom>');
+    expect(discord).not.toContain('prochain résumé');
   });
 });
 

@@ -45,6 +45,20 @@ describe('GIVEN the terminal chat with the digest handler', () => {
     expect(digests.store.subscription({ platform: 'terminal', workspaceId: 'local', channelId: 'terminal' })).toMatchObject({ cron: '30 8 * * *', filters: 'data:passwords country:FR' });
   });
 
+  it('THEN "/breach status" shows the channel\'s digest and watchlist, and the help lists it', async () => {
+    const ctx = testContext();
+    digests = await startDigests(ctx, [], { store: new SqliteStateStore(':memory:') });
+    const before = await chat(['/breach status'], [digests.handler]);
+    expect(before.trim()).toMatch(/^This channel has no digest subscription\.\nSubscribe with \/breach digest subscribe/);
+    expect(before).toContain("This channel's watchlist is empty. Add a vendor or organization with /breach watch add <name>.");
+    const out = await chat(['/breach digest subscribe 07:00 UTC', '/breach watch add Inbenta', '/breach status', '/breach help'], [digests.handler]);
+    const answers = out.trim().split('\n\n');
+    expect(answers[2]).toMatch(/^This channel has been subscribed to the digest since .*\nWhen: every day at 07:00 \(UTC\), in English\n/);
+    expect(answers[2]).toContain('\nIn the next digest so far: nothing new\n');
+    expect(answers[2]!.endsWith('This channel is alerted when a new incident names:\n• Inbenta')).toBe(true);
+    expect(answers[3]).toMatch(/\n {2}\/breach status +This channel's digest and watchlist \(anyone may look\)\n/);
+  });
+
   it('THEN without handlers the commands say they are not available, as before', async () => {
     const out = await chat(['/breach digest status'], []);
     expect(out.trim()).toBe('Command not available here: digest.');

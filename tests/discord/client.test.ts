@@ -225,7 +225,7 @@ describe('GIVEN the bot logged in to the fake Discord with the curated catalog',
     const cb = await interact(slashCommand('breach-help', []));
     expect(cb.body.data.flags).toBe(EPHEMERAL);
     const names = cb.body.data.embeds[0].fields.map((f: { name: string }) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['/breach query:… [data] [year] [country] [vendor]', '/breach-latest [page]']));
+    expect(names).toEqual(expect.arrayContaining(['/breach query:… [data] [year] [country] [vendor]', '/breach-latest [page]', '/breach-status']));
   });
 
   it('WHEN /breach-stats THEN counts come back in one embed within limits', async () => {

@@ -62,6 +62,12 @@ describe('GIVEN the command definitions in commands/', () => {
     expect(bodies.find((b) => b.name === 'breach')!.default_member_permissions).toBeUndefined();
   });
 
+  it('THEN /breach-status, the read-only view of a channel\'s digest and watchlist, is there for every member', () => {
+    const status = bodies.find((b) => b.name === 'breach-status');
+    expect(status).toMatchObject({ name_localizations: { fr: 'fuite-statut' } });
+    expect(status!.default_member_permissions).toBeUndefined();
+  });
+
   it('THEN /breach-digest and /breach-watch (they change channel settings) are shown by default only to members who can manage channels', () => {
     expect(ADMIN_DEFAULT_PERMISSIONS).toBe(String(1 << 4)); // Manage Channels
     const restricted = bodies.filter((b) => b.default_member_permissions != null).map((b) => [b.name, b.default_member_permissions]);

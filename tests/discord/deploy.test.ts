@@ -35,6 +35,12 @@ describe('GIVEN a token and an application id', () => {
     // What Discord receives: the commands that change channel settings need Manage Channels by default.
     const permissions = Object.fromEntries(put[0]!.body.map((b: { name: string; default_member_permissions?: string }) => [b.name, b.default_member_permissions ?? null]));
     expect(permissions).toMatchObject({ breach: null, 'breach-show': null, 'breach-digest': String(1 << 4), 'breach-watch': String(1 << 4) });
+    // Discord applies default permissions to a whole command: the read-only status has none, so every member has it.
+    expect(permissions['breach-status']).toBeNull();
+    const status = put[0]!.body.find((b: { name: string }) => b.name === 'breach-status');
+    expect(status).toMatchObject({ type: 1, name_localizations: { fr: 'fuite-statut' }, description_localizations: { fr: expect.stringContaining('visibles par tous') } });
+    expect(status).not.toHaveProperty('default_member_permissions');
+    expect(status).not.toHaveProperty('options');
     for (const b of put[0]!.body) {
       const body = b.default_member_permissions != null ? { ...b, default_member_permissions: Number(b.default_member_permissions) } : b;
       expect(schemaErrors('ApplicationCommandCreateRequest', body)).toEqual([]);

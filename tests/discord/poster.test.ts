@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { MessageAnswer } from '../../src/core/answer.js';
-import type { ChannelRef } from '../../src/app/bot-services.js';
+import type { AcceptedPart, ChannelRef } from '../../src/app/bot-services.js';
 import { createDiscordPoster, createPosterRest } from '../../src/discord/index.js';
 import { CHANNEL_ID, FAKE_TOKEN, FakeDiscord } from './fake-discord.js';
 import { coreOf, hugeIncident, HOSTILE_TEXT } from './fixtures.js';
@@ -29,6 +29,14 @@ beforeEach(() => {
   fake.requests.length = 0;
 });
 
+/** The incident ids a posted message shows: each embed's footer starts with its incident's id (cut with "…" when long). */
+const shownIn = (body: { embeds: { footer: { text: string } }[] }) =>
+  body.embeds.map((e) => {
+    const shown = e.footer.text.split(' · ')[0]!.replace(/…$/, '');
+    const ids = digest.incidents.map((i) => i.id).filter((id) => id.startsWith(shown));
+    return ids.length === 1 ? ids[0]! : `? ${shown}`;
+  });
+
 const poster = () => createDiscordPoster(createPosterRest({ api: fake.apiUrl, token: FAKE_TOKEN }));
 const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`);
 
@@ -40,6 +48,10 @@ describe('GIVEN a digest of 30 long incidents, some full of mentions', () => {
     expect(sent.length).toBeGreaterThan(1);
     expect(result.ok && result.messageIds.length).toBe(sent.length);
     expect(sent.reduce((n, r) => n + r.body.embeds.length, 0)).toBe(30);
+    // Each accepted message names the incidents it shows (one embed each): all 30, in order, each once.
+    expect(result.accepted?.map((p) => p.messageId)).toEqual(result.ok ? result.messageIds : []);
+    expect(result.accepted?.flatMap((p) => p.incidentIds)).toEqual(digest.incidents.map((i) => i.id));
+    result.accepted?.forEach((p, i) => expect(shownIn(sent[i]!.body)).toEqual(p.incidentIds));
     for (const r of sent) {
       expect(r.body.allowed_mentions).toEqual({ parse: [] });
       expect(schemaErrors('MessageCreateRequest', r.body)).toEqual([]);
@@ -94,9 +106,15 @@ describe('GIVEN Discord refusing the post', () => {
   it('WHEN the second part of a split post fails THEN the result names the part already posted', async () => {
     let n = 0;
     fake.onRest = (r) => (r.path.includes('/channels/') && ++n === 2 ? { status: 500, body: { message: 'oops' } } : undefined);
-    const result = await poster().post(channel, digest, 'en');
+    const heard: AcceptedPart[] = [];
+    const result = await poster().post(channel, digest, 'en', { onAccepted: (part) => heard.push(part) });
     expect(result).toMatchObject({ ok: false, retryable: true });
     expect(!result.ok && result.reason).toMatch(/after posting 1 part/);
+    // Which incidents reached the channel: those of part 1, exactly, as its embeds show them.
+    const inFirst = shownIn(posts()[0]!.body);
+    expect(inFirst.length).toBeGreaterThan(0);
+    expect(result.accepted).toEqual([{ messageId: expect.any(String), incidentIds: inFirst }]);
+    expect(heard).toEqual(result.accepted);
   });
 
   it('WHEN a split post failed half-way THEN posting the same answer again sends only the parts Discord did not accept', async () => {
@@ -118,6 +136,8 @@ describe('GIVEN Discord refusing the post', () => {
     expect(new Set(footers).size).toBe(30);
     // The ids of every part, the first one included, in order.
     expect(again.ok && again.messageIds.length).toBe(accepted.length);
+    expect(again.accepted?.flatMap((p) => p.incidentIds)).toEqual(digest.incidents.map((i) => i.id));
+    expect(again.accepted?.[0]).toEqual(first.accepted?.[0]);
   });
 
   it('WHEN the answer or the channel differs THEN nothing is skipped', async () => {

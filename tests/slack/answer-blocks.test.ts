@@ -162,6 +162,17 @@ describe('GIVEN the other kinds of answer', () => {
     expect(unsafeMarkup(message)).toEqual([]);
   });
 
+  it("THEN a feature's message keeps its line breaks (a status has one setting per line), each line escaped", () => {
+    const answer: Answer = { kind: 'message', tone: 'info', text: { en: 'Subscribed since today.\nWhen: every day at 08:30\n\nThis channel is alerted when a new incident names:\n• <!channel>\n• Orange   Cyberdefense', fr: '' }, incidents: [] };
+    const message = answerToBlocks(answer, 'en', { surface: 'channel' });
+    expect((message.blocks[0] as { text: { text: string } }).text.text).toBe(
+      'Subscribed since today.\nWhen: every day at 08:30\nThis channel is alerted when a new incident names:\n• &lt;!channel&gt;\n• Orange Cyberdefense',
+    );
+    expect(message.text).not.toContain('\n');
+    expect(blockKitProblems(message)).toEqual([]);
+    expect(unsafeMarkup(message)).toEqual([]);
+  });
+
   it('THEN a usage error shows the usage, escaped, then the help', () => {
     const message = usageToBlocks('/breach show <id>', 'en');
     expect((message.blocks[0] as { text: { text: string } }).text.text).toBe('*Usage:* `/breach show &lt;id&gt;`');

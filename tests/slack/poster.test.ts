@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChannelRef } from '../../src/app/bot-services.js';
+import type { AcceptedPart, ChannelRef } from '../../src/app/bot-services.js';
 import type { MessageAnswer } from '../../src/core/answer.js';
 import { createSlackPoster } from '../../src/slack/slack-poster.js';
 import { blockKitProblems, unsafeMarkup } from './block-kit-check.js';
@@ -27,6 +27,14 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
+/** The incident ids a posted message shows (each incident section names its id in backticks). */
+function shownIn(blocks: unknown): string[] {
+  const ids = new Set(big.incidents.map((i) => i.id));
+  return (blocks as { type: string; text?: { text: string }; accessory?: unknown }[])
+    .filter((b) => b.type === 'section' && b.accessory && b.text)
+    .map((b) => [...b.text!.text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).find((id) => ids.has(id)) ?? '?');
+}
+
 const poster = () => createSlackPoster({ token: BOT_TOKEN, apiUrl: fake.apiUrl, minIntervalMs: 0 });
 
 describe('GIVEN a digest that fits one message', () => {
@@ -39,7 +47,8 @@ describe('GIVEN a digest that fits one message', () => {
     const message = { text: String(calls[0]!.params.text), blocks: calls[0]!.params.blocks as unknown[] };
     expect(blockKitProblems(message)).toEqual([]);
     expect(unsafeMarkup(message)).toEqual([]);
-    expect(result).toEqual({ ok: true, messageIds: [expect.stringMatching(/^\d+\.\d+$/)] });
+    const ts = expect.stringMatching(/^\d+\.\d+$/);
+    expect(result).toEqual({ ok: true, messageIds: [ts], accepted: [{ messageId: ts, incidentIds: ['orange-2014-04', 'ticketmaster-inbenta-2018'] }] });
   });
 });
 
@@ -51,21 +60,35 @@ describe('GIVEN a digest too big for one message', () => {
     for (const c of calls) expect(blockKitProblems({ text: String(c.params.text), blocks: c.params.blocks as unknown[] })).toEqual([]);
     expect(result.ok && result.messageIds.length).toBe(calls.length);
     expect(String(calls[1]!.params.text)).toContain(`(suite, 2/${calls.length})`);
+    // Each accepted message names the incidents it shows: all 12, in order, each once.
+    expect(result.accepted?.map((p) => p.messageId)).toEqual(result.ok ? result.messageIds : []);
+    expect(result.accepted?.flatMap((p) => p.incidentIds)).toEqual(big.incidents.map((i) => i.id));
+    result.accepted?.forEach((p, i) => expect(shownIn(calls[i]!.params.blocks)).toEqual(p.incidentIds));
   });
 
   it('THEN when a later part fails, the retry posts only the parts Slack did not accept', async () => {
     const p = poster();
     fake.on('chat.postMessage', (params) => ({ ok: true, channel: params.channel, ts: '1.000001' }), { status: 503, body: 'down' });
-    const first = await p.post(channel, big, 'en');
+    const heard: AcceptedPart[] = [];
+    const first = await p.post(channel, big, 'en', { onAccepted: (part) => heard.push(part) });
     expect(first).toMatchObject({ ok: false, retryable: true, gone: false, reason: 'http_503' });
     const total = fake.callsOf('chat.postMessage').length;
     expect(total).toBe(2);
+    // The failure still says which incidents reached the channel: those of message 1, exactly.
+    const inFirst = shownIn(fake.callsOf('chat.postMessage')[0]!.params.blocks);
+    expect(inFirst.length).toBeGreaterThan(0);
+    expect(first.accepted).toEqual([{ messageId: '1.000001', incidentIds: inFirst }]);
+    expect(heard).toEqual(first.accepted);
     fake.reset();
-    const second = await p.post(channel, big, 'en');
+    heard.length = 0;
+    const second = await p.post(channel, big, 'en', { onAccepted: (part) => heard.push(part) });
     expect(second.ok).toBe(true);
     const reposted = fake.callsOf('chat.postMessage');
     expect(second.ok && second.messageIds[0]).toBe('1.000001');
     expect(second.ok && second.messageIds.length).toBe(reposted.length + 1);
+    // The result covers every part, the remembered one included; the callback only the parts posted now.
+    expect(second.accepted?.flatMap((part) => part.incidentIds)).toEqual(big.incidents.map((i) => i.id));
+    expect(heard.flatMap((part) => part.incidentIds)).toEqual(big.incidents.map((i) => i.id).filter((id) => !inFirst.includes(id)));
   });
 });
 

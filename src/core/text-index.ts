@@ -1,0 +1,194 @@
+/**
+ * The exact-term text index over each incident's title, summary, data classes, response, place,
+ * sector and cause: an inverted index in flat typed arrays (one array of documents, one of
+ * scores, one of field bits for all terms, and each term's start), built in one pass over the
+ * tokens and one counting sort, so building 100,000 long summaries makes no garbage per posting.
+ *
+ * Each posting carries its final BM25 score (field boosts and per-field idf folded in at build
+ * time, as MiniSearch computes them), so a query only adds numbers.
+ */
+import { STOP_WORDS, tokenize } from './text-folding.js';
+import { lowerBound } from './sorted-strings.js';
+
+/** Text fields in document order, with how much a hit in each counts. */
+export const TEXT_FIELDS = ['title', 'summary', 'classes', 'response', 'place', 'sector', 'cause'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export type TextDoc = Record<TextField, string>;
+const TEXT_BOOST: readonly number[] = [2, 1, 1.5, 1, 1.5, 1.2, 1];
+// BM25 as MiniSearch computes it (k, b, d; field length = distinct terms).
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** Terms a prefix may expand to, the most frequent first. */
+export const MAX_PREFIX_TERMS = 40;
+/** Prefix ranges of 3 letters bigger than this keep their most frequent terms precomputed. */
+const PREFIX_SCAN = 256;
+
+/** One term's postings: incident positions (ascending), their weighted BM25 score, and a bit per field holding it. */
+export interface Postings {
+  readonly docs: Int32Array;
+  readonly scores: Float32Array;
+  readonly fields: Uint8Array;
+}
+
+/** Folded content words. */
+function textTerms(text: string): string[] {
+  return tokenize(text).filter((w) => !STOP_WORDS.has(w));
+}
+
+/** A growable typed buffer of (term, doc, tf << 3 | field) entries. */
+class EntryBuffer {
+  length = 0;
+  term = new Int32Array(1 << 16);
+  doc = new Int32Array(1 << 16);
+  tfField = new Uint16Array(1 << 16);
+  push(term: number, doc: number, tfField: number): void {
+    if (this.length === this.term.length) {
+      const grow = <T extends Int32Array | Uint16Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.term = grow(this.term);
+      this.doc = grow(this.doc);
+      this.tfField = grow(this.tfField);
+    }
+    this.term[this.length] = term;
+    this.doc[this.length] = doc;
+    this.tfField[this.length++] = tfField;
+  }
+}
+
+export class TextIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** term id → its postings in [start[id], start[id + 1]). */
+  private readonly start: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly scores: Float32Array;
+  private readonly fields: Uint8Array;
+  /** Terms sorted, with their ids, for prefix ranges. */
+  private readonly sorted: string[];
+  private readonly sortedIds: Int32Array;
+  private readonly frequentByPrefix3 = new Map<string, Int32Array>();
+
+  /** Indexes documents 0..n−1, asking `docAt` for each once, in order. */
+  constructor(n: number, docAt: (d: number) => TextDoc) {
+    const fieldCount = TEXT_FIELDS.length;
+    const fieldLength = TEXT_FIELDS.map(() => new Uint16Array(n));
+    const entries = new EntryBuffer();
+    const tf = new Map<number, number>();
+    for (let d = 0; d < n; d++) {
+      const doc = docAt(d);
+      for (let f = 0; f < fieldCount; f++) {
+        const text = doc[TEXT_FIELDS[f]!];
+        if (!text) continue;
+        tf.clear();
+        for (const term of textTerms(text)) {
+          let id = this.termIds.get(term);
+          if (id === undefined) {
+            id = this.terms.length;
+            this.termIds.set(term, id);
+            this.terms.push(term);
+          }
+          tf.set(id, (tf.get(id) ?? 0) + 1);
+        }
+        fieldLength[f]![d] = Math.min(65535, tf.size);
+        for (const [id, count] of tf) entries.push(id, d, (Math.min(count, 255) << 3) | f);
+      }
+    }
+
+    // Counting sort of the entries by term; within a term they stay in document order.
+    const termCount = this.terms.length;
+    const entryStart = new Int32Array(termCount + 1);
+    for (let e = 0; e < entries.length; e++) entryStart[entries.term[e]! + 1]!++;
+    for (let t = 0; t < termCount; t++) entryStart[t + 1]! += entryStart[t]!;
+    const fill = entryStart.slice(0, termCount);
+    const byTermDoc = new Int32Array(entries.length);
+    const byTermTf = new Uint16Array(entries.length);
+    for (let e = 0; e < entries.length; e++) {
+      const at = fill[entries.term[e]!]!++;
+      byTermDoc[at] = entries.doc[e]!;
+      byTermTf[at] = entries.tfField[e]!;
+    }
+
+    // Postings: one per (term, document), its fields' scores summed.
+    this.start = new Int32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) {
+      let docCount = 0;
+      for (let e = entryStart[t]!; e < entryStart[t + 1]!; e++) if (e === entryStart[t] || byTermDoc[e] !== byTermDoc[e - 1]) docCount++;
+      this.start[t + 1] = this.start[t]! + docCount;
+    }
+    const total = this.start[termCount]!;
+    this.docs = new Int32Array(total);
+    this.scores = new Float32Array(total);
+    this.fields = new Uint8Array(total);
+    const avg = fieldLength.map((lengths) => lengths.reduce((a, b) => a + b, 0) / Math.max(1, n));
+    const df = new Int32Array(fieldCount);
+    const idf = new Float64Array(fieldCount);
+    for (let t = 0; t < termCount; t++) {
+      df.fill(0);
+      for (let e = entryStart[t]!; e < entryStart[t + 1]!; e++) df[byTermTf[e]! & 7]!++;
+      for (let f = 0; f < fieldCount; f++) idf[f] = Math.log(1 + (n - df[f]! + 0.5) / (df[f]! + 0.5));
+      let j = this.start[t]! - 1;
+      let last = -1;
+      for (let e = entryStart[t]!; e < entryStart[t + 1]!; e++) {
+        const d = byTermDoc[e]!;
+        const f = byTermTf[e]! & 7;
+        const count = byTermTf[e]! >> 3;
+        if (d !== last) (j++, (last = d), (this.docs[j] = d));
+        const norm = BM25.d + (count * (BM25.k + 1)) / (count + BM25.k * (1 - BM25.b + (BM25.b * fieldLength[f]![d]!) / (avg[f] || 1)));
+        this.scores[j]! += TEXT_BOOST[f]! * idf[f]! * norm;
+        this.fields[j]! |= 1 << f;
+      }
+    }
+
+    this.sorted = [...this.terms].sort();
+    this.sortedIds = Int32Array.from(this.sorted, (term) => this.termIds.get(term)!);
+    this.indexPrefixes();
+  }
+
+  private df(id: number): number {
+    return this.start[id + 1]! - this.start[id]!;
+  }
+
+  private indexPrefixes(): void {
+    let from = 0;
+    for (let k = 1; k <= this.sorted.length; k++) {
+      const key = this.sorted[from]!.slice(0, 3);
+      if (k < this.sorted.length && key.length === 3 && this.sorted[k]!.startsWith(key)) continue;
+      if (key.length === 3 && k - from > PREFIX_SCAN) {
+        const range = Array.from(this.sortedIds.subarray(from, k)).sort((a, b) => this.df(b) - this.df(a) || a - b);
+        this.frequentByPrefix3.set(key, Int32Array.from(range.slice(0, MAX_PREFIX_TERMS + 1)));
+      }
+      from = k;
+    }
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  get(term: string): Postings | undefined {
+    const id = this.termIds.get(term);
+    if (id === undefined) return undefined;
+    const from = this.start[id]!;
+    const to = this.start[id + 1]!;
+    return { docs: this.docs.subarray(from, to), scores: this.scores.subarray(from, to), fields: this.fields.subarray(from, to) };
+  }
+
+  /** Longer terms starting with `prefix` (3 letters or more), the most frequent first, at most `limit`. */
+  expand(prefix: string, limit = MAX_PREFIX_TERMS): string[] {
+    if (prefix.length < 3) return [];
+    const lo = lowerBound(this.sorted, prefix);
+    const ids: number[] = [];
+    let k = lo;
+    for (; k < this.sorted.length && k - lo <= PREFIX_SCAN && this.sorted[k]!.startsWith(prefix); k++) {
+      if (this.sorted[k]!.length > prefix.length) ids.push(this.sortedIds[k]!);
+    }
+    if (k - lo > PREFIX_SCAN && prefix.length === 3) {
+      const frequent = this.frequentByPrefix3.get(prefix);
+      if (frequent) return Array.from(frequent, (id) => this.terms[id]!).filter((t) => t.length > prefix.length).slice(0, limit);
+    }
+    if (ids.length > limit) ids.sort((a, b) => this.df(b) - this.df(a) || a - b).length = limit;
+    return ids.map((id) => this.terms[id]!);
+  }
+}
