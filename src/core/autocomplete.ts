@@ -78,7 +78,9 @@ export class Autocomplete {
       }
       return choices;
     }
-    const ids = idx.nameIndex.complete(words, limit, (id) => bestRef(idx.names[id]!).kind !== 'domain');
+    // Domains are not offered: a name known only as a domain has the domain's weight as its best kind.
+    const kindWeight = idx.nameIndex.kindWeight;
+    const ids = idx.nameIndex.complete(words, limit, (id) => kindWeight[id] !== NAME_KIND_WEIGHT.domain);
     for (const id of ids) {
       const name = idx.names[id]!;
       add(name.name, bestRef(name).kind, [...new Set(name.refs.map((r) => r.incident))]);

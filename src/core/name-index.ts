@@ -309,13 +309,37 @@ export class NameIndex {
     const key = `${distance}:${term}`;
     const cached = this.fuzzyCache.get(key);
     if (cached) return cached;
-    const walk = (d: number) => {
-      const out: [number, number][] = [];
-      for (const [, [id, found]] of this.dictionary.fuzzyGet(term, d)) if (found > 0) out.push([id, found]);
-      return out;
+    // Edits as people make them: a letter missing, extra or wrong (the radix tree's Levenshtein
+    // walk), or two letters swapped, which counts as one here (each swap looked up exactly).
+    const found = new Map<number, number>();
+    const keep = (id: number, d: number) => {
+      if (id !== undefined && d > 0 && d < (found.get(id) ?? Infinity)) found.set(id, d);
     };
-    let out = walk(1);
-    if (out.length === 0 && distance >= 2) out = walk(distance);
+    const walk = (word: string, d: number, extra: number) => {
+      for (const [, [id, dist]] of this.dictionary.fuzzyGet(word, d)) keep(id, dist + extra);
+    };
+    // Beyond one edit, the first letter is taken as typed (people rarely miss it): the walk then
+    // covers one branch of the tree, not all of them.
+    const walkAnchored = (word: string, d: number, extra: number) => {
+      if (word.length < 2) return;
+      const branch = this.dictionary.atPrefix(word[0]!);
+      for (const [, [id, dist]] of branch.fuzzyGet(word.slice(1), d)) keep(id, dist + extra);
+    };
+    const swaps: string[] = [];
+    for (let i = 0; i + 1 < term.length; i++) {
+      if (term[i] !== term[i + 1]) swaps.push(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+    }
+    walk(term, 1, 0);
+    for (const swapped of swaps) {
+      const id = this.dictionary.get(swapped);
+      if (id !== undefined) keep(id, 1);
+    }
+    if (found.size === 0 && distance >= 2) {
+      walkAnchored(term, distance, 0);
+      // Else a swap and one more edit, in a word long enough for two typos to leave it recognizable.
+      if (found.size === 0 && term.length >= 7) for (const swapped of swaps) walkAnchored(swapped, 1, 1);
+    }
+    const out: (readonly [number, number])[] = [...found].filter(([id]) => this.wordOf[id] !== term);
     if (this.fuzzyCache.size >= FUZZY_CACHE_SIZE) this.fuzzyCache.delete(this.fuzzyCache.keys().next().value!);
     this.fuzzyCache.set(key, out);
     return out;
@@ -486,7 +510,7 @@ export class NameIndex {
     const epoch = ++S.epoch;
     S.count = 0;
     const scores: { id: number; score: number }[] = [];
-    const MAX_CANDIDATES = 3_000;
+    const MAX_CANDIDATES = 2_000;
     const perWordCap = words.length === 1 ? limit * 2 : MAX_CANDIDATES;
     let examined = 0;
     for (const [w, weight] of derived[driver]!) {

@@ -13,7 +13,7 @@ function entries(names: readonly string[]): NameEntry[] {
   return names.map((name, id) => ({ id, name, refs: [{ incident: id, kind: 'organization' as const }] }));
 }
 
-const NAMES = [...Array.from({ length: 3000 }, (_, k) => `Groupe ${word(k)}`), 'Groupe Costy', 'Ticket Master', 'Métropole du Grand Paris'];
+const NAMES = [...Array.from({ length: 3000 }, (_, k) => `Groupe ${word(k)}`), 'Groupe Costy', 'Ticket Master', 'Métropole du Grand Paris', 'Groupe Lyra', 'Hôpital Kezdmene'];
 const index = new NameIndex(entries(NAMES));
 const id = (name: string) => NAMES.indexOf(name);
 
@@ -34,6 +34,11 @@ describe('GIVEN 3,000 names sharing the word "Groupe"', () => {
     expect(best('groupe costy')).toBe('Groupe Costy');
     expect(best('groupe cosyt')).toBe('Groupe Costy');
     expect(best('groupe cost', true)).toBe('Groupe Costy');
+  });
+
+  it('THEN two letters swapped count as one typo, and a swap plus one more edit is forgiven in a long word', () => {
+    expect(best('groupe lyar')).toBe('Groupe Lyra');
+    expect(best('hopital ekzdmenq')).toBe('Hôpital Kezdmene');
   });
 
   it('THEN the common word alone still finds its names, and a word nobody carries finds nothing', () => {
