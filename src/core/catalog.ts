@@ -94,8 +94,8 @@ export class CatalogBuilder {
 
   /**
    * An imported record its importer found to describe an incident already in the catalog
-   * (`into`): that incident's facts win and the record's sources are appended to its own, once
-   * each, so the incident is shown once and cites both. When `into` is unknown (the incident was
+   * (`into`): that incident's facts win and the record's sources (and where the people it hit
+   * live) are added to its own, once each, so the incident is shown once and cites both. When `into` is unknown (the incident was
    * renamed or removed since the import), the record is added on its own instead.
    */
   merge(file: string, path: string, into: unknown, raw: unknown): Incident | undefined {
@@ -109,8 +109,10 @@ export class CatalogBuilder {
     const key = (s: Incident['sources'][number]) => s.url ?? `${s.title}|${s.reference ?? ''}`;
     const known = new Set(target.sources.map(key));
     const extra = parsed.data.sources.filter((s) => !known.has(key(s)));
-    if (extra.length === 0) return target;
-    const combined: Incident = { ...target, sources: [...target.sources, ...extra] };
+    // Where the people hit live is added, not a competing fact: a list of French leaks tells it of a worldwide one.
+    const people = parsed.data.peopleCountries.filter((c) => !target.peopleCountries.includes(c) && c !== target.organization.country);
+    if (extra.length === 0 && people.length === 0) return target;
+    const combined: Incident = { ...target, sources: [...target.sources, ...extra], peopleCountries: [...target.peopleCountries, ...people] };
     this.incidents[this.incidents.indexOf(target)] = combined;
     this.byId.set(combined.id, combined);
     return combined;

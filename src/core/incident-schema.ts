@@ -128,6 +128,12 @@ export const IncidentSchema = z
     affected: z.array(AffectedOrganizationSchema).default([]),
     /** How many organizations in all were hit, when the sources count more than they name. */
     affectedCount: RecordCountSchema.omit({ who: true }).optional(),
+    /**
+     * Where the people whose data leaked live, when a source says so and the organization is
+     * elsewhere or unknown (bonjourlafuite.eu.org lists leaks that hit people in France, Discord's
+     * among them): ISO 3166-1 alpha-2 codes. "Breaches in France" finds these as well.
+     */
+    peopleCountries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR')).default([]),
     dates: z
       .strictObject({
         occurred: z.strictObject({ start: PartialDateSchema, end: PartialDateSchema.optional() }).optional(),

@@ -54,7 +54,7 @@ function textDocOf(inc: Incident): TextDoc {
       ...inc.otherDataClasses,
     ].join(' '),
     response: inc.response.map((r) => `${r.type.replace(/-/g, ' ')} ${both(r.text)}`).join(' '),
-    place: [org.city, org.region, org.country ? countrySearchText(org.country) : '', ...inc.affected.map((a) => a.city ?? '')].join(' '),
+    place: [org.city, org.region, org.country ? countrySearchText(org.country) : '', ...inc.affected.map((a) => a.city ?? ''), ...inc.peopleCountries.map(countrySearchText)].join(' '),
     sector: org.sector ?? '',
     cause: both(inc.cause),
   };
@@ -137,6 +137,7 @@ export class BreachIndex {
       const countries = new Set<string>();
       if (org.country) countries.add(org.country);
       for (const a of inc.affected) if (a.country) countries.add(a.country);
+      for (const c of inc.peopleCountries) countries.add(c);
       const years = incidentYears(inc);
       const classes = new Set(inc.dataClasses);
       facts.push({

@@ -193,7 +193,6 @@ function toIncident(row: Partial<BonjourLaFuiteRow>, processor: string, date: st
       name: processor,
       aliases: processorAliases(processor),
       domains: [],
-      country: 'FR',
       ...(sector ? { sector: sector.en } : {}),
     },
     vendors,
@@ -209,6 +208,7 @@ function toIncident(row: Partial<BonjourLaFuiteRow>, processor: string, date: st
     flags: sensitive ? { sensitive: true } : {},
     provenance: { source: FEED.name, sourceId: `${date} ${processor}`, attribution: FEED.attribution, license: FEED.license },
     ...(records || !volumeText ? {} : { unstated: [`records (the list's volume, "${truncate(volumeText, 80)}", is not a count)`] }),
-    established: [{ path: 'organization.country', basis: 'article-clues', note: 'bonjourlafuite.eu.org lists leaks that hit people in France: filed under FR.' }],
+    peopleCountries: ['FR'],
+    established: [{ path: 'peopleCountries', basis: 'article-clues', note: 'bonjourlafuite.eu.org lists leaks that hit people in France; where the organization itself is based is not in the list.' }],
   };
 }

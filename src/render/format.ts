@@ -122,6 +122,8 @@ export function formatPlace(incident: Incident, lang: Lang): string | undefined 
   const o = incident.organization;
   const country = o.country ? countryLabel(o.country, lang) : undefined;
   const parts = [o.city, country].filter(Boolean);
+  const people = incident.peopleCountries.filter((c) => c !== o.country).map((c) => countryLabel(c, lang));
+  if (people.length > 0) parts.push(lang === 'fr' ? `personnes touchées : ${people.join(', ')}` : `people hit in ${people.join(', ')}`);
   return parts.length ? parts.join(', ') : undefined;
 }
 

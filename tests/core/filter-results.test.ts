@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { incidentSortDate, incidentYears, type Incident } from '../../src/core/incident-schema.js';
 import { realCore } from '../helpers/catalog-fixtures.js';
+import { formatPlace } from '../../src/render/format.js';
 
 const core = realCore();
 
-const countriesOf = (i: Incident) => new Set([i.organization.country, ...i.affected.map((a) => a.country)].filter(Boolean));
+const countriesOf = (i: Incident) => new Set([i.organization.country, ...i.affected.map((a) => a.country), ...i.peopleCountries].filter(Boolean));
 const inYears = (i: Incident, from: number, to: number) => {
   const y = incidentYears(i);
   return y !== undefined && y[1] >= from && y[0] <= to;
@@ -56,5 +57,18 @@ describe('GIVEN a question made only of filters, over the bundled catalog', () =
     const byName = core.execute({ command: 'search', query: 'latest pilot jobs' });
     if (byName.kind !== 'results') throw new Error(byName.kind);
     expect(byName.matches[0]?.incident.organization.name).toBe('Latest Pilot Jobs');
+  });
+
+  it('THEN a leak that hit people in France is a breach "in France" without making its organization French', () => {
+    const answer = core.execute({ command: 'search', query: 'discord country:FR' });
+    if (answer.kind !== 'results') throw new Error(answer.kind);
+    const discord = answer.matches.find((m) => m.incident.id.startsWith('blf-discord'))?.incident;
+    if (!discord) throw new Error('the bonjourlafuite Discord leak should be found under France');
+    expect(discord.organization.country).toBeUndefined();
+    expect(formatPlace(discord, 'en')).toBe('people hit in France');
+    expect(formatPlace(discord, 'fr')).toBe('personnes touchées : France');
+    // A French-list record merged into the Have I Been Pwned one brings its country along with its source.
+    const instagram = core.execute({ command: 'search', query: 'instagram country:FR' });
+    expect(instagram.kind === 'results' && instagram.matches.map((m) => m.incident.id)).toContain('hibp-instagram');
   });
 });
