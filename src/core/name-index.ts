@@ -151,8 +151,6 @@ export interface NameMatches {
 
 export class NameIndex {
   readonly names: readonly NameEntry[];
-  /** Every folded word that occurs in a name. */
-  readonly words: ReadonlySet<string>;
   private readonly dictionary: SearchableMap<number>;
   private readonly joined: Map<string, number>;
   private readonly wordOf: string[] = [];
@@ -211,7 +209,6 @@ export class NameIndex {
       totalTerms += list.length;
     }
     this.joined = joined;
-    this.words = new Set(ids.keys());
     this.dictionary = new SearchableMap<number>();
     for (const [w, id] of ids) this.dictionary.set(w, id);
     this.sorted = [...ids.keys()].sort();
@@ -348,15 +345,6 @@ export class NameIndex {
   /** The word id of exactly `term`, as a word or as a joined pair. */
   wordId(term: string): number | undefined {
     return this.dictionary.get(term) ?? this.joined.get(term);
-  }
-
-  word(id: number): string {
-    return this.wordOf[id]!;
-  }
-
-  /** Word ids of name `id`. */
-  wordsOf(id: number): Int32Array {
-    return this.nameWordIds.subarray(this.wordStart[id]!, this.wordStart[id + 1]!);
   }
 
   /** The words a query term reaches (exact, prefix, typo), each with its expansion weight. */

@@ -81,7 +81,6 @@ export class BreachIndex {
   readonly newestFirst: readonly number[];
   readonly biggestFirst: readonly number[];
   readonly defaultOrder: readonly number[];
-  readonly positionOf: ReadonlyMap<string, number>;
 
   constructor(catalog: Catalog) {
     this.incidents = catalog.incidents;
@@ -108,7 +107,6 @@ export class BreachIndex {
     };
     const namesOf: number[][] = this.incidents.map(() => []);
 
-    const positionOf = new Map<string, number>();
     const facts: IncidentFacts[] = [];
     const byClass = new Map<string, number[]>();
     const byCountry = new Map<string, number[]>();
@@ -120,7 +118,6 @@ export class BreachIndex {
     };
 
     this.incidents.forEach((inc, i) => {
-      positionOf.set(inc.id, i);
       const org = inc.organization;
       addName(org.name, i, 'organization');
       for (const a of org.aliases) addName(a, i, 'alias');
@@ -167,7 +164,6 @@ export class BreachIndex {
     this.byClass = byClass;
     this.byCountry = byCountry;
     this.byYear = byYear;
-    this.positionOf = positionOf;
 
     const all = this.incidents.map((_, i) => i);
     const size = (i: number) => facts[i]!.records ?? -1;
