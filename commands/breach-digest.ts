@@ -1,6 +1,6 @@
 import { cleanText } from '../src/core/query-parser.js';
 import type { DigestRequest } from '../src/digest/digest-requests.js';
-import { type CommandDefinition, type OptionValues, type UsageError, usageError } from './command-definition.js';
+import { type CommandDefinition, type OptionValues, type UsageError, usageError, unknownAction } from './command-definition.js';
 
 const ACTIONS: ReadonlyMap<string, DigestRequest['action']> = new Map([
   ['subscribe', 'subscribe'],
@@ -45,12 +45,18 @@ function subscribeRequest(parts: { time?: string; timeZone?: string; filters?: s
   const out: { -readonly [K in keyof Extract<DigestRequest, { action: 'subscribe' }>]: Extract<DigestRequest, { action: 'subscribe' }>[K] } = { command: 'digest', action: 'subscribe' };
   if (parts.time !== undefined && parts.time.trim() !== '') {
     const time = readTime(parts.time);
-    if (!time) return usageError('digest', `not a time of day: ${parts.time.slice(0, 20)} (use HH:MM, e.g. 08:30)`);
+    if (!time) return usageError('digest', {
+        en: `not a time of day: ${parts.time.slice(0, 20)} (use HH:MM, e.g. 08:30)`,
+        fr: `heure illisible : ${parts.time.slice(0, 20)} (écrivez HH:MM, par ex. 08:30)`,
+      });
     out.time = time;
   }
   if (parts.timeZone !== undefined && parts.timeZone.trim() !== '') {
     const tz = parts.timeZone.trim();
-    if (!isTimeZone(tz)) return usageError('digest', `unknown time zone: ${tz.slice(0, 40)} (use an IANA name such as Europe/Paris)`);
+    if (!isTimeZone(tz)) return usageError('digest', {
+        en: `unknown time zone: ${tz.slice(0, 40)} (use an IANA name such as Europe/Paris)`,
+        fr: `fuseau horaire inconnu : ${tz.slice(0, 40)} (un nom IANA comme Europe/Paris)`,
+      });
     out.timeZone = tz;
   }
   const filters = cleanText(parts.filters ?? '');
@@ -102,7 +108,7 @@ export const breachDigest: CommandDefinition<DigestRequest> = {
   parseText(args) {
     const [first = '', ...rest] = cleanText(args).split(' ');
     const action = ACTIONS.get(first.toLowerCase());
-    if (!action) return usageError('digest', first ? `unknown action: ${first.slice(0, 30)}` : undefined);
+    if (!action) return unknownAction('digest', first);
     if (action !== 'subscribe') return { command: 'digest', action };
     const parts: { time?: string; timeZone?: string; empty?: string; filters: string[] } = { filters: [] };
     for (const token of rest.filter(Boolean)) {

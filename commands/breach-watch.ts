@@ -1,7 +1,7 @@
 import { cleanText } from '../src/core/query-parser.js';
 import { tokenize } from '../src/core/text-folding.js';
 import { MAX_WATCH_NAME_LENGTH, type WatchRequest } from '../src/digest/digest-requests.js';
-import { type CommandDefinition, type UsageError, usageError } from './command-definition.js';
+import { type CommandDefinition, type UsageError, usageError, unknownAction } from './command-definition.js';
 
 const ACTIONS: ReadonlyMap<string, WatchRequest['action']> = new Map([
   ['add', 'add'],
@@ -16,8 +16,14 @@ const ACTIONS: ReadonlyMap<string, WatchRequest['action']> = new Map([
 
 function withName(action: 'add' | 'remove', raw: string): WatchRequest | UsageError {
   const name = cleanText(raw).replace(/^["“«]\s*|\s*["”»]$/g, '');
-  if (tokenize(name).length === 0) return usageError('watch', `${action} needs a vendor or organization name`);
-  if (name.length > MAX_WATCH_NAME_LENGTH) return usageError('watch', `a name is at most ${MAX_WATCH_NAME_LENGTH} characters`);
+  if (tokenize(name).length === 0) return usageError('watch', {
+      en: `${action} needs a vendor or organization name`,
+      fr: `${action === 'add' ? 'ajouter' : 'retirer'} : indiquez un prestataire ou une organisation`,
+    });
+  if (name.length > MAX_WATCH_NAME_LENGTH) return usageError('watch', {
+      en: `a name is at most ${MAX_WATCH_NAME_LENGTH} characters`,
+      fr: `un nom fait au plus ${MAX_WATCH_NAME_LENGTH} caractères`,
+    });
   return { command: 'watch', action, name };
 }
 
@@ -55,7 +61,7 @@ export const breachWatch: CommandDefinition<WatchRequest> = {
     const clean = cleanText(args);
     const [first = '', ...rest] = clean.split(' ');
     const action = ACTIONS.get(first.toLowerCase());
-    if (!action) return usageError('watch', first ? `unknown action: ${first.slice(0, 30)}` : undefined);
+    if (!action) return unknownAction('watch', first);
     return action === 'list' ? { command: 'watch', action } : withName(action, rest.join(' '));
   },
   fromOptions(values, subcommand) {

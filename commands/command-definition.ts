@@ -32,7 +32,10 @@ export type OptionValues = Readonly<Record<string, string | number | undefined>>
 export interface UsageError {
   readonly usageError: true;
   readonly command: string;
-  readonly detail?: string;
+  /** What was wrong, in English and French (the adapters answer in the asker's language). */
+  readonly detail?: { readonly en: string; readonly fr: string };
+  /** The word after the command is none of its actions (or there is none). */
+  readonly unknownAction?: true;
 }
 
 /** A Discord subcommand (e.g. `/breach-digest subscribe`); in Slack and the terminal, the word after the command. */
@@ -82,8 +85,16 @@ export function isUsageError(value: unknown): value is UsageError {
   return typeof value === 'object' && value !== null && (value as UsageError).usageError === true;
 }
 
-export function usageError(command: string, detail?: string): UsageError {
+export function usageError(command: string, detail?: { readonly en: string; readonly fr: string }): UsageError {
   return detail === undefined ? { usageError: true, command } : { usageError: true, command, detail };
+}
+
+/** The usage error for a word that is none of the command's actions ("unknown action: frobnicate", in both languages). */
+export function unknownAction(command: string, word: string): UsageError {
+  const shown = word.slice(0, 30);
+  return shown === ''
+    ? { usageError: true, command, unknownAction: true }
+    : { usageError: true, command, unknownAction: true, detail: { en: `unknown action: ${shown}`, fr: `action inconnue : ${shown}` } };
 }
 
 /** Reads a positive page number option (defaults to 1). */

@@ -4,6 +4,7 @@
  */
 import type { CoreRequest } from '../src/core/answer.js';
 import { cleanText } from '../src/core/query-parser.js';
+import { fold } from '../src/core/text-folding.js';
 import { breachDigest } from './breach-digest.js';
 import { breachHelp } from './breach-help.js';
 import { breachLatest } from './breach-latest.js';
@@ -12,7 +13,7 @@ import { breachShow } from './breach-show.js';
 import { breachStats } from './breach-stats.js';
 import { breachStatus } from './breach-status.js';
 import { breachWatch } from './breach-watch.js';
-import { type CommandDefinition, type CommandRequest, type UsageError, usageError } from './command-definition.js';
+import { type CommandDefinition, type CommandRequest, type UsageError, isUsageError, usageError } from './command-definition.js';
 
 export * from './command-definition.js';
 export { breachDigest, breachHelp, breachLatest, breachSearch, breachShow, breachStats, breachStatus, breachWatch };
@@ -51,8 +52,20 @@ export function parseCommandText(text: string): CommandRequest | UsageError {
   if (word === 'status' || word === 'statut') return args === '' ? breachStatus.parseText(args) : breachSearch.parseText(clean);
   const command = COMMANDS_BY_NAME.get(word);
   if (command) return command.parseText(args);
+  // French command words ("veille ajouter Inbenta", "résumé abonner 08:30") only when an action
+  // of that command follows: "veille" or "résumé" alone, or before other words, is a search.
+  const french = FRENCH_COMMAND_WORDS.get(fold(word));
+  if (french && args !== '') {
+    const request = french.parseText(args);
+    if (!isUsageError(request) || !request.unknownAction) return request;
+  }
   return breachSearch.parseText(clean);
 }
+
+const FRENCH_COMMAND_WORDS: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map<string, CommandDefinition<CommandRequest>>([
+  ['veille', breachWatch],
+  ['resume', breachDigest],
+]);
 
 /** Strips a leading `/breach` (or `breach`) from a line typed in the terminal. */
 export function stripRootCommand(line: string): string | undefined {

@@ -62,7 +62,7 @@ const SORT_WORDS: ReadonlyMap<string, SortOrder> = new Map([
   ...['biggest', 'largest', 'largest', 'top', 'worst', 'huge', 'grosses', 'gros', 'grosse', 'grandes', 'importantes', 'massives', 'pires'].map((w) => [w, 'size'] as const),
 ]);
 
-const FRENCH_MARKERS = new Set(['fuite', 'fuites', 'les', 'des', 'du', 'de', 'en', 'depuis', 'avant', 'apres', 'chez', 'quelles', 'quels', 'quel', 'quelle', 'donnees', 'numeros', 'mots', 'passe', 'plus', 'grosses', 'recentes', 'dernieres', 'piratage', 'qui', 'quoi', 'ont', 'fuite', 'entre', 'et', 'au', 'aux', 'sont', 'montre', 'moi', 'adresses', 'telephone', 'naissance', 'securite', 'sociale']);
+const FRENCH_MARKERS = new Set(['fuite', 'fuites', 'les', 'des', 'du', 'de', 'en', 'depuis', 'avant', 'apres', 'chez', 'quelles', 'quels', 'quel', 'quelle', 'donnees', 'numeros', 'mots', 'passe', 'plus', 'grosses', 'recentes', 'dernieres', 'piratage', 'qui', 'quoi', 'ont', 'fuite', 'entre', 'et', 'au', 'aux', 'sont', 'montre', 'moi', 'adresses', 'telephone', 'naissance', 'securite', 'sociale', 'veille', 'ajouter', 'retirer', 'abonner', 'desabonner', 'resume', 'apercu', 'statut']);
 const ENGLISH_MARKERS = new Set(['breach', 'breaches', 'leak', 'leaks', 'leaked', 'the', 'of', 'with', 'since', 'before', 'after', 'what', 'which', 'in', 'numbers', 'passwords', 'biggest', 'latest', 'and', 'at', 'show', 'who', 'from', 'addresses', 'security', 'social']);
 
 /** English or French, from the words used (accents count for French). Defaults to `fallback`. */

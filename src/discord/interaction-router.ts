@@ -193,7 +193,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Int
   const { values, subcommand } = optionValues(interaction.options.data);
   const request = def.fromOptions(values, subcommand);
   if (isUsageError(request)) {
-    await send(interaction, usageToDiscordMessage(def, lang, request.detail));
+    await send(interaction, usageToDiscordMessage(def, lang, request.detail?.[lang]));
     return;
   }
   // Run-time check of an admin-only command (its default member permissions are only a default a

@@ -53,7 +53,7 @@ export function parseAsked(rawText: string, fallback: Lang): Asked {
       kind: 'usage',
       lang,
       usage: def?.usage ?? '/breach help',
-      ...(request.detail ? { detail: request.detail } : {}),
+      ...(request.detail ? { detail: request.detail[lang] } : {}),
       examples: def?.examples ?? [],
       core: isCoreRequest({ command: request.command }),
     };

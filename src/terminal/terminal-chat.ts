@@ -63,7 +63,7 @@ export async function answerLineWithHandlers(line: string, holder: CoreHolder, s
       const usage = COMMANDS_BY_NAME.get(request.command)?.usage;
       // A feature command typed wrong: its usage and what was wrong, not the whole help.
       if (usage && !isCoreRequest({ command: request.command })) {
-        return `Usage: ${usage}${request.detail ? `\n${request.detail}` : ''}`;
+        return `${lang === 'fr' ? 'Utilisation :' : 'Usage:'} ${usage}${request.detail ? `\n${request.detail[lang]}` : ''}`;
       }
     } else if (!isCoreRequest(request)) {
       const handler = handlers.find((h) => h.handles(request));

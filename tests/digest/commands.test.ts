@@ -15,11 +15,19 @@ describe('GIVEN /breach digest typed in Slack or the terminal', () => {
     expect(parseCommandText('digest abonner UTC mots de passe')).toEqual({ command: 'digest', action: 'subscribe', timeZone: 'UTC', filters: 'mots de passe' });
   });
 
+  it('THEN French command words work when one of their actions follows, and are searched otherwise', () => {
+    expect(parseCommandText('veille ajouter Inbenta')).toEqual({ command: 'watch', action: 'add', name: 'Inbenta' });
+    expect(parseCommandText('résumé abonner 08:30')).toMatchObject({ command: 'digest', action: 'subscribe', time: '08:30' });
+    expect(parseCommandText('veille nationale')).toEqual({ command: 'search', query: 'veille nationale' });
+    expect(parseCommandText('resume genius')).toEqual({ command: 'search', query: 'resume genius' });
+  });
+
   it('THEN a bad time or time zone is a usage error that says what is wrong', () => {
     const badTime = parseCommandText('digest subscribe 25:00');
-    expect(isUsageError(badTime) && badTime.detail).toBe('not a time of day: 25:00 (use HH:MM, e.g. 08:30)');
+    expect(isUsageError(badTime) && badTime.detail).toEqual({ en: 'not a time of day: 25:00 (use HH:MM, e.g. 08:30)', fr: 'heure illisible : 25:00 (écrivez HH:MM, par ex. 08:30)' });
     const badZone = parseCommandText('digest subscribe 08:30 Europe/Atlantis');
-    expect(isUsageError(badZone) && badZone.detail).toMatch(/unknown time zone: Europe\/Atlantis/);
+    expect(isUsageError(badZone) && badZone.detail?.en).toMatch(/unknown time zone: Europe\/Atlantis/);
+    expect(isUsageError(badZone) && badZone.detail?.fr).toMatch(/fuseau horaire inconnu : Europe\/Atlantis/);
     expect(isUsageError(parseCommandText('digest'))).toBe(true);
     expect(isUsageError(parseCommandText('digest frobnicate'))).toBe(true);
   });

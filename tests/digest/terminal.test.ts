@@ -45,6 +45,15 @@ describe('GIVEN the terminal chat with the digest handler', () => {
     expect(digests.store.subscription({ platform: 'terminal', workspaceId: 'local', channelId: 'terminal' })).toMatchObject({ cron: '30 8 * * *', filters: 'data:passwords country:FR' });
   });
 
+  it('THEN a command typed wrong in French is explained in French', async () => {
+    const ctx = testContext();
+    digests = await startDigests(ctx, [], { store: new SqliteStateStore(':memory:') });
+    const out = await chat(['/breach digest abonner 25:00 fuites de mots de passe', '/breach veille ajouter'], [digests.handler]);
+    expect(out).toContain('Utilisation : /breach digest subscribe');
+    expect(out).toContain('heure illisible : 25:00 (écrivez HH:MM, par ex. 08:30)');
+    expect(out).toContain('ajouter : indiquez un prestataire ou une organisation');
+  });
+
   it('THEN "/breach status" shows the channel\'s digest and watchlist, and the help lists it', async () => {
     const ctx = testContext();
     digests = await startDigests(ctx, [], { store: new SqliteStateStore(':memory:') });
