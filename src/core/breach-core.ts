@@ -180,6 +180,11 @@ export class BreachCore {
     const parsed = this.parse(request.query);
     if (!parsed.ok) return { kind: 'error', ...parsed.error };
     const query = parsed.query;
+    // Not a single word (an emoji, punctuation): no match, rather than the whole catalog. Only
+    // generic words ("breaches", "data leaks") list everything, best known first.
+    if (query.terms.length === 0 && !hasFilters(query.filters) && query.sort === 'relevance' && tokenize(query.text).length === 0) {
+      return { kind: 'no-results', request, query, suggestions: this.suggest([]) };
+    }
     const { size } = pageBounds(request.page, request.pageSize);
     let number = 1;
     const ranked = this.collect(query, (total) => {

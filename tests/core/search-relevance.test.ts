@@ -75,6 +75,13 @@ describe.each([
     if (answer.kind === 'no-results') expect(answer.suggestions.length).toBeGreaterThan(0);
   });
 
+  it('THEN a query without a single word (an emoji) matches nothing, while generic words list every incident', () => {
+    const emoji = core.execute({ command: 'search', query: '😀 !!' });
+    expect(emoji.kind).toBe('no-results');
+    const breaches = core.execute({ command: 'search', query: 'data breaches' });
+    expect(breaches.kind === 'results' && breaches.total).toBe(core.size);
+  });
+
   it('THEN a near miss suggests the nearest name', () => {
     const answer = core.execute({ command: 'search', query: 'ticketmaster 2031' });
     expect(answer.kind).toBe('no-results');
