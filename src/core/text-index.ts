@@ -29,11 +29,6 @@ export interface Postings {
   readonly fields: Uint8Array;
 }
 
-/** Folded content words. */
-function textTerms(text: string): string[] {
-  return tokenize(text).filter((w) => !STOP_WORDS.has(w));
-}
-
 /** A growable typed buffer of (term, doc, tf << 3 | field) entries. */
 class EntryBuffer {
   length = 0;
@@ -75,24 +70,36 @@ export class TextIndex {
     const fieldCount = TEXT_FIELDS.length;
     const fieldLength = TEXT_FIELDS.map(() => new Uint16Array(n));
     const entries = new EntryBuffer();
-    const tf = new Map<number, number>();
+    // Term frequencies within one field: a counter per term id, and the ids seen (no Map per field).
+    let counts = new Uint16Array(1 << 16);
+    const seen: number[] = [];
     for (let d = 0; d < n; d++) {
       const doc = docAt(d);
       for (let f = 0; f < fieldCount; f++) {
         const text = doc[TEXT_FIELDS[f]!];
         if (!text) continue;
-        tf.clear();
-        for (const term of textTerms(text)) {
+        for (const term of tokenize(text)) {
+          if (STOP_WORDS.has(term)) continue;
           let id = this.termIds.get(term);
           if (id === undefined) {
             id = this.terms.length;
             this.termIds.set(term, id);
             this.terms.push(term);
+            if (id >= counts.length) {
+              const grown = new Uint16Array(counts.length * 2);
+              grown.set(counts);
+              counts = grown;
+            }
           }
-          tf.set(id, (tf.get(id) ?? 0) + 1);
+          if (counts[id] === 0) seen.push(id);
+          if (counts[id]! < 255) counts[id]!++;
         }
-        fieldLength[f]![d] = Math.min(65535, tf.size);
-        for (const [id, count] of tf) entries.push(id, d, (Math.min(count, 255) << 3) | f);
+        fieldLength[f]![d] = Math.min(65535, seen.length);
+        for (const id of seen) {
+          entries.push(id, d, (counts[id]! << 3) | f);
+          counts[id] = 0;
+        }
+        seen.length = 0;
       }
     }
 
