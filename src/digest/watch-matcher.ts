@@ -14,6 +14,7 @@
  */
 import type { Incident } from '../core/incident-schema.js';
 import { STOP_WORDS, tokenize } from '../core/text-folding.js';
+import { editDistanceWithin } from '../core/edit-distance.js';
 
 /** An entry's identity in a channel: its folded words ("Inbenta", "INBENTA " → "inbenta"). */
 export function watchKey(name: string): string {
@@ -31,30 +32,6 @@ function contentWords(name: string): string[] {
 export function watchTypoAllowance(word: string): number {
   if (word.length < 5) return 0;
   return word.length < 9 ? 1 : 2;
-}
-
-/** Optimal-string-alignment distance (a swap of adjacent letters is one edit), or max + 1 once over `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a === b) return 0;
-  const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return prev[n]!;
 }
 
 /** Every name an incident carries that a channel may watch. */
@@ -127,7 +104,7 @@ export function nameMatches(pattern: WatchPattern, nameWords: readonly string[])
       for (let t = 0; t < k && all; t++) {
         const w = words[t]!;
         const n = nameWords[i + t]!;
-        all = w === n || (allowance[t]! > 0 && editDistance(w, n, allowance[t]!) <= allowance[t]!);
+        all = w === n || (allowance[t]! > 0 && editDistanceWithin(w, n, allowance[t]!) <= allowance[t]!);
       }
       if (all) return true;
     }
@@ -136,7 +113,7 @@ export function nameMatches(pattern: WatchPattern, nameWords: readonly string[])
     for (let j = i; j < nameWords.length; j++) {
       run += nameWords[j]!;
       if (run.length > joined.length + joinedAllowance) break;
-      if (run === joined || (joinedAllowance > 0 && editDistance(joined, run, joinedAllowance) <= joinedAllowance)) return true;
+      if (run === joined || (joinedAllowance > 0 && editDistanceWithin(joined, run, joinedAllowance) <= joinedAllowance)) return true;
     }
   }
   return false;

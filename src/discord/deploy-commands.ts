@@ -28,8 +28,9 @@ export async function deployCommands(config: DiscordConfig & { applicationId: st
   return { scope: config.guildId ? 'guild' : 'global', names: registered.map((c) => c.name) };
 }
 
-export async function main(env: Readonly<Record<string, string | undefined>> = process.env, print: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
-  const loaded = loadConfig(env);
+export async function main(env?: Readonly<Record<string, string | undefined>>, print: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  // The environment is read by the config module only (`loadConfig` defaults to it); tests pass their own.
+  const loaded = env ? loadConfig(env) : loadConfig();
   if (!loaded.ok) {
     print(`Cannot deploy the Discord commands; fix these variables:\n  ${loaded.errors.join('\n  ')}`);
     return 1;
