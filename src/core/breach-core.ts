@@ -312,12 +312,7 @@ export class BreachCore {
         }
       }
     });
-    const boosters: typeof textTerms = [];
-    for (const term of textTerms) {
-      if (term.p.docs.length > common) {
-        boosters.push(term);
-        continue;
-      }
+    const bringIn = (term: (typeof textTerms)[number]) => {
       const { docs, scores } = term.p;
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j]!;
@@ -326,19 +321,16 @@ export class BreachCore {
         S.textRaw[d]! += term.weight * scores[j]!;
         S.textMask[d]! |= term.bit;
       }
+    };
+    const boosters: typeof textTerms = [];
+    for (const term of textTerms) {
+      if (term.p.docs.length > common) boosters.push(term);
+      else bringIn(term);
     }
     if (touched === 0 && boosters.length > 0) {
       // Only common words: the rarest of them brings the incidents in.
       boosters.sort((a, b) => a.p.docs.length - b.p.docs.length);
-      const first = boosters.shift()!;
-      const { docs, scores } = first.p;
-      for (let j = 0; j < docs.length; j++) {
-        const d = docs[j]!;
-        if (filtered && !allowed(d)) continue;
-        touch(d);
-        S.textRaw[d]! += first.weight * scores[j]!;
-        S.textMask[d]! |= first.bit;
-      }
+      bringIn(boosters.shift()!);
     }
     for (const term of boosters) {
       const { docs, scores } = term.p;

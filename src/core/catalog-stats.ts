@@ -15,7 +15,7 @@ export function computeStats(idx: BreachIndex): Stats {
     breaches: incidents.filter((i) => i.kind === 'breach').length,
     byYear: countBy(idx.facts.flatMap((f) => (f.years ? [f.years[0]] : []))).sort((a, b) => b.key - a.key),
     byDataClass: countBy(incidents.flatMap((i) => i.dataClasses)).sort((a, b) => b.count - a.count),
-    byCountry: countBy(idx.facts.flatMap((f) => [...f.countries])).sort((a, b) => b.count - a.count),
+    byCountry: [...idx.byCountry].map(([key, list]) => ({ key, count: list.length })).sort((a, b) => b.count - a.count),
     bySource: countBy(incidents.map((i) => i.provenance.source)).sort((a, b) => b.count - a.count),
     biggest: idx.biggestFirst.slice(0, 10).filter((i) => idx.facts[i]!.records !== undefined).map((i) => incidents[i]!),
   };

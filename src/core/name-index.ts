@@ -17,7 +17,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { STOP_WORDS, tokenize } from './text-folding.js';
-import { lowerBound } from './sorted-strings.js';
+import { bestOfLargePrefix3Ranges, lowerBound } from './sorted-strings.js';
 
 export type NameKind = 'organization' | 'alias' | 'vendor' | 'affected' | 'domain';
 
@@ -158,7 +158,7 @@ export class NameIndex {
   private readonly sorted: string[];
   private readonly sortedIds: Int32Array;
   /** For 3-letter prefixes with a large range: its shortest words. */
-  private readonly shortestByPrefix3 = new Map<string, Int32Array>();
+  private readonly shortestByPrefix3: ReadonlyMap<string, Int32Array>;
   /** word id → names (CSR), each list best name first (kind, then fewer words). */
   private readonly postStart: Int32Array;
   private readonly postNames: Int32Array;
@@ -213,7 +213,7 @@ export class NameIndex {
     for (const [w, id] of ids) this.dictionary.set(w, id);
     this.sorted = [...ids.keys()].sort();
     this.sortedIds = Int32Array.from(this.sorted, (w) => ids.get(w)!);
-    this.indexPrefixes();
+    this.shortestByPrefix3 = bestOfLargePrefix3Ranges(this.sorted, this.sortedIds, PREFIX_SCAN, MAX_PREFIX_WORDS, (a, b) => this.wordOf[a]!.length - this.wordOf[b]!.length);
 
     const n = names.length;
     const avg = totalTerms / Math.max(1, n);
@@ -249,19 +249,6 @@ export class NameIndex {
       }),
     );
     this.scratch = new NameScratch(n);
-  }
-
-  private indexPrefixes(): void {
-    let start = 0;
-    for (let k = 1; k <= this.sorted.length; k++) {
-      const key = this.sorted[start]!.slice(0, 3);
-      if (k < this.sorted.length && this.sorted[k]!.startsWith(key) && key.length === 3) continue;
-      if (k - start > PREFIX_SCAN && key.length === 3) {
-        const range = Array.from(this.sortedIds.subarray(start, k)).sort((a, b) => this.wordOf[a]!.length - this.wordOf[b]!.length || a - b);
-        this.shortestByPrefix3.set(key, Int32Array.from(range.slice(0, MAX_PREFIX_WORDS)));
-      }
-      start = k;
-    }
   }
 
   get size(): number {

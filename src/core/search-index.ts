@@ -7,7 +7,7 @@
  *   "grandparis") so words run together or split apart ("ticket master") still meet;
  * - the **text index** (`text-index.ts`): title, summary, data classes, response, place, sector
  *   and cause, on exact words, with a prefix only on the word being typed;
- * - the per-incident facts filters need (years, countries, classes, size), the incidents by
+ * - the per-incident facts filters and orders need (years, size, sort date), the incidents by
  *   class, country and year, and the orders that filter-only queries walk.
  */
 import type { Catalog } from './catalog.js';
@@ -31,8 +31,6 @@ function domainLabel(domain: string): string {
 
 export interface IncidentFacts {
   readonly years?: readonly [number, number];
-  readonly countries: ReadonlySet<string>;
-  readonly classes: ReadonlySet<string>;
   readonly records?: number;
   readonly sortDate: string;
   /** Curated records are reviewed and richer: they come first among equals. */
@@ -139,8 +137,6 @@ export class BreachIndex {
       const classes = new Set(inc.dataClasses);
       facts.push({
         years,
-        countries,
-        classes,
         records: inc.records?.total?.count,
         sortDate: incidentSortDate(inc),
         curated: inc.provenance.source === 'curated',

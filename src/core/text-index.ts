@@ -8,7 +8,7 @@
  * time, as MiniSearch computes them), so a query only adds numbers.
  */
 import { STOP_WORDS, tokenize } from './text-folding.js';
-import { lowerBound } from './sorted-strings.js';
+import { bestOfLargePrefix3Ranges, lowerBound } from './sorted-strings.js';
 
 /** Text fields in document order, with how much a hit in each counts. */
 export const TEXT_FIELDS = ['title', 'summary', 'classes', 'response', 'place', 'sector', 'cause'] as const;
@@ -63,7 +63,7 @@ export class TextIndex {
   /** Terms sorted, with their ids, for prefix ranges. */
   private readonly sorted: string[];
   private readonly sortedIds: Int32Array;
-  private readonly frequentByPrefix3 = new Map<string, Int32Array>();
+  private readonly frequentByPrefix3: ReadonlyMap<string, Int32Array>;
 
   /** Indexes documents 0..n−1, asking `docAt` for each once, in order. */
   constructor(n: number, docAt: (d: number) => TextDoc) {
@@ -150,24 +150,11 @@ export class TextIndex {
 
     this.sorted = [...this.terms].sort();
     this.sortedIds = Int32Array.from(this.sorted, (term) => this.termIds.get(term)!);
-    this.indexPrefixes();
+    this.frequentByPrefix3 = bestOfLargePrefix3Ranges(this.sorted, this.sortedIds, PREFIX_SCAN, MAX_PREFIX_TERMS + 1, (a, b) => this.df(b) - this.df(a));
   }
 
   private df(id: number): number {
     return this.start[id + 1]! - this.start[id]!;
-  }
-
-  private indexPrefixes(): void {
-    let from = 0;
-    for (let k = 1; k <= this.sorted.length; k++) {
-      const key = this.sorted[from]!.slice(0, 3);
-      if (k < this.sorted.length && key.length === 3 && this.sorted[k]!.startsWith(key)) continue;
-      if (key.length === 3 && k - from > PREFIX_SCAN) {
-        const range = Array.from(this.sortedIds.subarray(from, k)).sort((a, b) => this.df(b) - this.df(a) || a - b);
-        this.frequentByPrefix3.set(key, Int32Array.from(range.slice(0, MAX_PREFIX_TERMS + 1)));
-      }
-      from = k;
-    }
   }
 
   get size(): number {
