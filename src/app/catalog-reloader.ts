@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { BreachCore } from '../core/breach-core.js';
 import { formatProblem, loadCatalog } from '../core/catalog.js';
 import type { Incident } from '../core/incident-schema.js';
-import type { BotContext, RunningService } from './start.js';
+import type { BotContext, RunningService } from '../ports/index.js';
 
 export interface CatalogReloaderOptions {
   /** Quiet time after the last file event before reloading (default 300 ms). */

@@ -2,11 +2,7 @@
  * A small logger to stderr that never prints a secret: anything shaped like a Slack or Discord
  * token, a signing secret or a bearer header is masked before it is written.
  */
-export interface Logger {
-  info(message: string, detail?: unknown): void;
-  warn(message: string, detail?: unknown): void;
-  error(message: string, detail?: unknown): void;
-}
+import type { Logger } from '../ports/index.js';
 
 const SECRET_PATTERNS: readonly RegExp[] = [
   /xox[abposr]-[A-Za-z0-9-]+/g,

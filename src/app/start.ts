@@ -6,21 +6,9 @@
  */
 import type { Config } from '../config/env.js';
 import { formatProblem } from '../core/catalog.js';
-import { buildCore, CoreHolder } from './core-holder.js';
-import { createLogger, type Logger } from './logger.js';
-import type { ChannelPoster, CommandHandler } from './bot-services.js';
-
-export interface BotContext {
-  readonly config: Config;
-  readonly holder: CoreHolder;
-  readonly log: Logger;
-}
-
-/** A started platform or job; `stop` lets in-flight work finish or abandons it cleanly. */
-export interface RunningService {
-  readonly name: string;
-  stop(): Promise<void>;
-}
+import { buildCore, CoreHolder } from '../core/core-holder.js';
+import type { BotContext, ChannelPoster, CommandHandler, Logger, RunningService } from '../ports/index.js';
+import { createLogger } from './logger.js';
 
 export function secretsOf(config: Config): string[] {
   return [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token].filter((s): s is string => !!s);

@@ -8,7 +8,7 @@ import { MAX_PAGE_SIZE } from '../core/answer.js';
 import { formatProblem, loadCatalog } from '../core/catalog.js';
 import { detectLanguage } from '../core/query-parser.js';
 import { loadConfig, type Config } from '../config/env.js';
-import { buildCore, CoreHolder } from '../app/core-holder.js';
+import { buildCore, CoreHolder } from '../core/core-holder.js';
 import { renderText } from '../render/text-renderer.js';
 import { errorMessage } from '../render/messages.js';
 import { startBot } from '../app/start.js';

@@ -9,8 +9,8 @@
  * at once) and listed in the result, whatever became of the rest.
  */
 import type { Answer } from '../core/answer.js';
-import type { AcceptedPart, ChannelPoster, ChannelRef, PostResult } from '../app/bot-services.js';
-import type { Lang } from '../render/format.js';
+import type { AcceptedPart, ChannelPoster, ChannelRef, PostResult } from '../ports/index.js';
+import type { Lang } from '../core/lang.js';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */

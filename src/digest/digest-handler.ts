@@ -5,7 +5,7 @@
  * Every reply is a `message` answer worded in both languages.
  */
 import type { Answer } from '../core/answer.js';
-import type { ChannelRef, CommandHandler, Conversation } from '../app/bot-services.js';
+import type { ChannelRef, CommandHandler, Conversation } from '../ports/index.js';
 import type { Config } from '../config/env.js';
 import { changesSettings, isFeatureRequest, MAX_WATCH_ENTRIES, type DigestRequest, type WatchRequest } from './digest-requests.js';
 import {

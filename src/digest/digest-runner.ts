@@ -4,8 +4,8 @@
  * records each incident as delivered as soon as the message carrying it was accepted (a digest
  * split over several messages can be accepted in part), and the run as done once all were.
  */
-import { channelKey, type Subscription } from '../store/state-store.js';
-import type { AcceptedPart } from '../app/bot-services.js';
+import { type AcceptedPart, channelKey } from '../ports/index.js';
+import type { Subscription } from '../store/state-store.js';
 import { postWithRetry } from './delivery.js';
 import { digestAnswer } from './digest-messages.js';
 import { compileFilters, selectDigest } from './digest-selection.js';

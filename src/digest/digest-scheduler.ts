@@ -5,7 +5,7 @@
  * runs once, right away, every subscription whose expected run is already past.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../ports/index.js';
 import type { Subscription } from '../store/state-store.js';
 import { runDigest, type DigestRunResult } from './digest-runner.js';
 import type { FeatureDeps } from './feature-deps.js';

@@ -3,9 +3,8 @@
  * (read per use, a reload swaps it), one poster per platform, the per-channel queue, the retry
  * policy, a clock and a logger.
  */
-import type { ChannelPoster } from '../app/bot-services.js';
-import type { CoreHolder } from '../app/core-holder.js';
-import type { Logger } from '../app/logger.js';
+import type { ChannelPoster, Logger } from '../ports/index.js';
+import type { CoreHolder } from '../core/core-holder.js';
 import type { StateStore } from '../store/state-store.js';
 import type { KeyedQueue, RetryPolicy } from './delivery.js';
 

@@ -6,8 +6,7 @@
  *   const reloader = startCatalogReloader(ctx, digests.onCatalogAdded);
  *   // on SIGTERM: await reloader.stop(); await digests.service.stop();
  */
-import type { ChannelPoster, CommandHandler } from '../app/bot-services.js';
-import type { BotContext, RunningService } from '../app/start.js';
+import type { BotContext, ChannelPoster, CommandHandler, RunningService } from '../ports/index.js';
 import type { BreachCore } from '../core/breach-core.js';
 import type { Incident } from '../core/incident-schema.js';
 import { openStateStore } from '../store/sqlite-state-store.js';

@@ -3,7 +3,7 @@
  * words, and asking node-cron when one fires next.
  */
 import cron from 'node-cron';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 
 /** "08:30" → "30 8 * * *" (every day at 08:30). */
 export function timeToCron(time: string): string {

@@ -3,7 +3,7 @@
  * "terminal"), and a way to see a digest without any chat platform. One "message" per post,
  * carrying every incident of the answer.
  */
-import type { AcceptedPart, ChannelPoster } from '../app/bot-services.js';
+import type { AcceptedPart, ChannelPoster } from '../ports/index.js';
 import { renderText } from '../render/text-renderer.js';
 
 export function createTextPoster(write: (text: string) => void, platform = 'terminal'): ChannelPoster {

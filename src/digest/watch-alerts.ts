@@ -6,8 +6,8 @@
  * messages can be accepted in part). What could not be posted stays queued for the next flush.
  */
 import type { Incident } from '../core/incident-schema.js';
-import { channelKey, type PendingAlert, type StateStore, type WatchEntry } from '../store/state-store.js';
-import type { AcceptedPart, ChannelRef } from '../app/bot-services.js';
+import { type AcceptedPart, channelKey, type ChannelRef } from '../ports/index.js';
+import type { PendingAlert, StateStore, WatchEntry } from '../store/state-store.js';
 import { postWithRetry } from './delivery.js';
 import { alertAnswer } from './digest-messages.js';
 import { newestFirst } from './digest-selection.js';

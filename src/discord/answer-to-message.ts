@@ -9,7 +9,8 @@ import type { Answer, IncidentAnswer, MessageAnswer, NoResultsAnswer, NotFoundAn
 import { dataClassLabel } from '../core/data-classes.js';
 import { countryLabel } from '../core/countries.js';
 import { COMMANDS, breachSearch, type CommandDefinition, type CommandRequest } from '../../commands/index.js';
-import { formatNumber, formatRecords, type Lang } from '../render/format.js';
+import { formatNumber, formatRecords } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 import { LABELS, errorMessage, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, statsHeading, suggestionsLead } from '../render/messages.js';
 import { encodeButton, type ButtonState } from './custom-id.js';
 import { DISCORD_WORDS } from './discord-wording.js';

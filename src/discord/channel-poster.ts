@@ -13,8 +13,8 @@
 import { createHash } from 'node:crypto';
 import { Client, DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
 import type { Answer } from '../core/answer.js';
-import type { AcceptedPart, ChannelPoster, ChannelRef, PostOptions, PostResult } from '../app/bot-services.js';
-import type { Lang } from '../render/format.js';
+import type { AcceptedPart, ChannelPoster, ChannelRef, PostOptions, PostResult } from '../ports/index.js';
+import type { Lang } from '../core/lang.js';
 import { answerToDiscordParts } from './answer-to-message.js';
 
 /** Discord's JSON error codes meaning "this channel is not ours to post in any more". */

@@ -5,8 +5,7 @@
  * Commands are registered by `npm run discord:deploy`, never here.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { BotContext, RunningService } from '../app/start.js';
-import type { ChannelPoster, CommandHandler } from '../app/bot-services.js';
+import type { BotContext, ChannelPoster, CommandHandler, RunningService } from '../ports/index.js';
 import { handleInteraction, type InteractionDeps } from './interaction-router.js';
 import { createDiscordPoster } from './channel-poster.js';
 

@@ -2,7 +2,8 @@
  * The few sentences only the Discord adapter says (buttons, permissions, changed data), in
  * English and French. Everything else comes from src/render/messages.ts.
  */
-import { formatNumber, type Lang } from '../render/format.js';
+import { formatNumber } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 
 export const DISCORD_WORDS = {
   en: {

@@ -18,11 +18,10 @@ import {
 } from 'discord.js';
 import { COMMANDS_BY_DISCORD_NAME, isCoreRequest, isUsageError, type CommandDefinition, type CommandRequest, type OptionValues } from '../../commands/index.js';
 import type { Answer, CoreRequest } from '../core/answer.js';
-import type { CoreHolder } from '../app/core-holder.js';
+import type { CoreHolder } from '../core/core-holder.js';
 import type { BreachCore } from '../core/breach-core.js';
-import type { CommandHandler, Conversation } from '../app/bot-services.js';
-import type { Logger } from '../app/logger.js';
-import type { Lang } from '../render/format.js';
+import type { CommandHandler, Conversation, Logger } from '../ports/index.js';
+import type { Lang } from '../core/lang.js';
 import { errorMessage } from '../render/messages.js';
 import { answerToDiscordMessage, choiceName, usageToDiscordMessage, type DiscordMessage, type RenderOptions } from './answer-to-message.js';
 import { decodeButton } from './custom-id.js';

@@ -16,8 +16,7 @@
  * The catalog reloader picks the new file up; `onAdded` gets the new ids.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { BotContext, RunningService } from '../app/start.js';
-import type { Logger } from '../app/logger.js';
+import type { BotContext, Logger, RunningService } from '../ports/index.js';
 import type { MatchableIncident } from './curated-merge.js';
 import { FEEDS } from './feeds.js';
 import { hibpToIncidents } from './hibp.js';

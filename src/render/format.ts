@@ -8,8 +8,8 @@ import { countryLabel } from '../core/countries.js';
 import type { Incident, LocalizedText, RecordCount } from '../core/incident-schema.js';
 import { precisionOf } from '../core/partial-date.js';
 import type { MatchReason } from '../core/answer.js';
+import type { Lang } from '../core/lang.js';
 
-export type Lang = 'en' | 'fr';
 
 const MONTHS: Record<Lang, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],

@@ -6,7 +6,8 @@ import type { ErrorAnswer, NoResultsAnswer, ResultsAnswer } from '../core/answer
 import { MAX_QUERY_LENGTH } from '../core/query-parser.js';
 import { dataClassLabel } from '../core/data-classes.js';
 import { countryLabel } from '../core/countries.js';
-import { formatNumber, type Lang } from './format.js';
+import { formatNumber } from './format.js';
+import type { Lang } from '../core/lang.js';
 
 export const LABELS = {
   en: {

@@ -7,24 +7,8 @@ import type { Incident } from '../core/incident-schema.js';
 import { dataClassLabel } from '../core/data-classes.js';
 import { countryLabel } from '../core/countries.js';
 import { COMMANDS } from '../../commands/index.js';
-import {
-  attributions,
-  colon,
-  flagLabels,
-  formatAffected,
-  formatDataClasses,
-  formatDate,
-  formatNumber,
-  formatPlace,
-  formatReasons,
-  formatRecords,
-  formatVendors,
-  formatWhen,
-  incidentTitle,
-  localized,
-  sourceLinks,
-  type Lang,
-} from './format.js';
+import { attributions, colon, flagLabels, formatAffected, formatDataClasses, formatDate, formatNumber, formatPlace, formatReasons, formatRecords, formatVendors, formatWhen, incidentTitle, localized, sourceLinks } from './format.js';
+import type { Lang } from '../core/lang.js';
 import { LABELS, errorMessage, establishedLabel, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, statsHeading, suggestionsLead } from './messages.js';
 
 function line(label: string, value: string | undefined, lang: Lang): string[] {

@@ -6,7 +6,8 @@
  */
 import type { Answer, CoreRequest, Match, MessageAnswer, ResultsAnswer } from '../core/answer.js';
 import type { Incident } from '../core/incident-schema.js';
-import { incidentTitle, type Lang } from '../render/format.js';
+import { incidentTitle } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 import { errorMessage, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, statsHeading, suggestionsLead } from '../render/messages.js';
 import { type Block, type ButtonElement, type SlackMessage, SLACK_LIMITS, actions, blocksBytes, context, divider, section } from './block-kit.js';
 import { backButton, detailsButton, moreButton, pageButton, postButton, present, suggestionButton } from './buttons.js';

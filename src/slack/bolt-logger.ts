@@ -3,7 +3,7 @@
  * tokens. Debug chatter is dropped; Bolt's level calls are accepted and ignored.
  */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../ports/index.js';
 
 function line(parts: readonly unknown[]): string {
   return parts.map((p) => (p instanceof Error ? (p.stack ?? p.message) : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { CoreRequest } from '../core/answer.js';
 import { MAX_PAGE_SIZE } from '../core/answer.js';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 import { SLACK_LIMITS } from './block-kit.js';
 
 const page = z.number().int().min(1).max(1_000_000).optional();

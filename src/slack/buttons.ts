@@ -4,7 +4,7 @@
  * must be unique within a message, hence the suffixes.
  */
 import type { CoreRequest } from '../core/answer.js';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 import { LABELS } from '../render/messages.js';
 import { type ButtonElement, button } from './block-kit.js';
 import { encodeState } from './button-state.js';

@@ -5,8 +5,8 @@
 import { COMMANDS_BY_NAME, isCoreRequest, isUsageError, parseCommandText, type CommandRequest } from '../../commands/index.js';
 import type { CoreRequest } from '../core/answer.js';
 import { detectLanguage } from '../core/query-parser.js';
-import type { Lang } from '../render/format.js';
-import type { CommandHandler } from '../app/bot-services.js';
+import type { Lang } from '../core/lang.js';
+import type { CommandHandler } from '../ports/index.js';
 
 export type Asked =
   /**

@@ -5,22 +5,8 @@
  */
 import type { IncidentAnswer, Match } from '../core/answer.js';
 import type { Incident } from '../core/incident-schema.js';
-import {
-  attributions,
-  flagLabels,
-  formatAffected,
-  formatDataClasses,
-  formatDate,
-  formatPlace,
-  formatReasons,
-  formatRecords,
-  formatVendors,
-  formatWhen,
-  incidentTitle,
-  localized,
-  sourceLinks,
-  type Lang,
-} from '../render/format.js';
+import { attributions, flagLabels, formatAffected, formatDataClasses, formatDate, formatPlace, formatReasons, formatRecords, formatVendors, formatWhen, incidentTitle, localized, sourceLinks } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 import { LABELS } from '../render/messages.js';
 import { type Block, SLACK_LIMITS, context, section } from './block-kit.js';
 import { joinLines, link, safe } from './mrkdwn.js';

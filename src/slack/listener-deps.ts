@@ -3,10 +3,9 @@
  * share: the asker's `Conversation` and a logged apology when something fails.
  */
 import type { App } from '@slack/bolt';
-import type { CommandHandler, Conversation } from '../app/bot-services.js';
-import type { CoreHolder } from '../app/core-holder.js';
-import type { Logger } from '../app/logger.js';
-import type { Lang } from '../render/format.js';
+import type { CommandHandler, Conversation, Logger } from '../ports/index.js';
+import type { CoreHolder } from '../core/core-holder.js';
+import type { Lang } from '../core/lang.js';
 import { errorMessage } from '../render/messages.js';
 import type { SlackMessage } from './block-kit.js';
 import { fallback } from './answer-blocks.js';

@@ -6,7 +6,7 @@
  * knows which incidents it shows, so a poster can tell which reached the channel.
  */
 import type { Answer, MessageAnswer } from '../core/answer.js';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 import { MAX_ITEMS, answerToBlocks, fallback, incidentSections, largestFitting, messageHead, withDividers } from './answer-blocks.js';
 import { type Block, type SlackMessage, context } from './block-kit.js';
 import { safe } from './mrkdwn.js';

@@ -5,12 +5,10 @@
  * when it is set.
  */
 import { App } from '@slack/bolt';
-import type { CommandHandler } from '../app/bot-services.js';
-import type { CoreHolder } from '../app/core-holder.js';
-import type { Logger } from '../app/logger.js';
-import type { BotContext, RunningService } from '../app/start.js';
+import type { BotContext, CommandHandler, Logger, RunningService } from '../ports/index.js';
+import type { CoreHolder } from '../core/core-holder.js';
 import type { SlackConfig } from '../config/env.js';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 import { boltLogger } from './bolt-logger.js';
 import type { ListenerDeps } from './listener-deps.js';
 import { platformError } from './listener-deps.js';

@@ -4,7 +4,8 @@
  * plain strings: callers escape the dynamic parts they pass in.
  */
 import { establishedLabel } from '../render/messages.js';
-import { formatNumber, type Lang } from '../render/format.js';
+import { formatNumber } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 
 const fr = (lang: Lang) => lang === 'fr';
 

@@ -14,9 +14,8 @@
 import { createHash } from 'node:crypto';
 import { webApi } from '@slack/bolt';
 import type { Answer } from '../core/answer.js';
-import type { AcceptedPart, ChannelPoster, ChannelRef, PostOptions, PostResult } from '../app/bot-services.js';
-import type { Logger } from '../app/logger.js';
-import type { Lang } from '../render/format.js';
+import type { AcceptedPart, ChannelPoster, ChannelRef, Logger, PostOptions, PostResult } from '../ports/index.js';
+import type { Lang } from '../core/lang.js';
 import type { SlackMessage } from './block-kit.js';
 import { answerToParts } from './message-split.js';
 import { postingClientOptions } from './web-client-options.js';

@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ChannelRef } from '../app/bot-services.js';
-import type { Lang } from '../render/format.js';
+import type { ChannelRef } from '../ports/index.js';
+import type { Lang } from '../core/lang.js';
 import { migrate } from './migrations.js';
 import type { Delivery, DeliveryKind, PendingAlert, StateStore, Subscription, SubscriptionSettings, WatchEntry } from './state-store.js';
 

@@ -4,8 +4,8 @@
  * subscriptions, watchlists, what was delivered where (only once the platform accepted it),
  * alerts waiting to be posted, and each subscription's run bookkeeping.
  */
-import type { ChannelRef } from '../app/bot-services.js';
-import type { Lang } from '../render/format.js';
+import type { ChannelRef } from '../ports/index.js';
+import type { Lang } from '../core/lang.js';
 
 export interface SubscriptionSettings {
   /** Cron expression (5 or 6 fields), read in `timeZone`. */
@@ -100,11 +100,3 @@ export interface StateStore {
   readonly closed: boolean;
 }
 
-/** A stable map key for a channel. */
-export function channelKey(channel: ChannelRef): string {
-  return `${channel.platform}\u0000${channel.workspaceId}\u0000${channel.channelId}`;
-}
-
-export function sameChannel(a: ChannelRef, b: ChannelRef): boolean {
-  return a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
-}

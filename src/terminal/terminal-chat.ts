@@ -8,10 +8,10 @@ import type { Readable, Writable } from 'node:stream';
 import { isCoreRequest, isUsageError, parseCommandText, stripRootCommand, COMMANDS_BY_NAME } from '../../commands/index.js';
 import type { CoreRequest } from '../core/answer.js';
 import { detectLanguage } from '../core/query-parser.js';
-import type { CoreHolder } from '../app/core-holder.js';
-import type { CommandHandler, Conversation } from '../app/bot-services.js';
+import type { CoreHolder } from '../core/core-holder.js';
+import type { CommandHandler, Conversation } from '../ports/index.js';
 import { renderText, helpText } from '../render/text-renderer.js';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
 
 export interface ChatSession {
   /** The last paged request, so "next" / "suite" can turn the page. */

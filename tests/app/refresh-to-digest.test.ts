@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCore, CoreHolder } from '../../src/app/core-holder.js';
+import { buildCore, CoreHolder } from '../../src/core/core-holder.js';
 import { createLogger } from '../../src/app/logger.js';
 import { startCatalogReloader, type CatalogReloader } from '../../src/app/catalog-reloader.js';
 import { loadConfig } from '../../src/config/env.js';

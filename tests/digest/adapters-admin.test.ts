@@ -5,7 +5,7 @@
  * against its stand-in on 127.0.0.1, with the real digest handler behind them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreHolder } from '../../src/app/core-holder.js';
+import { CoreHolder } from '../../src/core/core-holder.js';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startDigests, type Digests } from '../../src/digest/index.js';

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChannelPoster } from '../../src/app/bot-services.js';
+import type { ChannelPoster } from '../../src/ports/index.js';
 import type { Answer } from '../../src/core/answer.js';
 import { renderText } from '../../src/render/text-renderer.js';
 

@@ -2,14 +2,13 @@
  * Shared fixtures for the digest tests: incidents, a core over them, a context with a logger
  * whose lines the tests read, and the config.
  */
-import { CoreHolder } from '../../src/app/core-holder.js';
+import { CoreHolder } from '../../src/core/core-holder.js';
 import { createLogger } from '../../src/app/logger.js';
-import type { BotContext } from '../../src/app/start.js';
+import type { BotContext, Conversation } from '../../src/ports/index.js';
 import { BreachCore } from '../../src/core/breach-core.js';
 import type { Catalog } from '../../src/core/catalog.js';
 import { IncidentSchema, type Incident, type IncidentInput } from '../../src/core/incident-schema.js';
 import { loadConfig, type Config } from '../../src/config/env.js';
-import type { Conversation } from '../../src/app/bot-services.js';
 
 type Overrides = Partial<Omit<IncidentInput, 'organization'>> & { organization?: Partial<IncidentInput['organization']> };
 

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AcceptedPart, ChannelPoster, ChannelRef, PostResult } from '../../src/app/bot-services.js';
+import type { AcceptedPart, ChannelPoster, ChannelRef, PostResult } from '../../src/ports/index.js';
 import type { MessageAnswer } from '../../src/core/answer.js';
 import { createSlackPoster } from '../../src/slack/index.js';
 import { createDiscordPoster, createPosterRest } from '../../src/discord/index.js';

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
-import type { CommandHandler, Conversation } from '../../src/app/bot-services.js';
-import { CoreHolder } from '../../src/app/core-holder.js';
+import type { CommandHandler, Conversation } from '../../src/ports/index.js';
+import { CoreHolder } from '../../src/core/core-holder.js';
 import { seedCore } from '../helpers/catalog-fixtures.js';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/env.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { MessageAnswer } from '../../src/core/answer.js';
-import type { AcceptedPart, ChannelRef } from '../../src/app/bot-services.js';
+import type { AcceptedPart, ChannelRef } from '../../src/ports/index.js';
 import { createDiscordPoster, createPosterRest } from '../../src/discord/index.js';
 import { CHANNEL_ID, FAKE_TOKEN, FakeDiscord } from './fake-discord.js';
 import { coreOf, hugeIncident, HOSTILE_TEXT } from './fixtures.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { BreachCore } from '../../src/core/breach-core.js';
-import { CoreHolder } from '../../src/app/core-holder.js';
+import { CoreHolder } from '../../src/core/core-holder.js';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/env.js';
 import { selectDigest } from '../../src/digest/digest-selection.js';

@@ -3,8 +3,8 @@
  * its Web API calls and response_url posts going to the fake Slack on loopback.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CommandHandler, Conversation } from '../../src/app/bot-services.js';
-import { CoreHolder } from '../../src/app/core-holder.js';
+import type { CommandHandler, Conversation } from '../../src/ports/index.js';
+import { CoreHolder } from '../../src/core/core-holder.js';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig, type SlackConfig } from '../../src/config/env.js';
 import { answerToBlocks } from '../../src/slack/answer-blocks.js';

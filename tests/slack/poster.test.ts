@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AcceptedPart, ChannelRef } from '../../src/app/bot-services.js';
+import type { AcceptedPart, ChannelRef } from '../../src/ports/index.js';
 import type { MessageAnswer } from '../../src/core/answer.js';
 import { createSlackPoster } from '../../src/slack/slack-poster.js';
 import { blockKitProblems, unsafeMarkup } from './block-kit-check.js';

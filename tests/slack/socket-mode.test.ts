@@ -3,10 +3,10 @@
  * or a proxy really replaces Slack), and answers a slash command envelope in its ack.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreHolder } from '../../src/app/core-holder.js';
+import { CoreHolder } from '../../src/core/core-holder.js';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/env.js';
-import type { RunningService } from '../../src/app/start.js';
+import type { RunningService } from '../../src/ports/index.js';
 import { startSlack } from '../../src/slack/index.js';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack, slashCommandForm } from './fake-slack.js';
 import { DATA, bundledCore } from './fixtures.js';

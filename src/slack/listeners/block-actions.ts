@@ -18,7 +18,7 @@ import { POST_ACTION, RUN_ACTION_PATTERN } from '../buttons.js';
 import { type ListenerDeps, apology, platformError } from '../listener-deps.js';
 import { SLACK_TEXT } from '../slack-messages.js';
 import type { Answer } from '../../core/answer.js';
-import type { Lang } from '../../render/format.js';
+import type { Lang } from '../../core/lang.js';
 import { ephemeral } from './slash-command.js';
 
 function notice(text: string) {

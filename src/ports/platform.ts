@@ -4,7 +4,8 @@
  * interfaces, not discord.js or Bolt.
  */
 import type { Answer } from '../core/answer.js';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../core/lang.js';
+import type { ChannelRef } from './channel.js';
 
 /** Who asked, where: enough for a feature to decide and to remember. */
 export interface Conversation {
@@ -28,13 +29,6 @@ export interface CommandHandler {
   /** True when this handler owns the request (as returned by a command definition's parse). */
   handles(request: unknown): boolean;
   handle(request: unknown, conversation: Conversation): Promise<Answer>;
-}
-
-/** Where a post goes. */
-export interface ChannelRef {
-  readonly platform: string;
-  readonly workspaceId: string;
-  readonly channelId: string;
 }
 
 /**
