@@ -6,10 +6,11 @@
  * collected, never thrown: each names the file, the field path and what is wrong, and every
  * valid incident still loads, so one bad file never takes the bot down.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { IncidentSchema, type Incident } from './incident-schema.js';
+import { DEFAULT_DATA_FILE_LIMITS, listDataFiles, parseDataJson, readDataFile, type DataFileLimits } from './data-files.js';
+
+export { DEFAULT_DATA_FILE_LIMITS, type DataFileLimits } from './data-files.js';
 
 export interface CatalogProblem {
   /** File, relative to the data folder. */
@@ -48,18 +49,6 @@ function issueProblems(file: string, prefix: string, error: z.ZodError): Catalog
     else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = `is required (${issue.message})`;
     return { file, path, message };
   });
-}
-
-function jsonFiles(dir: string): string[] {
-  try {
-    if (!statSync(dir).isDirectory()) return [];
-  } catch {
-    return [];
-  }
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => join(dir, f));
 }
 
 /** Validates raw records as read from one file and appends them to the catalog being built. */
@@ -130,44 +119,45 @@ export class CatalogBuilder {
   }
 }
 
-function readJson(builder: CatalogBuilder, file: string, shown: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    builder.addProblem({ file: shown, path: '', message: `cannot be read: ${(err as Error).message}` });
-    return undefined;
+/**
+ * Every data file of one folder, read safely (see data-files.ts): each refused file becomes a
+ * problem naming it and why; the others come back parsed.
+ */
+function readFolder(builder: CatalogBuilder, dataDir: string, folder: string, maxBytes: number, limits: DataFileLimits): { shown: string; raw: unknown }[] {
+  const out: { shown: string; raw: unknown }[] = [];
+  for (const entry of listDataFiles(dataDir, folder, maxBytes)) {
+    if (!entry.ok) {
+      builder.addProblem({ file: entry.shown, path: '', message: entry.reason });
+      continue;
+    }
+    const read = readDataFile(entry.file, maxBytes);
+    if (!read.ok) {
+      builder.addProblem({ file: entry.file.shown, path: '', message: read.reason });
+      continue;
+    }
+    const parsed = parseDataJson(read.text, limits.maxJsonDepth);
+    if (!parsed.ok) builder.addProblem({ file: entry.file.shown, path: '', message: parsed.reason });
+    else out.push({ shown: entry.file.shown, raw: parsed.value });
   }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    builder.addProblem({ file: shown, path: '', message: `is not valid JSON: ${(err as Error).message}` });
-    return undefined;
-  }
+  return out;
 }
 
 /** Loads every incident under `dataDir` (`incidents/*.json`, `imported/*.json`). */
-export function loadCatalog(dataDir: string): Catalog {
+export function loadCatalog(dataDir: string, limits: DataFileLimits = DEFAULT_DATA_FILE_LIMITS): Catalog {
   const builder = new CatalogBuilder();
-  for (const file of jsonFiles(join(dataDir, 'incidents'))) {
-    const shown = relative(dataDir, file);
-    const raw = readJson(builder, file, shown);
-    if (raw !== undefined) builder.add(shown, '', raw);
-  }
+  for (const { shown, raw } of readFolder(builder, dataDir, 'incidents', limits.incidentFileBytes, limits)) builder.add(shown, '', raw);
   // Snapshots may list records that merge into incidents of other files: applied once all are loaded.
   const merges: { shown: string; entries: unknown[] }[] = [];
-  for (const file of jsonFiles(join(dataDir, 'imported'))) {
-    const shown = relative(dataDir, file);
-    const raw = readJson(builder, file, shown);
-    if (raw === undefined) continue;
-    const list = Array.isArray(raw) ? raw : (raw as { incidents?: unknown }).incidents;
+  for (const { shown, raw } of readFolder(builder, dataDir, 'imported', limits.snapshotFileBytes, limits)) {
+    const object = typeof raw === 'object' && raw !== null ? (raw as { incidents?: unknown; merged?: unknown }) : {};
+    const list = Array.isArray(raw) ? raw : object.incidents;
     if (!Array.isArray(list)) {
       builder.addProblem({ file: shown, path: '', message: 'must be a JSON array of incidents or an object with an "incidents" array' });
       continue;
     }
     const prefix = Array.isArray(raw) ? '' : 'incidents';
     list.forEach((record, i) => builder.add(shown, `${prefix}[${i}]`, record));
-    const merged = Array.isArray(raw) ? undefined : (raw as { merged?: unknown }).merged;
+    const merged = Array.isArray(raw) ? undefined : object.merged;
     if (Array.isArray(merged)) merges.push({ shown, entries: merged });
     else if (merged !== undefined) builder.addProblem({ file: shown, path: 'merged', message: 'must be an array of { into, incident }' });
   }

@@ -11,14 +11,42 @@ import { z } from 'zod';
 import { DATA_CLASSES, isDataClassName } from './data-classes.js';
 import { comparePartialDates, isValidPartialDate } from './partial-date.js';
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/**
+ * Caps on every text field and list, so one record cannot make the bot tokenize and hold 50 MB
+ * of summary: generous against the bundled catalog (longest summary about 4,000 characters,
+ * longest name 150, 400 affected venues), and named in the refusal.
+ */
+export const TEXT_LIMITS = Object.freeze({
+  /** Names, aliases, ids, labels, codes. */
+  name: 300,
+  /** Titles, causes, responses, notes, source titles. */
+  short: 2_000,
+  /** Summaries. */
+  long: 20_000,
+  /** URLs. */
+  url: 2_048,
+  /** Entries in any one list (aliases, sources, affected organizations...). */
+  list: 2_000,
+});
+
+const tooLong = (max: number) => ({ message: `must be at most ${max.toLocaleString('en')} characters`, abort: true });
+/** A string no longer than `max`; checked first, so no pattern or message ever sees a longer one. */
+const bounded = (max: number) => z.string().max(max, tooLong(max));
+const text = (max: number) => bounded(max).trim().min(1, 'must not be empty');
+const nonEmpty = text(TEXT_LIMITS.name);
+const shortText = text(TEXT_LIMITS.short);
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(TEXT_LIMITS.list, `must list at most ${TEXT_LIMITS.list.toLocaleString('en')} entries`);
 
 export const PartialDateSchema = z
   .string()
+  .max(10, { message: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
   .refine(isValidPartialDate, { message: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD' });
 
 /** Text in English, with its French when known (curated records carry both). */
-export const LocalizedTextSchema = z.strictObject({ en: nonEmpty, fr: nonEmpty.optional() });
+const localized = (max: number) => z.strictObject({ en: text(max), fr: text(max).optional() });
+export const LocalizedTextSchema = localized(TEXT_LIMITS.short);
+/** A summary: the one long text of a record. */
+export const SummarySchema = localized(TEXT_LIMITS.long);
 
 export const RecordCountSchema = z.strictObject({
   count: z.number().int('must be a whole number').nonnegative('must not be negative'),
@@ -30,8 +58,8 @@ export const RecordCountSchema = z.strictObject({
 
 export const OrganizationSchema = z.strictObject({
   name: nonEmpty,
-  aliases: z.array(nonEmpty).default([]),
-  domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as example.com')).default([]),
+  aliases: list(nonEmpty).default([]),
+  domains: list(bounded(TEXT_LIMITS.name).regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as example.com')).default([]),
   /** ISO 3166-1 alpha-2, upper case. */
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR or US').optional(),
   region: nonEmpty.optional(),
@@ -41,13 +69,13 @@ export const OrganizationSchema = z.strictObject({
 
 export const VendorSchema = z.strictObject({
   name: nonEmpty,
-  aliases: z.array(nonEmpty).default([]),
+  aliases: list(nonEmpty).default([]),
   role: LocalizedTextSchema,
 });
 
 export const AffectedOrganizationSchema = z.strictObject({
   name: nonEmpty,
-  aliases: z.array(nonEmpty).default([]),
+  aliases: list(nonEmpty).default([]),
   city: nonEmpty.optional(),
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR').optional(),
   records: RecordCountSchema.optional(),
@@ -71,18 +99,18 @@ export const ResponseSchema = z.strictObject({
 
 export const SourceSchema = z.strictObject({
   publisher: nonEmpty.optional(),
-  title: nonEmpty,
+  title: shortText,
   date: PartialDateSchema.optional(),
   language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as fr or en'),
-  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  url: bounded(TEXT_LIMITS.url).pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })).optional(),
   /** Where the text came from when there is no URL (e.g. the seed article's file name). */
   reference: nonEmpty.optional(),
   /** Attribution a licence requires, shown with the answer. */
-  attribution: nonEmpty.optional(),
+  attribution: shortText.optional(),
   license: nonEmpty.optional(),
 });
 
-export const DataClassNameSchema = z.string().superRefine((name, ctx) => {
+export const DataClassNameSchema = bounded(TEXT_LIMITS.name).superRefine((name, ctx) => {
   if (!isDataClassName(name)) {
     ctx.addIssue({
       code: 'custom',
@@ -97,7 +125,7 @@ export const EstablishedFactSchema = z.strictObject({
   /** Field path, e.g. "dates.disclosed". */
   path: nonEmpty,
   basis: z.enum(['article-clues', 'public-record']),
-  note: nonEmpty,
+  note: shortText,
 });
 
 export const FlagsSchema = z.strictObject({
@@ -113,19 +141,19 @@ export const ProvenanceSchema = z.strictObject({
   /** "curated" for reviewed files under data/incidents/, else the importer's source name. */
   source: nonEmpty,
   sourceId: nonEmpty.optional(),
-  attribution: nonEmpty.optional(),
+  attribution: shortText.optional(),
   license: nonEmpty.optional(),
 });
 
 export const IncidentSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as orange-2014-04'),
+    id: bounded(TEXT_LIMITS.name).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as orange-2014-04'),
     /** "breach": data was taken or exposed; "attack": a cyberattack the sources report without a data theft. */
     kind: z.enum(['breach', 'attack']).default('breach'),
     title: LocalizedTextSchema,
     organization: OrganizationSchema,
-    vendors: z.array(VendorSchema).default([]),
-    affected: z.array(AffectedOrganizationSchema).default([]),
+    vendors: list(VendorSchema).default([]),
+    affected: list(AffectedOrganizationSchema).default([]),
     /** How many organizations in all were hit, when the sources count more than they name. */
     affectedCount: RecordCountSchema.omit({ who: true }).optional(),
     /**
@@ -133,7 +161,7 @@ export const IncidentSchema = z
      * elsewhere or unknown (bonjourlafuite.eu.org lists leaks that hit people in France, Discord's
      * among them): ISO 3166-1 alpha-2 codes. "Breaches in France" finds these as well.
      */
-    peopleCountries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR')).default([]),
+    peopleCountries: list(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR')).default([]),
     dates: z
       .strictObject({
         occurred: z.strictObject({ start: PartialDateSchema, end: PartialDateSchema.optional() }).optional(),
@@ -146,22 +174,22 @@ export const IncidentSchema = z
     records: z
       .strictObject({
         total: RecordCountSchema.optional(),
-        breakdown: z.array(RecordCountSchema).default([]),
+        breakdown: list(RecordCountSchema).default([]),
       })
       .optional(),
-    dataClasses: z.array(DataClassNameSchema).default([]),
+    dataClasses: list(DataClassNameSchema).default([]),
     /** Data the source lists that the vocabulary has no class for, kept verbatim. */
-    otherDataClasses: z.array(nonEmpty).default([]),
+    otherDataClasses: list(nonEmpty).default([]),
     cause: LocalizedTextSchema.optional(),
-    response: z.array(ResponseSchema).default([]),
-    summary: LocalizedTextSchema,
-    sources: z.array(SourceSchema).min(1, 'every incident cites at least one source'),
+    response: list(ResponseSchema).default([]),
+    summary: SummarySchema,
+    sources: list(SourceSchema).min(1, 'every incident cites at least one source'),
     verified: z.boolean(),
     flags: FlagsSchema.default({}),
     provenance: ProvenanceSchema.default({ source: 'curated' }),
-    unstated: z.array(nonEmpty).default([]),
-    established: z.array(EstablishedFactSchema).default([]),
-    related: z.array(z.string()).default([]),
+    unstated: list(nonEmpty).default([]),
+    established: list(EstablishedFactSchema).default([]),
+    related: list(nonEmpty).default([]),
   })
   .superRefine((incident, ctx) => {
     const { occurred, discovered, disclosed } = incident.dates;

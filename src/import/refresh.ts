@@ -19,6 +19,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { BotContext, Logger, RunningService } from '../ports/index.js';
 import type { MatchableIncident } from './curated-merge.js';
 import { FEEDS } from './feeds.js';
+import { DEFAULT_DATA_FILE_LIMITS, parseDataJson } from '../core/data-files.js';
 import { hibpToIncidents } from './hibp.js';
 import { validIncidents } from './import-feed.js';
 import { buildSnapshot, readSnapshot, serializeSnapshot, snapshotPath, writeFileAtomic, type Snapshot } from './snapshot.js';
@@ -106,12 +107,10 @@ export async function refreshHibpSnapshot(options: RefreshOptions): Promise<Refr
   } catch (err) {
     return fail(`the body could not be read in full (${(err as Error).message})`);
   }
-  let records: unknown;
-  try {
-    records = JSON.parse(body);
-  } catch (err) {
-    return fail(`the body is not JSON (${(err as Error).message}); truncated or not the breach list`);
-  }
+  // The body's text is never quoted in the log: only where it breaks.
+  const parsedBody = parseDataJson(body, DEFAULT_DATA_FILE_LIMITS.maxJsonDepth);
+  if (!parsedBody.ok) return fail(`the body is not JSON (${parsedBody.reason.replace(/^is not valid (incident )?JSON:? ?/, '') || 'unreadable'}); truncated or not the breach list`);
+  const records = parsedBody.value;
   if (!Array.isArray(records)) return fail('the body is not a JSON array of breaches');
   if (records.length === 0) return fail('the feed lists no breach at all');
 

@@ -13,10 +13,11 @@
  * own if that incident is gone). Building a snapshot keeps the `addedAt` of every record the
  * previous snapshot already had, so re-importing never announces old breaches again.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { IncidentInput } from '../core/incident-schema.js';
+import { DEFAULT_DATA_FILE_LIMITS, parseDataJson, readOwnFile } from '../core/data-files.js';
 import type { Feed } from './feeds.js';
 import { IncidentMatcher, type MatchableIncident, type MergeMatch } from './curated-merge.js';
 
@@ -42,16 +43,20 @@ export function snapshotPath(dataDir: string, feed: Feed): string {
   return join(dataDir, 'imported', feed.snapshotFile);
 }
 
-/** The snapshot at `path`; undefined when there is none; throws if it is there but unreadable. */
+/**
+ * The snapshot at `path`; undefined when there is none; throws if it is there but unreadable
+ * (not a regular file, over the snapshot size cap, not JSON: the message never quotes it).
+ */
 export function readSnapshot(path: string): Snapshot | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+  const read = readOwnFile(path, DEFAULT_DATA_FILE_LIMITS.snapshotFileBytes);
+  if (!read.ok) {
+    if (read.missing) return undefined;
+    throw new Error(`${basename(path)} ${read.reason}`);
   }
-  const raw = JSON.parse(text) as Partial<Snapshot> | IncidentInput[];
+  const parsed = parseDataJson(read.text, DEFAULT_DATA_FILE_LIMITS.maxJsonDepth);
+  if (!parsed.ok) throw new Error(`${basename(path)} ${parsed.reason}`);
+  if (typeof parsed.value !== 'object' || parsed.value === null) throw new Error(`${basename(path)} is not a snapshot (a JSON object or array)`);
+  const raw = parsed.value as Partial<Snapshot> | IncidentInput[];
   if (Array.isArray(raw)) return { source: '', title: '', attribution: '', license: '', generatedAt: '', inputs: [], incidents: raw, merged: [] };
   return {
     source: raw.source ?? '',

@@ -5,19 +5,19 @@
 import { BreachCore } from '../../src/core/breach-core.js';
 import { CatalogBuilder } from '../../src/core/catalog.js';
 import { DATA_CLASSES } from '../../src/core/data-classes.js';
-import type { IncidentInput } from '../../src/core/incident-schema.js';
+import { TEXT_LIMITS, type IncidentInput } from '../../src/core/incident-schema.js';
 
 const HOSTILE = '@everyone @here <@&123456789012345678> <@123456789012345678> <#123456789012345678> **bold** __u__ `code` ||spoiler|| [click](https://evil.example/x) # heading\n> quote\n- item';
 
 const long = (seed: string, n: number) => `${seed} `.repeat(Math.ceil(n / (seed.length + 1))).slice(0, n);
 
-/** A record with every list long and every text far past Discord's limits. */
+/** A record with every list long and every text far past Discord's limits (titles and names at the schema's caps). */
 export function hugeIncident(i: number, hostile = false): IncidentInput {
   const text = (n: number) => (hostile ? long(HOSTILE, n) : long(`Megacorp${i} leaked everything`, n));
   return {
     id: `megacorp-${i}-${'x'.repeat(60)}`,
-    title: { en: `Megacorp${i} ${text(6000)}`, fr: `Megacorp${i} ${text(6000)}` },
-    organization: { name: `Megacorp${i} ${text(300)}`, aliases: Array.from({ length: 30 }, (_, k) => `Alias${k} ${text(100)}`), country: 'FR', city: text(200), sector: text(200) },
+    title: { en: `Megacorp${i} ${text(TEXT_LIMITS.short - 20)}`, fr: `Megacorp${i} ${text(TEXT_LIMITS.short - 20)}` },
+    organization: { name: `Megacorp${i} ${text(TEXT_LIMITS.name - 20)}`, aliases: Array.from({ length: 30 }, (_, k) => `Alias${k} ${text(100)}`), country: 'FR', city: text(200), sector: text(200) },
     vendors: Array.from({ length: 30 }, (_, k) => ({ name: `Vendor${k} ${text(100)}`, role: { en: text(400), fr: text(400) } })),
     affected: Array.from({ length: 40 }, (_, k) => ({ name: `Affected${k} ${text(100)}`, city: text(50), records: { count: 123456789 + k, qualifier: 'at-least' as const, who: { en: text(80) } } })),
     affectedCount: { count: 999999, qualifier: 'approximate' },
@@ -26,7 +26,7 @@ export function hugeIncident(i: number, hostile = false): IncidentInput {
     records: { total: { count: 1234567890, qualifier: 'at-least', who: { en: text(300), fr: text(300) } }, breakdown: Array.from({ length: 20 }, (_, k) => ({ count: 1000 + k, qualifier: 'exact' as const, who: { en: text(100) } })) },
     dataClasses: DATA_CLASSES.map((c) => c.name),
     otherDataClasses: Array.from({ length: 30 }, (_, k) => `Other${k} ${text(100)}`),
-    cause: { en: text(5000), fr: text(5000) },
+    cause: { en: text(TEXT_LIMITS.short), fr: text(TEXT_LIMITS.short) },
     response: Array.from({ length: 30 }, (_, k) => ({ type: 'notification' as const, date: '2021-04-02', text: { en: `Step ${k} ${text(300)}` } })),
     summary: { en: text(8000), fr: text(8000) },
     sources: Array.from({ length: 30 }, (_, k) => ({

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { BreachCore } from '../../src/core/breach-core.js';
 import { CatalogBuilder } from '../../src/core/catalog.js';
 import { DATA_CLASSES } from '../../src/core/data-classes.js';
-import type { IncidentInput } from '../../src/core/incident-schema.js';
+import { TEXT_LIMITS, type IncidentInput } from '../../src/core/incident-schema.js';
 
 export const DATA = resolve(import.meta.dirname, '../../data');
 
@@ -71,22 +71,22 @@ export function hostileIncident(id = 'hostile-2024'): IncidentInput {
   };
 }
 
-/** A record with every field far past what any Slack limit allows (the schema sets no maximum). */
+/** A record with every field far past what any Slack limit allows (texts and names at or near the schema's caps). */
 export function longestIncident(n: number, related: readonly string[] = []): IncidentInput {
-  const text = (seed: string) => long(`${seed} ${n} ééé`, 3500);
+  const text = (seed: string) => long(`${seed} ${n} ééé`, TEXT_LIMITS.short - 20);
   return {
     id: `longest-${n}`,
     title: { en: `Longest ${text('title')}`, fr: `Plus long ${text('titre')}` },
     organization: {
-      name: `Longest Org ${n} ${long('name', 2000)}`,
-      aliases: Array.from({ length: 30 }, (_, i) => `alias ${i} ${long('a', 300)}`),
+      name: `Longest Org ${n} ${long('name', TEXT_LIMITS.name - 20)}`,
+      aliases: Array.from({ length: 30 }, (_, i) => `alias ${i} ${long('a', TEXT_LIMITS.name - 10)}`),
       domains: Array.from({ length: 20 }, (_, i) => `longest${n}-${i}.example.com`),
       country: 'FR',
-      city: long('city', 1000),
-      sector: long('sector', 1000),
+      city: long('city', TEXT_LIMITS.name),
+      sector: long('sector', TEXT_LIMITS.name),
     },
-    vendors: Array.from({ length: 20 }, (_, i) => ({ name: `Vendor ${i} ${long('v', 500)}`, aliases: [], role: { en: text('role'), fr: text('rôle') } })),
-    affected: Array.from({ length: 60 }, (_, i) => ({ name: `Affected ${i} ${long('x', 400)}`, city: long('c', 200), records: { count: 1_000_000 + i, qualifier: 'approximate' as const, who: { en: long('who', 300) } } })),
+    vendors: Array.from({ length: 20 }, (_, i) => ({ name: `Vendor ${i} ${long('v', TEXT_LIMITS.name - 10)}`, aliases: [], role: { en: text('role'), fr: text('rôle') } })),
+    affected: Array.from({ length: 60 }, (_, i) => ({ name: `Affected ${i} ${long('x', TEXT_LIMITS.name - 12)}`, city: long('c', 200), records: { count: 1_000_000 + i, qualifier: 'approximate' as const, who: { en: long('who', 300) } } })),
     affectedCount: { count: 5000, qualifier: 'at-least' },
     dates: { occurred: { start: '2020-01-01', end: '2023-12-31' }, discovered: '2024-01-02', disclosed: '2024-02-03' },
     addedAt: '2026-11-23T09:00:00Z',
@@ -98,9 +98,9 @@ export function longestIncident(n: number, related: readonly string[] = []): Inc
     otherDataClasses: Array.from({ length: 40 }, (_, i) => `other ${i} ${long('o', 200)}`),
     cause: { en: text('cause'), fr: text('cause') },
     response: Array.from({ length: 20 }, (_, i) => ({ type: 'notification' as const, date: '2024-03-01', text: { en: `${i} ${text('response')}` } })),
-    summary: { en: text('summary'), fr: text('résumé') },
+    summary: { en: long(`summary ${n} ééé`, 3500), fr: long(`résumé ${n} ééé`, 3500) },
     sources: Array.from({ length: 30 }, (_, i) => ({
-      publisher: long('Publisher', 500),
+      publisher: long('Publisher', TEXT_LIMITS.name),
       title: `${i} ${text('source title')}`,
       date: '2024-02',
       language: 'en',
@@ -111,7 +111,7 @@ export function longestIncident(n: number, related: readonly string[] = []): Inc
     verified: false,
     flags: { fabricated: true, sensitive: true, spamList: true, malware: true, stealerLog: true },
     provenance: { source: 'curated', attribution: long('Provenance attribution', 2000) },
-    unstated: Array.from({ length: 30 }, (_, i) => `unstated ${i} ${long('u', 300)}`),
+    unstated: Array.from({ length: 30 }, (_, i) => `unstated ${i} ${long('u', TEXT_LIMITS.name - 12)}`),
     established: Array.from({ length: 30 }, (_, i) => ({ path: `dates.disclosed.${i}`, basis: 'public-record' as const, note: long('note', 1000) })),
     related: [...related],
   };
