@@ -59,24 +59,24 @@ export async function postWithRetry(
   lang: Lang,
   policy: RetryPolicy = DEFAULT_RETRY,
   signal?: AbortSignal,
-  onAccepted?: (part: AcceptedPart) => void,
+  onAccepted?: (part: AcceptedPart) => void | Promise<void>,
 ): Promise<DeliveryResult> {
   // A poster can only have delivered incidents the answer holds: anything else is ignored.
   const carried = new Set(answer.kind === 'message' ? answer.incidents.map((i) => i.id) : []);
   const accepted = new Map<string, AcceptedPart>();
-  const note = (part: AcceptedPart) => {
+  const note = async (part: AcceptedPart) => {
     const kept: AcceptedPart = { messageId: part.messageId, incidentIds: part.incidentIds.filter((id) => carried.has(id)) };
     const key = `${kept.messageId}\u0000${kept.incidentIds.join('\u0000')}`;
     if (accepted.has(key)) return;
     accepted.set(key, kept);
     try {
-      onAccepted?.(kept);
+      await onAccepted?.(kept);
     } catch {
       // Recorded from the result instead.
     }
   };
-  const done = (result: PostResult, attempts: number): DeliveryResult => {
-    for (const part of result.accepted ?? []) note(part);
+  const done = async (result: PostResult, attempts: number): Promise<DeliveryResult> => {
+    for (const part of result.accepted ?? []) await note(part);
     return { ...result, attempts, accepted: [...accepted.values()] };
   };
   let last: PostResult = { ok: false, retryable: true, gone: false, reason: 'not tried' };
@@ -89,7 +89,7 @@ export async function postWithRetry(
       last = { ok: false, retryable: true, gone: false, reason: `poster threw: ${(err as Error).message}` };
     }
     if (last.ok || last.gone || !last.retryable || attempt === policy.attempts) return done(last, attempt);
-    for (const part of last.accepted ?? []) note(part);
+    for (const part of last.accepted ?? []) await note(part);
     await sleep(backoffDelay(policy, attempt, last.retryAfterMs), signal);
   }
   return done(last, policy.attempts);

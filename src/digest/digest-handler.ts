@@ -33,7 +33,7 @@ import { incidentsNaming, watchKey } from './watch-matcher.js';
 
 /** What the handler needs of the scheduler. */
 export interface ScheduleControl {
-  sync(): void;
+  sync(): Promise<void>;
   nextRun(subscriptionId: number): Date | undefined;
 }
 
@@ -52,8 +52,8 @@ export class DigestCommandHandler implements CommandHandler {
     if (!isFeatureRequest(request)) return { kind: 'error', code: 'unknown-command', detail: String((request as { command?: unknown })?.command ?? '') };
     if (request.command !== 'status' && changesSettings(request) && !conversation.isAdmin) return refusedMessage(conversation.platform, request.command);
     try {
-      if (request.command === 'status') return channelStatusMessage(this.statusOf(conversation));
-      return request.command === 'digest' ? this.digest(request, conversation) : this.watch(request, conversation);
+      if (request.command === 'status') return channelStatusMessage(await this.statusOf(conversation));
+      return request.command === 'digest' ? await this.digest(request, conversation) : await this.watch(request, conversation);
     } catch (err) {
       this.deps.log.error(`${request.command}${'action' in request ? ` ${request.action}` : ''} failed`, err);
       return internalErrorMessage();
@@ -65,13 +65,12 @@ export class DigestCommandHandler implements CommandHandler {
   }
 
   /** What `digest status` and `status` report: the subscription, what its next digest would hold so far, the watchlist. */
-  private statusOf(conversation: Conversation): StatusInput {
+  private async statusOf(conversation: Conversation): Promise<StatusInput> {
     const { store, holder } = this.deps;
     const channel = this.channelOf(conversation);
-    const sub = store.subscription(channel);
+    const [sub, delivered, watches] = await Promise.all([store.subscription(channel), store.deliveredIds(channel), store.watches(channel)]);
     const core = holder.core;
     const compiled = sub ? compileFilters(core, sub.filters) : undefined;
-    const delivered = store.deliveredIds(channel);
     // The same selection the digest run and `digest preview` make.
     const pending = sub?.active && compiled?.ok ? selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered, matches: compiled.matches }) : undefined;
     return {
@@ -80,12 +79,12 @@ export class DigestCommandHandler implements CommandHandler {
       query: compiled?.ok ? compiled.query : undefined,
       nextRun: sub ? this.schedule.nextRun(sub.id) : undefined,
       delivered: delivered.size,
-      watches: store.watches(channel),
+      watches,
       ...(pending ? { pending } : {}),
     };
   }
 
-  private digest(request: DigestRequest, conversation: Conversation): Answer {
+  private async digest(request: DigestRequest, conversation: Conversation): Promise<Answer> {
     const { store, holder } = this.deps;
     const channel = this.channelOf(conversation);
     switch (request.action) {
@@ -95,51 +94,51 @@ export class DigestCommandHandler implements CommandHandler {
         if (!compiled.ok) return badFiltersMessage(compiled.error);
         const cron = request.time ? timeToCron(request.time) : this.defaults.cron;
         if (!isValidCron(cron)) return invalidScheduleMessage(cron);
-        const existing = store.subscription(channel);
-        const sub = store.subscribe(
+        const existing = await store.subscription(channel);
+        const sub = await store.subscribe(
           channel,
           { cron, timeZone: request.timeZone ?? this.defaults.timeZone, language: conversation.language, filters, postEmpty: request.postEmpty ?? existing?.postEmpty ?? false },
           conversation.userId,
           this.deps.now(),
         );
-        this.schedule.sync();
+        await this.schedule.sync();
         return subscribedMessage(sub, existing !== undefined, compiled.query, this.schedule.nextRun(sub.id));
       }
       case 'unsubscribe': {
-        const removed = store.unsubscribe(channel);
-        this.schedule.sync();
+        const removed = await store.unsubscribe(channel);
+        await this.schedule.sync();
         return unsubscribedMessage(removed);
       }
       case 'status':
-        return statusMessage(this.statusOf(conversation));
+        return statusMessage(await this.statusOf(conversation));
       case 'preview': {
-        const sub = store.subscription(channel);
+        const sub = await store.subscription(channel);
         if (!sub) return notSubscribedPreview(conversation.platform);
         const core = holder.core;
         const compiled = compileFilters(core, sub.filters);
         if (!compiled.ok) return badFiltersMessage(compiled.error);
-        const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: store.deliveredIds(channel), matches: compiled.matches });
+        const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: await store.deliveredIds(channel), matches: compiled.matches });
         const digest = digestAnswer(selected, sub, sub.lastRunAt ?? sub.createdAt, compiled.query);
         return previewMessage(digest, sub, this.schedule.nextRun(sub.id), selected.length > 0 || sub.postEmpty);
       }
     }
   }
 
-  private watch(request: WatchRequest, conversation: Conversation): Answer {
+  private async watch(request: WatchRequest, conversation: Conversation): Promise<Answer> {
     const { store, holder } = this.deps;
     const channel = this.channelOf(conversation);
     switch (request.action) {
       case 'add': {
         const key = watchKey(request.name);
-        const current = store.watches(channel);
+        const current = await store.watches(channel);
         if (!current.some((w) => w.key === key) && current.length >= MAX_WATCH_ENTRIES) return watchFullMessage(conversation.platform, MAX_WATCH_ENTRIES);
-        const added = store.addWatch(channel, { name: request.name, key, language: conversation.language }, conversation.userId, this.deps.now());
+        const added = await store.addWatch(channel, { name: request.name, key, language: conversation.language }, conversation.userId, this.deps.now());
         return watchAddedMessage(conversation.platform, request.name, added ? incidentsNaming(holder.core, request.name).size : 0, added);
       }
       case 'remove':
-        return watchRemovedMessage(conversation.platform, request.name, store.removeWatch(channel, watchKey(request.name)));
+        return watchRemovedMessage(conversation.platform, request.name, await store.removeWatch(channel, watchKey(request.name)));
       case 'list':
-        return watchListMessage(conversation.platform, store.watches(channel));
+        return watchListMessage(conversation.platform, await store.watches(channel));
     }
   }
 }

@@ -38,9 +38,9 @@ export interface DigestRunOptions {
   readonly nextRunAt?: Date | null;
 }
 
-export function runDigest(deps: FeatureDeps, subscriptionId: number, options: DigestRunOptions = {}): Promise<DigestRunResult> {
-  const sub = deps.store.subscriptionById(subscriptionId);
-  if (!sub || !sub.active) return Promise.resolve({ status: 'skipped', incidents: [], reason: 'no active subscription' });
+export async function runDigest(deps: FeatureDeps, subscriptionId: number, options: DigestRunOptions = {}): Promise<DigestRunResult> {
+  const sub = await deps.store.subscriptionById(subscriptionId);
+  if (!sub || !sub.active) return { status: 'skipped', incidents: [], reason: 'no active subscription' };
   return deps.queue.run(channelKey(sub.channel), () => runLocked(deps, sub.id, options));
 }
 
@@ -48,7 +48,7 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
   const { store, log } = deps;
   if (store.closed) return { status: 'skipped', incidents: [], reason: 'store closed' };
   // Read again inside the channel's queue: an alert or an unsubscribe may have come first.
-  const sub: Subscription | undefined = store.subscriptionById(id);
+  const sub: Subscription | undefined = await store.subscriptionById(id);
   if (!sub || !sub.active) return { status: 'skipped', incidents: [], reason: 'no active subscription' };
   const where = `${sub.channel.platform}/${sub.channel.workspaceId}/${sub.channel.channelId}`;
   const poster = deps.posters.get(sub.channel.platform);
@@ -60,23 +60,23 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
   const filters = compileFilters(core, sub.filters);
   if (!filters.ok) {
     const reason = `its filters “${sub.filters}” can no longer be read (${filters.error.code}${filters.error.detail ? `: ${filters.error.detail}` : ''})`;
-    store.recordRun(sub.id, { error: reason });
+    await store.recordRun(sub.id, { error: reason });
     log.error(`digest for ${where} not posted: ${reason}`);
     return { status: 'failed', incidents: [], reason };
   }
   const now = deps.now();
-  const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: store.deliveredIds(sub.channel), matches: filters.matches });
+  const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: await store.deliveredIds(sub.channel), matches: filters.matches });
   const next = options.nextRunAt === undefined ? {} : { nextRunAt: options.nextRunAt };
   if (selected.length === 0 && !sub.postEmpty) {
-    store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
+    await store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
     return { status: 'nothing-new', incidents: [] };
   }
   const answer = digestAnswer(selected, sub, sub.lastRunAt ?? sub.createdAt, filters.query);
   // Each message the platform accepts is recorded at once, even if a later one fails or the bot stops.
   const recorded = new Set<string>();
-  const record = (part: AcceptedPart) => {
+  const record = async (part: AcceptedPart) => {
     if (store.closed || part.incidentIds.length === 0) return;
-    store.recordDeliveries(sub.channel, part.incidentIds, 'digest', deps.now(), [part.messageId]);
+    await store.recordDeliveries(sub.channel, part.incidentIds, 'digest', deps.now(), [part.messageId]);
     for (const id of part.incidentIds) recorded.add(id);
   };
   const result = await postWithRetry(poster, sub.channel, answer, sub.language, deps.retry, deps.signal, record);
@@ -89,23 +89,23 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
     return { status: 'failed', incidents: [...recorded], reason: 'shutdown' };
   }
   // Whatever the poster reported only in its result (idempotent for what was recorded already).
-  for (const part of result.accepted) record(part);
+  for (const part of result.accepted) await record(part);
   const ids = [...recorded];
   const missing = selected.filter((i) => !recorded.has(i.id)).length;
   if (result.ok) {
-    store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
+    await store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
     log.info(`digest posted to ${where}: ${ids.length} incident${ids.length === 1 ? '' : 's'}${result.attempts > 1 ? ` after ${result.attempts} tries` : ''}`);
     if (missing > 0) log.warn(`digest for ${where}: the ${sub.channel.platform} poster did not confirm ${missing} incident(s); the next run will include them`);
     return { status: 'posted', incidents: ids };
   }
   const partly = ids.length ? `; ${ids.length} incident(s) in the messages accepted are recorded as delivered` : '';
   if (result.gone) {
-    store.markChannelGone(sub.channel, result.reason, deps.now());
+    await store.markChannelGone(sub.channel, result.reason, deps.now());
     log.warn(`channel ${where} is gone (${result.reason}): its digest is paused until someone subscribes again${partly}`);
     return { status: 'gone', incidents: ids, reason: result.reason };
   }
   // Keep next_run_at as it was: if the bot stops now, start-up sees a missed run and tries again.
-  store.recordRun(sub.id, { error: `${result.reason} (${result.attempts} tries)` });
+  await store.recordRun(sub.id, { error: `${result.reason} (${result.attempts} tries)` });
   log.warn(
     ids.length
       ? `digest for ${where} posted in part after ${result.attempts} tries (${result.reason})${partly}; the next run will include the other ${missing}`

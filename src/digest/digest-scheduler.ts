@@ -36,17 +36,18 @@ export class DigestScheduler {
   /** Schedules every active subscription, then runs the ones whose expected run passed while down. */
   async start(): Promise<DigestRunResult[]> {
     const now = this.deps.now().getTime();
-    const missed = this.deps.store.subscriptions({ activeOnly: true }).filter((s) => s.nextRunAt !== undefined && Date.parse(s.nextRunAt) <= now);
-    this.sync();
+    const missed = (await this.deps.store.subscriptions({ activeOnly: true })).filter((s) => s.nextRunAt !== undefined && Date.parse(s.nextRunAt) <= now);
+    await this.sync();
     if (missed.length) this.deps.log.info(`catching up ${missed.length} digest${missed.length === 1 ? '' : 's'} missed while the bot was down`);
     const results = await Promise.all(missed.map((s) => this.runNow(s.id)));
     return results.filter((r): r is DigestRunResult => r !== undefined);
   }
 
   /** Makes the tasks match the store: new subscriptions scheduled, changed ones rescheduled, removed ones dropped. */
-  sync(): void {
+  async sync(): Promise<void> {
     if (this.stopped) return;
-    const active = new Map(this.deps.store.subscriptions({ activeOnly: true }).map((s) => [s.id, s]));
+    const active = new Map((await this.deps.store.subscriptions({ activeOnly: true })).map((s) => [s.id, s]));
+    if (this.stopped) return;
     for (const [id, scheduled] of this.tasks) {
       const sub = active.get(id);
       if (!sub || sub.cron !== scheduled.cron || sub.timeZone !== scheduled.timeZone) {
@@ -54,7 +55,7 @@ export class DigestScheduler {
         this.tasks.delete(id);
       }
     }
-    for (const sub of active.values()) if (!this.tasks.has(sub.id)) this.schedule(sub);
+    for (const sub of active.values()) if (!this.tasks.has(sub.id)) await this.schedule(sub);
   }
 
   /** When the subscription's task fires next. */
@@ -67,9 +68,9 @@ export class DigestScheduler {
     const current = this.running.get(id);
     if (current) return current;
     const run = runDigest(this.deps, id, { nextRunAt: this.nextRun(id) ?? null })
-      .then((result) => {
+      .then(async (result) => {
         // A gone channel's subscription is now inactive: drop its task.
-        if (result.status === 'gone') this.sync();
+        if (result.status === 'gone') await this.sync();
         return result;
       })
       .catch((err: unknown) => {
@@ -99,7 +100,7 @@ export class DigestScheduler {
     return finished;
   }
 
-  private schedule(sub: Subscription): void {
+  private async schedule(sub: Subscription): Promise<void> {
     const where = `${sub.channel.platform}/${sub.channel.workspaceId}/${sub.channel.channelId}`;
     let task: ScheduledTask;
     try {
@@ -110,6 +111,6 @@ export class DigestScheduler {
     }
     this.tasks.set(sub.id, { task, cron: sub.cron, timeZone: sub.timeZone });
     // A new (or rescheduled) subscription: remember when it first fires, so a restart can tell a missed run.
-    if (sub.nextRunAt === undefined) this.deps.store.recordRun(sub.id, { nextRunAt: task.getNextRun() });
+    if (sub.nextRunAt === undefined) await this.deps.store.recordRun(sub.id, { nextRunAt: task.getNextRun() });
   }
 }

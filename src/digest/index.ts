@@ -9,7 +9,7 @@
 import type { BotContext, ChannelPoster, CommandHandler, RunningService } from '../ports/index.js';
 import type { BreachCore } from '../core/breach-core.js';
 import type { Incident } from '../core/incident-schema.js';
-import { openStateStore } from '../store/sqlite-state-store.js';
+import { openStateStore } from '../store/open-store.js';
 import type { StateStore } from '../store/state-store.js';
 import { DEFAULT_RETRY, KeyedQueue, type RetryPolicy } from './delivery.js';
 import { DigestCommandHandler } from './digest-handler.js';
@@ -42,7 +42,7 @@ export interface Digests {
 }
 
 export async function startDigests(ctx: BotContext, posters: readonly ChannelPoster[], options: DigestOptions = {}): Promise<Digests> {
-  const store = options.store ?? openStateStore(ctx.config.stateDb);
+  const store = options.store ?? (await openStateStore(ctx.config));
   const abort = new AbortController();
   const deps: FeatureDeps = {
     store,
@@ -69,17 +69,17 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
   };
 
   // Incidents that arrived while the bot was down, and alerts a previous run could not post.
-  queueMissedAlerts(store, ctx.holder.core.catalog.incidents, deps.now());
+  await queueMissedAlerts(store, ctx.holder.core.catalog.incidents, deps.now());
   const caughtUp = scheduler.start();
   void flush();
   const retryTimer = setInterval(() => void flush(), options.alertRetryMs ?? 5 * 60_000);
   retryTimer.unref();
   await caughtUp;
-  ctx.log.info(`digests: ${store.subscriptions({ activeOnly: true }).length} subscriptions scheduled, ${store.allWatches().length} watchlist entries`);
+  ctx.log.info(`digests: ${(await store.subscriptions({ activeOnly: true })).length} subscriptions scheduled, ${(await store.allWatches()).length} watchlist entries`);
 
   const onCatalogAdded = async (added: readonly Incident[], core: BreachCore = ctx.holder.core) => {
     if (stopping || added.length === 0) return;
-    const queued = queueAlertsFor(store, added, deps.now(), core.catalog.incidents);
+    const queued = await queueAlertsFor(store, added, deps.now(), core.catalog.incidents);
     if (queued > 0) ctx.log.info(`watch alerts: ${queued} queued for ${added.length} new incident${added.length === 1 ? '' : 's'}`);
     await flush();
   };
@@ -98,7 +98,7 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
       const alertsDone = Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => (timer = setTimeout(r, grace)))]);
       await Promise.all([runsDone, alertsDone]);
       clearTimeout(timer);
-      store.close();
+      await store.close();
     },
   };
   return { service, handler, onCatalogAdded, scheduler, store };

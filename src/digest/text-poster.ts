@@ -13,7 +13,7 @@ export function createTextPoster(write: (text: string) => void, platform = 'term
     async post(channel, answer, language, options) {
       write(`[${platform === 'terminal' ? 'posted' : `posted to ${channel.channelId}`}]\n${renderText(answer, language)}\n`);
       const part: AcceptedPart = { messageId: `text-${++n}`, incidentIds: answer.kind === 'message' ? answer.incidents.map((i) => i.id) : [] };
-      options?.onAccepted?.(part);
+      await options?.onAccepted?.(part);
       return { ok: true, messageIds: [part.messageId], accepted: [part] };
     },
   };

@@ -50,16 +50,16 @@ export function matchWatches(
 }
 
 /** Queues alerts for incidents the catalog (`catalog`, the new one) just gained; returns how many were queued. */
-export function queueAlertsFor(store: StateStore, added: readonly Incident[], now: Date, catalog: readonly Incident[] = added): number {
-  return store.queueAlerts(matchWatches(added, store.allWatches(), undefined, catalog), now);
+export async function queueAlertsFor(store: StateStore, added: readonly Incident[], now: Date, catalog: readonly Incident[] = added): Promise<number> {
+  return store.queueAlerts(matchWatches(added, await store.allWatches(), undefined, catalog), now);
 }
 
 /**
  * At start-up: queues alerts for incidents added to the catalog after a watch entry was made
  * and never delivered (the bot may have been down when they arrived).
  */
-export function queueMissedAlerts(store: StateStore, incidents: readonly Incident[], now: Date): number {
-  const watches = store.allWatches();
+export async function queueMissedAlerts(store: StateStore, incidents: readonly Incident[], now: Date): Promise<number> {
+  const watches = await store.allWatches();
   if (watches.length === 0) return 0;
   const oldest = Math.min(...watches.map((w) => Date.parse(w.addedAt)));
   const recent = incidents.filter((i) => Date.parse(i.addedAt) > oldest);
@@ -78,7 +78,7 @@ export interface FlushReport {
 /** Posts every queued alert, one message per channel, channels in parallel. */
 export async function flushAlerts(deps: FeatureDeps): Promise<FlushReport> {
   const byChannel = new Map<string, PendingAlert[]>();
-  for (const a of deps.store.pendingAlerts()) {
+  for (const a of await deps.store.pendingAlerts()) {
     const k = channelKey(a.channel);
     byChannel.set(k, [...(byChannel.get(k) ?? []), a]);
   }
@@ -105,14 +105,14 @@ async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]):
   const where = `${channel.platform}/${channel.workspaceId}/${channel.channelId}`;
   if (store.closed) return 'failed';
   // Read again inside the channel's queue: a digest may have delivered some meanwhile.
-  const delivered = store.deliveredIds(channel);
+  const delivered = await store.deliveredIds(channel);
   const core = deps.holder.core;
   const waiting = alerts.filter((a) => !delivered.has(a.incidentId));
   const incidents = waiting.map((a) => core.incident(a.incidentId)).filter((i): i is Incident => i !== undefined);
   const stale = waiting.filter((a) => !core.incident(a.incidentId)).map((a) => a.incidentId);
-  if (stale.length) store.dropPendingAlerts(channel, stale);
+  if (stale.length) await store.dropPendingAlerts(channel, stale);
   if (incidents.length === 0) {
-    store.dropPendingAlerts(channel, alerts.map((a) => a.incidentId));
+    await store.dropPendingAlerts(channel, alerts.map((a) => a.incidentId));
     return 'posted';
   }
   const poster = deps.posters.get(channel.platform);
@@ -122,12 +122,12 @@ async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]):
   }
   incidents.sort(newestFirst);
   const names = waiting.filter((a) => incidents.some((i) => i.id === a.incidentId)).map((a) => a.watchName);
-  const language = store.watches(channel)[0]?.language ?? 'en';
+  const language = (await store.watches(channel))[0]?.language ?? 'en';
   // Each message the platform accepts is recorded (and unqueued) at once, even if a later one fails.
   const recorded = new Set<string>();
-  const record = (part: AcceptedPart) => {
+  const record = async (part: AcceptedPart) => {
     if (store.closed || part.incidentIds.length === 0) return;
-    store.recordDeliveries(channel, part.incidentIds, 'alert', deps.now(), [part.messageId]);
+    await store.recordDeliveries(channel, part.incidentIds, 'alert', deps.now(), [part.messageId]);
     for (const id of part.incidentIds) recorded.add(id);
   };
   const result = await postWithRetry(poster, channel, alertAnswer(incidents, names, channel.platform), language, deps.retry, deps.signal, record);
@@ -135,7 +135,7 @@ async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]):
     log.warn(`watch alert to ${where} ${result.ok ? 'posted' : 'abandoned'} at shutdown${recorded.size ? `; ${[...recorded].join(', ')} recorded as delivered` : ''}; whatever else was accepted is not recorded and may be posted again`);
     return 'failed';
   }
-  for (const part of result.accepted) record(part);
+  for (const part of result.accepted) await record(part);
   const rest = incidents.filter((i) => !recorded.has(i.id)).map((i) => i.id);
   if (result.ok) {
     log.info(`watch alert posted to ${where}: ${[...recorded].join(', ')}`);
@@ -144,7 +144,7 @@ async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]):
   }
   const partly = recorded.size ? `; ${[...recorded].join(', ')} in the messages accepted recorded as delivered` : '';
   if (result.gone) {
-    store.markChannelGone(channel, result.reason, deps.now());
+    await store.markChannelGone(channel, result.reason, deps.now());
     log.warn(`channel ${where} is gone (${result.reason}): its digest and alerts are paused${partly}`);
     return 'gone';
   }

@@ -114,7 +114,7 @@ export function createDiscordPoster(source: Client | REST): ChannelPoster {
         remember(key, id);
         const part: AcceptedPart = { messageId: id, incidentIds };
         done.push(part);
-        options.onAccepted?.(part);
+        await options.onAccepted?.(part);
       }
       for (const key of keys) accepted.delete(key);
       return { ok: true, messageIds: done.map((p) => p.messageId), accepted: done };

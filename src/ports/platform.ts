@@ -63,11 +63,11 @@ export type PostResult =
 export interface PostOptions {
   /**
    * Called as soon as the platform accepts a part, before the next one is sent, so the caller
-   * can record its incidents as delivered at once: a crash or a shutdown later in the post, or
+   * can record its incidents as delivered at once (the poster waits for it): a crash or a shutdown later in the post, or
    * between retries, then does not make the next run repeat them. Parts skipped because an
    * earlier call already posted them are reported in the result only.
    */
-  readonly onAccepted?: (part: AcceptedPart) => void;
+  readonly onAccepted?: (part: AcceptedPart) => void | Promise<void>;
 }
 
 /** Posts an answer (a digest, an alert) to a channel of one platform, split as its limits require. */

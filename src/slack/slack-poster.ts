@@ -128,7 +128,7 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
         remember(key, ts);
         const part: AcceptedPart = { messageId: ts, incidentIds };
         done.push(part);
-        postOptions.onAccepted?.(part);
+        await postOptions.onAccepted?.(part);
       }
       for (const key of keys) accepted.delete(key);
       return { ok: true, messageIds: done.map((p) => p.messageId), accepted: done };

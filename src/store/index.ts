@@ -1,3 +1,4 @@
 export * from './state-store.js';
-export { SqliteStateStore, openStateStore } from './sqlite-state-store.js';
-export { MIGRATIONS, migrate } from './migrations.js';
+export { SqliteStateStore } from './sqlite-state-store.js';
+export { openStateStore, type StoreConfig } from './open-store.js';
+export { MIGRATIONS, type Migration } from './migrations.js';

@@ -1,11 +1,13 @@
 /**
- * What the digests and watchlists remember between runs and restarts, behind a small interface
- * so a server database can replace the embedded one without touching anything else:
- * subscriptions, watchlists, what was delivered where (only once the platform accepted it),
- * alerts waiting to be posted, and each subscription's run bookkeeping.
+ * What the bot remembers between runs, restarts and processes, behind one asynchronous
+ * interface that SQLite (the default, one file) and PostgreSQL (`DATABASE_URL`, for several
+ * replicas) both implement with the same semantics: subscriptions, watchlists, what was
+ * delivered where (only once the platform accepted it), alerts waiting to be posted, each
+ * subscription's run bookkeeping, the outbox of posts intended, leases that let one process of
+ * many do a job, small facts (`meta`) and per-channel settings.
  */
-import type { ChannelRef } from '../ports/index.js';
 import type { Lang } from '../core/lang.js';
+import type { ChannelRef } from '../ports/channel.js';
 
 export interface SubscriptionSettings {
   /** Cron expression (5 or 6 fields), read in `timeZone`. */
@@ -64,39 +66,115 @@ export interface PendingAlert {
   readonly queuedAt: string;
 }
 
-export interface StateStore {
-  /** Creates or updates the channel's subscription; a re-subscribe keeps its start date and reactivates it. */
-  subscribe(channel: ChannelRef, settings: SubscriptionSettings, by: string, at: Date): Subscription;
-  /** True when there was a subscription to remove. */
-  unsubscribe(channel: ChannelRef): boolean;
-  subscription(channel: ChannelRef): Subscription | undefined;
-  subscriptionById(id: number): Subscription | undefined;
-  subscriptions(options?: { readonly activeOnly?: boolean }): Subscription[];
-  /** Run bookkeeping: a completed run (last and next run), or only the next expected one. */
-  recordRun(id: number, run: { readonly lastRunAt?: Date; readonly nextRunAt?: Date | null; readonly error?: string | null }): void;
+export type OutboxState = 'pending' | 'sent' | 'abandoned';
 
-  /** The channel no longer exists or removed the bot: its subscription goes inactive, its alerts are dropped. */
-  markChannelGone(channel: ChannelRef, reason: string, at: Date): void;
-  isChannelGone(channel: ChannelRef): boolean;
-
-  /** False when the channel already watches that name. */
-  addWatch(channel: ChannelRef, entry: { readonly name: string; readonly key: string; readonly language: Lang }, by: string, at: Date): boolean;
-  removeWatch(channel: ChannelRef, key: string): boolean;
-  watches(channel: ChannelRef): WatchEntry[];
-  /** Every entry of every channel that is not gone. */
-  allWatches(): WatchEntry[];
-
-  /** Records incidents as delivered to a channel; returns how many were new (the rest already were). */
-  recordDeliveries(channel: ChannelRef, incidentIds: readonly string[], kind: DeliveryKind, at: Date, messageIds: readonly string[]): number;
-  deliveredIds(channel: ChannelRef): Set<string>;
-  deliveries(channel: ChannelRef): Delivery[];
-
-  /** Queues alerts (ignoring ones queued or delivered already); returns how many were queued. */
-  queueAlerts(alerts: readonly Omit<PendingAlert, 'queuedAt'>[], at: Date): number;
-  pendingAlerts(): PendingAlert[];
-  dropPendingAlerts(channel: ChannelRef, incidentIds?: readonly string[]): void;
-
-  close(): void;
-  readonly closed: boolean;
+/**
+ * A post the bot intends to make, written before it is made: if it cannot be written, nothing
+ * is posted; once the platform accepted it, `outboxSent` marks it and records its incidents as
+ * delivered in one transaction.
+ */
+export interface OutboxItem {
+  /** The idempotency key: the same intent always gets the same key, and is stored once. */
+  readonly key: string;
+  readonly channel: ChannelRef;
+  readonly kind: DeliveryKind;
+  readonly incidentIds: readonly string[];
+  readonly state: OutboxState;
+  /** Tries that failed so far. */
+  readonly attempts: number;
+  /** ISO date-time before which it must not be tried again (a platform's Retry-After). */
+  readonly notBefore?: string;
+  readonly createdAt: string;
+  readonly lastError?: string;
+  /** The platform's ids of the messages it became, once sent. */
+  readonly messageIds: readonly string[];
 }
 
+export interface NewOutboxItem {
+  readonly key: string;
+  readonly channel: ChannelRef;
+  readonly kind: DeliveryKind;
+  readonly incidentIds: readonly string[];
+}
+
+/** Which engine holds the state, and whether it is still the one the bot started with. */
+export interface StoreHealth {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Where (a file path; a PostgreSQL URL without its password). */
+  readonly location: string;
+  readonly ok: boolean;
+  /** What went wrong, for the log and `/breach status`: the database was replaced, deleted, or cannot be reached. */
+  readonly problems: readonly string[];
+}
+
+export interface StateStore {
+  /** Creates or updates the channel's subscription; a re-subscribe keeps its start date and reactivates it. */
+  subscribe(channel: ChannelRef, settings: SubscriptionSettings, by: string, at: Date): Promise<Subscription>;
+  /** True when there was a subscription to remove. */
+  unsubscribe(channel: ChannelRef): Promise<boolean>;
+  subscription(channel: ChannelRef): Promise<Subscription | undefined>;
+  subscriptionById(id: number): Promise<Subscription | undefined>;
+  subscriptions(options?: { readonly activeOnly?: boolean }): Promise<Subscription[]>;
+  /** Run bookkeeping: a completed run (last and next run), or only the next expected one. */
+  recordRun(id: number, run: { readonly lastRunAt?: Date; readonly nextRunAt?: Date | null; readonly error?: string | null }): Promise<void>;
+
+  /** The channel no longer exists or removed the bot: its subscription goes inactive, its alerts are dropped. */
+  markChannelGone(channel: ChannelRef, reason: string, at: Date): Promise<void>;
+  isChannelGone(channel: ChannelRef): Promise<boolean>;
+
+  /** False when the channel already watches that name. */
+  addWatch(channel: ChannelRef, entry: { readonly name: string; readonly key: string; readonly language: Lang }, by: string, at: Date): Promise<boolean>;
+  removeWatch(channel: ChannelRef, key: string): Promise<boolean>;
+  watches(channel: ChannelRef): Promise<WatchEntry[]>;
+  /** Every entry of every channel that is not gone. */
+  allWatches(): Promise<WatchEntry[]>;
+
+  /** Records incidents as delivered to a channel; returns how many were new (the rest already were). */
+  recordDeliveries(channel: ChannelRef, incidentIds: readonly string[], kind: DeliveryKind, at: Date, messageIds: readonly string[]): Promise<number>;
+  deliveredIds(channel: ChannelRef): Promise<Set<string>>;
+  deliveries(channel: ChannelRef): Promise<Delivery[]>;
+
+  /** Queues alerts (ignoring ones queued or delivered already); returns how many were queued. */
+  queueAlerts(alerts: readonly Omit<PendingAlert, 'queuedAt'>[], at: Date): Promise<number>;
+  pendingAlerts(): Promise<PendingAlert[]>;
+  dropPendingAlerts(channel: ChannelRef, incidentIds?: readonly string[]): Promise<void>;
+
+  /**
+   * Writes the intent to post, before posting. Idempotent on `key`: a key already stored
+   * returns the stored item unchanged, whatever its state. Rejects when it cannot write
+   * (read-only, full, locked too long, unreachable): then nothing may be posted.
+   */
+  outboxAdd(item: NewOutboxItem, at: Date): Promise<OutboxItem>;
+  /** In ONE transaction: the item is sent, its incidents are delivered to its channel (and leave the alert queue). */
+  outboxSent(key: string, messageIds: readonly string[], at: Date): Promise<void>;
+  /** A try failed: attempts + 1, not to be tried before `notBefore`. */
+  outboxRetryLater(key: string, notBefore: Date, error: string): Promise<void>;
+  /** Given up for good (the channel is gone, the post can never succeed). */
+  outboxAbandon(key: string, reason: string): Promise<void>;
+  /** Items still to post (their `notBefore` may lie ahead), oldest first. */
+  outboxPending(): Promise<OutboxItem[]>;
+  /** How many items are pending. */
+  outboxDepth(): Promise<number>;
+  outboxItem(key: string): Promise<OutboxItem | undefined>;
+
+  /**
+   * Takes or renews the lease `name` for `ttlMs` from `now`: true when it was free, expired, or
+   * already held by `holder`; false while another holder's lease runs. One atomic statement, so
+   * of several processes racing, exactly one gets it.
+   */
+  acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** Gives the lease up if `holder` holds it (no effect otherwise). */
+  releaseLease(name: string, holder: string): Promise<void>;
+
+  /** Small facts kept with the state, e.g. the catalog last seen. */
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  /** The language a channel chose (`/breach langue fr`); undefined when it chose none. */
+  channelLanguage(channel: ChannelRef): Promise<Lang | undefined>;
+  /** null forgets the channel's choice. */
+  setChannelLanguage(channel: ChannelRef, lang: Lang | null): Promise<void>;
+
+  close(): Promise<void>;
+  readonly closed: boolean;
+}

@@ -85,7 +85,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const digestId = () => digests.store.subscriptions()[0]!.id;
+const digestId = async () => (await digests.store.subscriptions())[0]!.id;
 const settle = async () => {
   for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
 };
@@ -105,7 +105,7 @@ describe('GIVEN the bot running on the bundled snapshot, a channel with a digest
     expect(readFileSync(join(dir, 'imported', 'hibp.json')).equals(bytes)).toBe(true);
     expect(await reloader.check()).toEqual({ kind: 'unchanged' });
     expect(holder.core).toBe(core);
-    expect(await digests.scheduler.runNow(digestId())).toMatchObject({ status: 'nothing-new' });
+    expect(await digests.scheduler.runNow(await digestId())).toMatchObject({ status: 'nothing-new' });
     expect(platform.received).toEqual([]);
   });
 
@@ -122,7 +122,7 @@ describe('GIVEN the bot running on the bundled snapshot, a channel with a digest
     expect(platform.accepted('WATCH')[0]!.incidentIds).toEqual([NEW_ID]);
     expect(platform.accepted('WATCH')[0]!.text).toMatch(/^Watchlist alert: a new incident names “Example Shop”/);
 
-    expect(await digests.scheduler.runNow(digestId())).toMatchObject({ status: 'posted', incidents: [NEW_ID] });
+    expect(await digests.scheduler.runNow(await digestId())).toMatchObject({ status: 'posted', incidents: [NEW_ID] });
     expect(platform.accepted('DIGEST').map((r) => r.incidentIds)).toEqual([[NEW_ID]]);
     expect(platform.accepted('DIGEST')[0]!.text).toMatch(/^Breach digest: 1 new incident \(1 breach\)/);
   });
@@ -135,7 +135,7 @@ describe('GIVEN the bot running on the bundled snapshot, a channel with a digest
     expect(await reloader.check()).toEqual({ kind: 'unchanged' });
     expect(holder.core).toBe(core);
     await digests.onCatalogAdded([core.incident(NEW_ID)!]);
-    expect(await digests.scheduler.runNow(digestId())).toMatchObject({ status: 'nothing-new' });
+    expect(await digests.scheduler.runNow(await digestId())).toMatchObject({ status: 'nothing-new' });
     await settle();
     expect(platform.accepted('WATCH')).toHaveLength(1);
     expect(platform.accepted('DIGEST')).toHaveLength(1);

@@ -91,26 +91,26 @@ describe('GIVEN the Slack adapter', () => {
     const refused = await slackSlash('subscribe 08:30 Europe/Paris', 'U0PLAIN');
     expect(refused).toContain("Only channel admins (workspace admins and the users the bot is configured to trust) can change this channel's digest");
     expect(refused).toContain('anyone can see it with /breach digest status.');
-    expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'slack')).toEqual([]);
+    expect((await digests.store.subscriptions()).filter((s) => s.channel.platform === 'slack')).toEqual([]);
     const status = await slackSlash('status', 'U0PLAIN');
     expect(status).toContain('This channel has no digest subscription');
 
     const ok = await slackSlash('subscribe 08:30 Europe/Paris', 'U0CONFADMIN');
     expect(ok).toContain('Subscribed: this channel will get a digest');
-    expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'slack')).toMatchObject([{ channel: { workspaceId: TEAM, channelId: 'C0CHANNEL' }, cron: '30 8 * * *', createdBy: 'U0CONFADMIN' }]);
+    expect((await digests.store.subscriptions()).filter((s) => s.channel.platform === 'slack')).toMatchObject([{ channel: { workspaceId: TEAM, channelId: 'C0CHANNEL' }, cron: '30 8 * * *', createdBy: 'U0CONFADMIN' }]);
   });
 
   it("THEN a plain member's watch add and unsubscribe are refused too; a workspace admin (users.info) may watch; everyone may list", async () => {
     const slackChannel = { platform: 'slack', workspaceId: TEAM, channelId: 'C0CHANNEL' };
     const refused = await slackSlash('add Orange', 'U0PLAIN', 'watch');
     expect(refused).toContain("Only channel admins (workspace admins and the users the bot is configured to trust) can change this channel's watchlist");
-    expect(digests.store.watches(slackChannel)).toEqual([]);
+    expect((await digests.store.watches(slackChannel))).toEqual([]);
     expect(await slackSlash('unsubscribe', 'U0PLAIN')).toContain('Only channel admins');
-    expect(digests.store.subscription(slackChannel)).toBeDefined();
+    expect((await digests.store.subscription(slackChannel))).toBeDefined();
 
     slackFake.admins.add('U0WSADMIN');
     expect(await slackSlash('add Orange', 'U0WSADMIN', 'watch')).toContain('Watching “Orange”');
-    expect(digests.store.watches(slackChannel)).toMatchObject([{ name: 'Orange', addedBy: 'U0WSADMIN' }]);
+    expect((await digests.store.watches(slackChannel))).toMatchObject([{ name: 'Orange', addedBy: 'U0WSADMIN' }]);
     const list = await slackSlash('list', 'U0PLAIN', 'watch');
     expect(list).toContain('Orange');
     expect(list).not.toContain('Only channel admins');
@@ -123,8 +123,8 @@ describe('GIVEN the Slack adapter', () => {
     expect(status).toContain('In the next digest so far: nothing new');
     expect(status).toContain('This channel is alerted when a new incident names:\\n• Orange');
     const slackChannel = { platform: 'slack', workspaceId: TEAM, channelId: 'C0CHANNEL' };
-    expect(digests.store.subscription(slackChannel)).toMatchObject({ createdBy: 'U0CONFADMIN' });
-    expect(digests.store.watches(slackChannel).map((w) => w.name)).toEqual(['Orange']);
+    expect((await digests.store.subscription(slackChannel))).toMatchObject({ createdBy: 'U0CONFADMIN' });
+    expect((await digests.store.watches(slackChannel)).map((w) => w.name)).toEqual(['Orange']);
   });
 });
 
@@ -134,11 +134,11 @@ describe('GIVEN the Discord adapter', () => {
     expect(refused).toContain("Only channel admins (the Manage Server or Manage Channels permission) can change this channel's digest");
     // It names the command as Discord spells it: there is no "/breach digest" on Discord.
     expect(refused).toContain('anyone can see it with /breach-status.');
-    expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'discord')).toEqual([]);
+    expect((await digests.store.subscriptions()).filter((s) => s.channel.platform === 'discord')).toEqual([]);
 
     const ok = await discordSlash('subscribe', [{ name: 'time', type: STRING, value: '08:30' }], MANAGE_CHANNELS);
     expect(ok).toContain('Subscribed: this channel will get a digest');
-    expect(digests.store.subscriptions().filter((s) => s.channel.platform === 'discord')).toMatchObject([{ channel: { workspaceId: GUILD_ID, channelId: CHANNEL_ID }, cron: '30 8 * * *' }]);
+    expect((await digests.store.subscriptions()).filter((s) => s.channel.platform === 'discord')).toMatchObject([{ channel: { workspaceId: GUILD_ID, channelId: CHANNEL_ID }, cron: '30 8 * * *' }]);
   });
 
   it("THEN a plain member's /breach-watch add is refused; Administrator or Manage Server may watch; everyone may list", async () => {
@@ -147,11 +147,11 @@ describe('GIVEN the Discord adapter', () => {
     const refused = await discordSlash('add', name('Orange'), '0', 'breach-watch');
     expect(refused).toContain("Only channel admins (the Manage Server or Manage Channels permission) can change this channel's watchlist");
     expect(refused).toContain('anyone can see it with /breach-status.');
-    expect(digests.store.watches(discordChannel)).toEqual([]);
+    expect((await digests.store.watches(discordChannel))).toEqual([]);
 
     expect(await discordSlash('add', name('Orange'), ADMINISTRATOR, 'breach-watch')).toContain('Watching “Orange”');
     expect(await discordSlash('add', name('Inbenta'), MANAGE_GUILD, 'breach-watch')).toContain('Watching “Inbenta”');
-    expect(digests.store.watches(discordChannel).map((w) => w.name).sort()).toEqual(['Inbenta', 'Orange']);
+    expect((await digests.store.watches(discordChannel)).map((w) => w.name).sort()).toEqual(['Inbenta', 'Orange']);
     const list = await discordSlash('list', [], '0', 'breach-watch');
     expect(list).toContain('Inbenta');
     expect(list).not.toContain('Only channel admins');
@@ -173,6 +173,6 @@ describe('GIVEN the Discord adapter', () => {
     expect(fr).toContain('Ce canal est abonné au résumé depuis le');
     expect(fr).toContain('Dans le prochain résumé, pour l’instant: 1 nouvel incident (1 fuite de données)');
     expect(fr).toContain('Ce canal est alerté quand un nouvel incident cite :');
-    expect(digests.store.deliveredIds({ platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID }).size).toBe(0);
+    expect((await digests.store.deliveredIds({ platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID })).size).toBe(0);
   });
 });

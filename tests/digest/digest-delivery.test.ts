@@ -56,12 +56,12 @@ describe('GIVEN two channels subscribed to the 09:00 Europe/Paris digest and thr
     const fireTime = Date.parse('2027-01-10T08:00:00Z');
 
     // B is posted and recorded while A waits for its first retry: the clock has not moved.
-    await until(() => store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'B' }).size === 3, 'B recorded');
+    await until(async () => (await store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'B' })).size === 3, 'B recorded');
     await until(() => platform.received.filter((r) => r.channel === 'A').length === 1, 'A first try');
     expect(platform.accepted('B')).toHaveLength(1);
     expect(platform.accepted('B')[0]!.at - fireTime).toBeLessThan(1_000);
     expect(platform.accepted('B')[0]!.incidentIds).toEqual(['new-three', 'new-two', 'new-one']);
-    expect(store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'A' }).size).toBe(0);
+    expect((await store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'A' })).size).toBe(0);
 
     // A: second try after the 1 s backoff gets 429 "retry after 3 s"; the third waits those 3 s, not 2.
     await vi.advanceTimersByTimeAsync(1_000);
@@ -70,7 +70,7 @@ describe('GIVEN two channels subscribed to the 09:00 Europe/Paris digest and thr
     for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
     expect(platform.received.filter((r) => r.channel === 'A')).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
-    await until(() => store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'A' }).size === 3, 'A recorded');
+    await until(async () => (await store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'A' })).size === 3, 'A recorded');
 
     const a = platform.received.filter((r) => r.channel === 'A');
     expect(a.map((r) => r.status)).toEqual([500, 429, 200]);
@@ -83,13 +83,13 @@ describe('GIVEN two channels subscribed to the 09:00 Europe/Paris digest and thr
     await vi.advanceTimersByTimeAsync(24 * 60 * 60_000);
     for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
     expect(platform.received).toHaveLength(before);
-    expect(store.subscriptions().every((s) => s.lastRunAt === '2027-01-11T08:00:00.000Z')).toBe(true);
+    expect((await store.subscriptions()).every((s) => s.lastRunAt === '2027-01-11T08:00:00.000Z')).toBe(true);
 
     // Each incident exactly once per channel, in the database as on the platform.
     for (const channel of ['A', 'B']) {
       const ids = platform.accepted(channel).flatMap((r) => r.incidentIds);
       expect(ids.sort()).toEqual(['new-one', 'new-three', 'new-two']);
-      expect(store.deliveries({ platform: 'fake', workspaceId: 'W1', channelId: channel }).map((d) => d.kind)).toEqual(['digest', 'digest', 'digest']);
+      expect((await store.deliveries({ platform: 'fake', workspaceId: 'W1', channelId: channel })).map((d) => d.kind)).toEqual(['digest', 'digest', 'digest']);
     }
   });
 
@@ -119,10 +119,10 @@ describe('GIVEN two channels subscribed to the 09:00 Europe/Paris digest and thr
     ctx.holder.swap(coreOf([...OLD_INCIDENTS, ...NEW.map((i) => ({ ...i, addedAt: '2027-01-10T07:45:00Z' }))]));
     platform.script('G', [{ status: 404 }]);
     await vi.advanceTimersByTimeAsync(60 * 60_000);
-    await until(() => store.subscription({ platform: 'fake', workspaceId: 'W1', channelId: 'G' })?.active === false, 'G inactive');
+    await until(async () => (await store.subscription({ platform: 'fake', workspaceId: 'W1', channelId: 'G' }))?.active === false, 'G inactive');
     await until(() => platform.accepted('H').length === 1, 'H posted');
     expect(platform.received.filter((r) => r.channel === 'G')).toHaveLength(1);
-    expect(store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'G' }).size).toBe(0);
+    expect((await store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'G' })).size).toBe(0);
     expect(ctx.lines.some((l) => /channel fake\/W1\/G is gone \(HTTP 404\)/.test(l))).toBe(true);
 
     // Days later: G is skipped, H (nothing new) is quiet; status tells the admins why G stopped.

@@ -65,9 +65,9 @@ export function conversation(channelId: string, overrides: Partial<Conversation>
 }
 
 /** Resolves once `condition` holds, checking on the real event loop (bounded). */
-export async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
   const start = performance.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setImmediate(r));
   }

@@ -40,10 +40,10 @@ describe('GIVEN someone who is not a channel admin', () => {
     expect(reply).toMatchObject({ kind: 'message', tone: 'error' });
     expect(text(reply)).toMatch(wording);
     expect(text(reply, 'fr')).toMatch(/^Seuls les admins du canal/);
-    expect(store.subscriptions()).toEqual([]);
+    expect((await store.subscriptions())).toEqual([]);
     expect(await ask('digest unsubscribe', who)).toMatchObject({ tone: 'error' });
     expect(text(await ask('watch add Inbenta', who))).toMatch(/can change this channel's watchlist/);
-    expect(store.watches({ platform, workspaceId: 'W1', channelId: 'C1' })).toEqual([]);
+    expect((await store.watches({ platform, workspaceId: 'W1', channelId: 'C1' }))).toEqual([]);
   });
 
   it('THEN on Discord every reply names the commands as Discord spells them, in French for French readers', async () => {
@@ -90,8 +90,8 @@ describe('GIVEN someone who is not a channel admin', () => {
     expect(fr).toContain('Dans le prochain résumé, pour l’instant: 1 nouvel incident (1 fuite de données)');
     expect(fr).toContain('Ce canal est alerté quand un nouvel incident cite :\n• Inbenta');
     // Nothing changed, nothing recorded.
-    expect(store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' }).size).toBe(0);
-    expect(store.subscriptions()).toHaveLength(1);
+    expect((await store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' })).size).toBe(0);
+    expect((await store.subscriptions())).toHaveLength(1);
     // `digest status` says the same of the digest.
     expect(text(await ask('digest status', reader))).toContain('In the next digest so far: 1 new incident (1 breach)');
   });
@@ -111,7 +111,7 @@ describe('GIVEN a channel admin', () => {
   it('THEN "/breach digest subscribe 08:30 Europe/Paris data:passwords country:FR" subscribes with those settings and says when the first digest comes', async () => {
     const reply = await ask('digest subscribe 08:30 Europe/Paris data:passwords country:FR', conversation('C1', { language: 'fr' }));
     expect(reply).toMatchObject({ kind: 'message', tone: 'success' });
-    const sub = store.subscription({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' });
+    const sub = (await store.subscription({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' }));
     expect(sub).toMatchObject({ cron: '30 8 * * *', timeZone: 'Europe/Paris', filters: 'data:passwords country:FR', language: 'fr', postEmpty: false, active: true });
     const fr = text(reply, 'fr');
     expect(fr).toContain('Abonné : ce canal recevra un résumé');
@@ -123,22 +123,22 @@ describe('GIVEN a channel admin', () => {
 
   it('THEN defaults come from DIGEST_CRON / DIGEST_TZ, and subscribing again updates rather than duplicates', async () => {
     await ask('digest subscribe');
-    expect(store.subscriptions()).toMatchObject([{ cron: '0 9 * * *', timeZone: 'Europe/Paris', filters: '' }]);
+    expect((await store.subscriptions())).toMatchObject([{ cron: '0 9 * * *', timeZone: 'Europe/Paris', filters: '' }]);
     const again = await ask('digest subscribe 07:15 UTC empty:post');
     expect(text(again)).toMatch(/^This channel's digest is updated\./);
-    expect(store.subscriptions()).toMatchObject([{ cron: '15 7 * * *', timeZone: 'UTC', postEmpty: true }]);
+    expect((await store.subscriptions())).toMatchObject([{ cron: '15 7 * * *', timeZone: 'UTC', postEmpty: true }]);
   });
 
   it('THEN unreadable filters are refused with the search\'s own explanation, and nothing is stored', async () => {
     const reply = await ask('digest subscribe data:unicorns');
     expect(reply).toMatchObject({ tone: 'error' });
     expect(text(reply)).toBe('Not subscribed. Cannot read the filter data:unicorns. Examples: data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date.');
-    expect(store.subscriptions()).toEqual([]);
+    expect((await store.subscriptions())).toEqual([]);
   });
 
   it('THEN unsubscribe stops the schedule; status and preview say there is no digest', async () => {
     await ask('digest subscribe');
-    const id = store.subscriptions()[0]!.id;
+    const id = (await store.subscriptions())[0]!.id;
     expect(text(await ask('digest unsubscribe'))).toMatch(/^Unsubscribed/);
     expect(digests.scheduler.nextRun(id)).toBeUndefined();
     expect(text(await ask('digest unsubscribe'))).toBe('This channel has no digest subscription.');
@@ -153,7 +153,7 @@ describe('GIVEN a channel admin', () => {
     const reply = await ask('digest preview');
     expect(reply.kind === 'message' && reply.incidents.map((i) => i.id)).toEqual(['fresh-fr']);
     expect(text(reply)).toMatch(/^Preview of the digest due .*, as it would be posted now:\nBreach digest: 1 new incident \(1 breach\)/);
-    expect(store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' }).size).toBe(0);
+    expect((await store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' })).size).toBe(0);
   });
 
   it('THEN watch add / list / remove keep one entry per folded name and tell what the catalog already holds', async () => {
@@ -166,7 +166,7 @@ describe('GIVEN a channel admin', () => {
     expect(text(await ask('watch list'))).toBe('This channel is alerted when a new incident names:\n• Inbenta\n• Métropole du Grand Paris');
     expect(text(await ask('watch remove metropole du grand paris'))).toBe('“metropole du grand paris” is no longer watched in this channel.');
     expect(text(await ask('watch remove nobody'))).toMatch(/is not on this channel's watchlist/);
-    expect(store.watches({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' }).map((w) => w.name)).toEqual(['Inbenta']);
+    expect((await store.watches({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' })).map((w) => w.name)).toEqual(['Inbenta']);
     expect(text(await ask('watch list', conversation('OTHER')))).toMatch(/watchlist is empty/);
   });
 });

@@ -141,7 +141,7 @@ async function subscribed(platform: Platform, file: string, retry?: RetryPolicy)
   const ch = CHANNELS[platform];
   await running.handler.handle({ command: 'digest', action: 'subscribe' }, conversation(ch.channelId, { platform, workspaceId: ch.workspaceId }));
   ctx.holder.swap(coreOf([...OLD_INCIDENTS, ...FRESH]));
-  return { ctx, store, digests: running, sub: store.subscription(ch)! };
+  return { ctx, store, digests: running, sub: (await store.subscription(ch))! };
 }
 
 const callsTo = (ch: ChannelRef) => calls.filter((c) => c.channel === ch.channelId);
@@ -172,10 +172,10 @@ describe.each(['slack', 'discord'] as const)('GIVEN a 30-incident digest split i
 
     // Recorded: the incidents of parts 1–2, nothing else, each with the message that carried it.
     const inFirstTwo = [...p1!.incidentIds, ...p2!.incidentIds];
-    expect([...store.deliveredIds(ch)].sort()).toEqual([...inFirstTwo].sort());
+    expect([...await store.deliveredIds(ch)].sort()).toEqual([...inFirstTwo].sort());
     expect([...(first?.incidents ?? [])].sort()).toEqual([...inFirstTwo].sort());
-    for (const d of store.deliveries(ch)) expect(d.messageIds).toEqual([(p1!.incidentIds.includes(d.incidentId) ? p1 : p2)!.messageId]);
-    expect(store.subscription(ch)?.lastError).toMatch(/\(3 tries\)$/);
+    for (const d of (await store.deliveries(ch))) expect(d.messageIds).toEqual([(p1!.incidentIds.includes(d.incidentId) ? p1 : p2)!.messageId]);
+    expect((await store.subscription(ch))?.lastError).toMatch(/\(3 tries\)$/);
 
     // The next run: only part 3's incidents, in one message, once; then nothing.
     const second = await digests.scheduler.runNow(sub.id);
@@ -184,7 +184,7 @@ describe.each(['slack', 'discord'] as const)('GIVEN a 30-incident digest split i
     expect(next.map((c) => c.status)).toEqual([200]);
     expect(next[0]!.incidentIds).toEqual(p3!.incidentIds);
     expect(next[0]!.label).toMatch(new RegExp(`${p3!.incidentIds.length} n`));
-    expect([...store.deliveredIds(ch)].sort()).toEqual(ALL_IDS);
+    expect([...await store.deliveredIds(ch)].sort()).toEqual(ALL_IDS);
     expect((await digests.scheduler.runNow(sub.id))?.status).toBe('nothing-new');
     expect(callsTo(ch)).toHaveLength(6);
     // Every incident reached the channel exactly once.
@@ -197,20 +197,20 @@ describe.each(['slack', 'discord'] as const)('GIVEN a 30-incident digest split i
     const before = await subscribed(platform, file);
     scripts.set(ch.channelId, [200, 200, 500, 500, 500]);
     expect((await before.digests.scheduler.runNow(before.sub.id))?.status).toBe('failed');
-    const nextRunAt = before.store.subscription(ch)!.nextRunAt!;
-    const recorded = [...before.store.deliveredIds(ch)];
+    const nextRunAt = (await before.store.subscription(ch))!.nextRunAt!;
+    const recorded = [...await before.store.deliveredIds(ch)];
     await before.digests.service.stop();
     running = undefined;
     expect(recorded).toHaveLength(acceptedIds(callsTo(ch)).length);
 
     // A new process after the scheduled time: the failed run is caught up at start-up.
     const after = await boot(platform, file, { now: () => new Date(Date.parse(nextRunAt) + 60_000) });
-    await until(() => after.store.deliveredIds(ch).size === 30, 'caught up after the restart');
+    await until(async () => (await after.store.deliveredIds(ch)).size === 30, 'caught up after the restart');
     const retried = callsTo(ch).slice(5);
     expect(retried.map((c) => c.status)).toEqual([200]);
     expect([...retried[0]!.incidentIds].sort()).toEqual(ALL_IDS.filter((id) => !recorded.includes(id)));
     expect(acceptedIds(callsTo(ch)).sort()).toEqual(ALL_IDS);
-    expect((await after.digests.scheduler.runNow(after.store.subscription(ch)!.id))?.status).toBe('nothing-new');
+    expect((await after.digests.scheduler.runNow((await after.store.subscription(ch))!.id))?.status).toBe('nothing-new');
     expect(callsTo(ch)).toHaveLength(6);
   });
 
@@ -226,15 +226,15 @@ describe.each(['slack', 'discord'] as const)('GIVEN a 30-incident digest split i
 
     // What a crash now would leave on file, read as the next process would: parts 1–2, recorded as each was accepted.
     const onFile = new SqliteStateStore(file);
-    expect([...onFile.deliveredIds(ch)].sort()).toEqual([...p1!.incidentIds, ...p2!.incidentIds].sort());
-    const nextRunAt = onFile.subscription(ch)!.nextRunAt!;
-    onFile.close();
+    expect([...await onFile.deliveredIds(ch)].sort()).toEqual([...p1!.incidentIds, ...p2!.incidentIds].sort());
+    const nextRunAt = (await onFile.subscription(ch))!.nextRunAt!;
+    await onFile.close();
     await before.digests.service.stop();
     running = undefined;
     expect((await run)?.status).toBe('failed');
 
     const after = await boot(platform, file, { now: () => new Date(Date.parse(nextRunAt) + 60_000) });
-    await until(() => after.store.deliveredIds(ch).size === 30, 'caught up after the restart');
+    await until(async () => (await after.store.deliveredIds(ch)).size === 30, 'caught up after the restart');
     const retried = callsTo(ch).slice(3);
     expect(retried.map((c) => c.status)).toEqual([200]);
     expect(retried[0]!.incidentIds).toEqual(p3!.incidentIds);
@@ -258,14 +258,14 @@ describe('GIVEN a watch alert naming 30 new incidents, split in 3 parts on Disco
     expect(tried.map((c) => c.status)).toEqual([200, 200, 500, 500, 500]);
     const inFirstTwo = acceptedIds(tried);
     expect(inFirstTwo).toHaveLength(20);
-    expect([...store.deliveredIds(ch)].sort()).toEqual([...inFirstTwo].sort());
-    expect(store.pendingAlerts().map((a) => a.incidentId).sort()).toEqual([...tried[2]!.incidentIds].sort());
+    expect([...await store.deliveredIds(ch)].sort()).toEqual([...inFirstTwo].sort());
+    expect((await store.pendingAlerts()).map((a) => a.incidentId).sort()).toEqual([...tried[2]!.incidentIds].sort());
 
     await running.onCatalogAdded([FRESH[0]!]);
     const next = callsTo(ch).slice(5);
     expect(next.map((c) => c.status)).toEqual([200]);
     expect(next[0]!.incidentIds).toEqual(tried[2]!.incidentIds);
-    expect(store.pendingAlerts()).toEqual([]);
+    expect((await store.pendingAlerts())).toEqual([]);
     expect(acceptedIds(callsTo(ch)).sort()).toEqual(ALL_IDS);
   });
 });
@@ -286,7 +286,7 @@ describe('GIVEN posters that report accepted parts in different ways', () => {
       },
     };
     const heard: AcceptedPart[] = [];
-    const result = await postWithRetry(poster, ch, answer, 'en', FAST, undefined, (part) => heard.push(part));
+    const result = await postWithRetry(poster, ch, answer, 'en', FAST, undefined, (part) => void heard.push(part));
     expect(result).toMatchObject({ ok: false, attempts: 3 });
     const expected = [1, 2, 3].map((k) => ({ messageId: `m${k}`, incidentIds: [FRESH[k - 1]!.id] }));
     expect(heard).toEqual(expected);
@@ -295,7 +295,7 @@ describe('GIVEN posters that report accepted parts in different ways', () => {
 
   it('THEN the text poster reports one message carrying every incident', async () => {
     const heard: AcceptedPart[] = [];
-    const result = await createTextPoster(() => undefined).post(ch, answer, 'en', { onAccepted: (part) => heard.push(part) });
+    const result = await createTextPoster(() => undefined).post(ch, answer, 'en', { onAccepted: (part) => void heard.push(part) });
     expect(result).toEqual({ ok: true, messageIds: ['text-1'], accepted: [{ messageId: 'text-1', incidentIds: answer.incidents.map((i) => i.id) }] });
     expect(heard).toEqual(result.accepted);
   });

@@ -95,7 +95,7 @@ describe('GIVEN digests posted through the Slack and Discord posters', () => {
     scripts.set('C0DIGEST', [{ status: 500 }]);
     scripts.set('300000000000000000', [{ status: 502 }]);
 
-    const runs = await Promise.all(digests.store.subscriptions().map((s) => digests.scheduler.runNow(s.id)));
+    const runs = await Promise.all((await digests.store.subscriptions()).map((s) => digests.scheduler.runNow(s.id)));
     expect(runs.map((r) => r?.status)).toEqual(['posted', 'posted']);
 
     const slackCalls = calls.filter((c) => c.channel === 'C0DIGEST');
@@ -103,14 +103,14 @@ describe('GIVEN digests posted through the Slack and Discord posters', () => {
     const posted = JSON.stringify(slackCalls[1]!.body);
     expect(slackCalls[1]!.body.text).toMatch(/^Breach digest: 2 new incidents/);
     expect(posted.indexOf('fresh-two')).toBeLessThan(posted.indexOf('fresh-one'));
-    expect(digests.store.deliveries(slackChannel).map((d) => d.messageIds[0])).toEqual([expect.stringMatching(/^1700000000\.\d{6}$/), expect.stringMatching(/^1700000000\.\d{6}$/)]);
+    expect((await digests.store.deliveries(slackChannel)).map((d) => d.messageIds[0])).toEqual([expect.stringMatching(/^1700000000\.\d{6}$/), expect.stringMatching(/^1700000000\.\d{6}$/)]);
 
     const discordCalls = calls.filter((c) => c.channel === '300000000000000000');
     expect(discordCalls.map((c) => c.status)).toEqual([502, 200]);
     expect(String(discordCalls[1]!.body.content)).toMatch(/^Résumé des fuites : 2 nouveaux incidents/);
     expect(discordCalls[1]!.body.allowed_mentions).toEqual({ parse: [] });
     expect(JSON.stringify(discordCalls[1]!.body)).toContain('/breach-show id:fresh-two');
-    expect(digests.store.deliveredIds(discordChannel)).toEqual(new Set(['fresh-one', 'fresh-two']));
+    expect((await digests.store.deliveredIds(discordChannel))).toEqual(new Set(['fresh-one', 'fresh-two']));
   });
 
   it('THEN a Slack channel_not_found and a Discord Unknown Channel pause those subscriptions after one try', async () => {
@@ -120,11 +120,11 @@ describe('GIVEN digests posted through the Slack and Discord posters', () => {
     ctx.holder.swap(coreOf([...OLD_INCIDENTS, ...FRESH]));
     scripts.set('C0GONE', [{ status: 200, slackError: 'channel_not_found' }]);
     scripts.set('400000000000000000', [{ status: 404, discordCode: 10003 }]);
-    const runs = await Promise.all(digests.store.subscriptions().map((s) => digests.scheduler.runNow(s.id)));
+    const runs = await Promise.all((await digests.store.subscriptions()).map((s) => digests.scheduler.runNow(s.id)));
     expect(runs.map((r) => r?.status)).toEqual(['gone', 'gone']);
     expect(calls.filter((c) => c.channel === 'C0GONE')).toHaveLength(1);
     expect(calls.filter((c) => c.channel === '400000000000000000')).toHaveLength(1);
-    expect(digests.store.subscriptions({ activeOnly: true })).toEqual([]);
-    expect(digests.store.subscriptions().map((s) => s.inactiveReason)).toEqual(['channel_not_found', expect.stringMatching(/^Discord 404 \(code 10003\)/)]);
+    expect((await digests.store.subscriptions({ activeOnly: true }))).toEqual([]);
+    expect((await digests.store.subscriptions()).map((s) => s.inactiveReason)).toEqual(['channel_not_found', expect.stringMatching(/^Discord 404 \(code 10003\)/)]);
   });
 });

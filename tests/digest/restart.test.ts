@@ -59,7 +59,7 @@ describe('GIVEN a channel subscribed on a database file', () => {
     await p.digests.handler.handle({ command: 'digest', action: 'subscribe' }, conversation('R'));
     p.ctx.holder.swap(coreOf([...OLD_INCIDENTS, ...FIRST]));
     await vi.advanceTimersByTimeAsync(60 * 60_000);
-    await until(() => p.store.deliveredIds(CH).size === 3, 'day 1 recorded');
+    await until(async () => (await p.store.deliveredIds(CH)).size === 3, 'day 1 recorded');
     await p.digests.service.stop();
     expect(p.store.closed).toBe(true);
 
@@ -73,7 +73,7 @@ describe('GIVEN a channel subscribed on a database file', () => {
     // A fourth incident arrives; the bot is down over the next 09:00 and comes back at 11:00.
     vi.setSystemTime(new Date('2027-01-11T10:00:00Z'));
     p = await boot(file, [...OLD_INCIDENTS, ...FIRST, LATER]);
-    await until(() => p.store.deliveredIds(CH).size === 4, 'catch-up recorded');
+    await until(async () => (await p.store.deliveredIds(CH)).size === 4, 'catch-up recorded');
     const posts = platform.accepted('R');
     expect(posts.map((r) => r.incidentIds)).toEqual([['r-three', 'r-two', 'r-one'], ['r-four']]);
     expect(posts[1]!.at).toBe(Date.parse('2027-01-11T10:00:00Z'));
@@ -85,8 +85,8 @@ describe('GIVEN a channel subscribed on a database file', () => {
     await settle();
     expect(platform.accepted('R')).toHaveLength(2);
     // Not even run again (an empty-digest channel would otherwise get a second post).
-    expect(p.store.subscription(CH)?.lastRunAt).toBe('2027-01-11T10:00:00.000Z');
-    expect(p.store.subscription(CH)?.nextRunAt).toBe('2027-01-12T08:00:00.000Z');
+    expect((await p.store.subscription(CH))?.lastRunAt).toBe('2027-01-11T10:00:00.000Z');
+    expect((await p.store.subscription(CH))?.nextRunAt).toBe('2027-01-12T08:00:00.000Z');
   });
 
   it('THEN a digest the platform refused all day is not lost: the next start-up posts it', async () => {
@@ -103,14 +103,14 @@ describe('GIVEN a channel subscribed on a database file', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     await until(() => platform.received.filter((r) => r.channel === 'O').length === 2, 'second try');
     await vi.advanceTimersByTimeAsync(2_000);
-    await until(() => p.store.subscription(ch)?.lastError !== undefined, 'failure recorded');
-    expect(p.store.deliveredIds(ch).size).toBe(0);
-    expect(p.store.subscription(ch)?.lastError).toBe('HTTP 503 (3 tries)');
+    await until(async () => (await p.store.subscription(ch))?.lastError !== undefined, 'failure recorded');
+    expect((await p.store.deliveredIds(ch)).size).toBe(0);
+    expect((await p.store.subscription(ch))?.lastError).toBe('HTTP 503 (3 tries)');
     await p.digests.service.stop();
 
     vi.setSystemTime(new Date('2027-01-10T09:30:00Z'));
     p = await boot(file, [...OLD_INCIDENTS, ...FIRST]);
-    await until(() => p.store.deliveredIds(ch).size === 3, 'caught up after the outage');
+    await until(async () => (await p.store.deliveredIds(ch)).size === 3, 'caught up after the outage');
     expect(platform.accepted('O').map((r) => r.incidentIds)).toEqual([['r-three', 'r-two', 'r-one']]);
   });
 
@@ -133,8 +133,8 @@ describe('GIVEN a channel subscribed on a database file', () => {
     expect(performance.now() - t0).toBeLessThan(1_000);
     expect(p.store.closed).toBe(true);
     const reopened = new SqliteStateStore(file);
-    expect(reopened.deliveredIds(ch).size).toBe(0);
-    expect(reopened.subscription(ch)?.nextRunAt).toBe('2027-01-10T08:00:00.000Z');
-    reopened.close();
+    expect((await reopened.deliveredIds(ch)).size).toBe(0);
+    expect((await reopened.subscription(ch))?.nextRunAt).toBe('2027-01-10T08:00:00.000Z');
+    await reopened.close();
   });
 });

@@ -42,7 +42,7 @@ describe('GIVEN the terminal chat with the digest handler', () => {
     expect(out).toMatch(/This channel has been subscribed to the digest since .*\nWhen: every day at 08:30 \(Europe\/Paris\), in English\nFilters: data: passwords · France/);
     expect(out).toContain('Watchlist: Inbenta');
     expect(out.trim().endsWith('Usage: /breach digest subscribe [HH:MM] [timezone] [filters] | unsubscribe | status | preview\nnot a time of day: 25:00 (use HH:MM, e.g. 08:30)')).toBe(true);
-    expect(digests.store.subscription({ platform: 'terminal', workspaceId: 'local', channelId: 'terminal' })).toMatchObject({ cron: '30 8 * * *', filters: 'data:passwords country:FR' });
+    expect((await digests.store.subscription({ platform: 'terminal', workspaceId: 'local', channelId: 'terminal' }))).toMatchObject({ cron: '30 8 * * *', filters: 'data:passwords country:FR' });
   });
 
   it('THEN a command typed wrong in French is explained in French', async () => {
@@ -79,7 +79,7 @@ describe('GIVEN the terminal chat with the digest handler', () => {
     digests = await startDigests(ctx, [createTextPoster((t) => printed.push(t))], { store: new SqliteStateStore(':memory:') });
     await digests.handler.handle({ command: 'digest', action: 'subscribe' }, { platform: 'terminal', workspaceId: 'local', channelId: 'terminal', userId: 'local', isAdmin: true, language: 'fr' });
     ctx.holder.swap(coreOf([...OLD_INCIDENTS, incident('fresh-2027', { organization: { name: 'Fresh' }, addedAt: new Date(Date.now() + 1_000).toISOString() })]));
-    const run = await digests.scheduler.runNow(digests.store.subscriptions()[0]!.id);
+    const run = await digests.scheduler.runNow((await digests.store.subscriptions())[0]!.id);
     expect(run?.status).toBe('posted');
     expect(printed).toHaveLength(1);
     expect(printed[0]).toMatch(/^\[posted\]\nRésumé des fuites : 1 nouvel incident \(1 fuite de données\) au catalogue depuis le/);

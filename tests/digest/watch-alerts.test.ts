@@ -154,10 +154,10 @@ describe('GIVEN channels watching names, with digests', () => {
     expect(platform.accepted('W-A')).toHaveLength(1);
 
     // The digest of W-A holds the other new incident only.
-    const id = store.subscriptions()[0]!.id;
+    const id = (await store.subscriptions())[0]!.id;
     const run = await digests.scheduler.runNow(id);
     expect(run).toMatchObject({ status: 'posted', incidents: ['unrelated-2019'] });
-    expect(store.deliveries({ platform: 'fake', workspaceId: 'W1', channelId: 'W-A' }).map((d) => `${d.incidentId}:${d.kind}`).sort()).toEqual(['ticketmaster-2018:alert', 'unrelated-2019:digest']);
+    expect((await store.deliveries({ platform: 'fake', workspaceId: 'W1', channelId: 'W-A' })).map((d) => `${d.incidentId}:${d.kind}`).sort()).toEqual(['ticketmaster-2018:alert', 'unrelated-2019:digest']);
   });
 
   it('THEN an alert the platform refused stays queued and goes out at the next start-up, once; a gone channel drops it', async () => {
@@ -173,13 +173,13 @@ describe('GIVEN channels watching names, with digests', () => {
     ctx.holder.swap(coreOf([...OLD_INCIDENTS, ...added]));
     await digests.onCatalogAdded(added);
     expect(platform.received.filter((r) => r.channel === 'Q-1').map((r) => r.status)).toEqual([502, 502]);
-    expect(digests.store.pendingAlerts().map((a) => `${a.channel.channelId}:${a.incidentId}`)).toEqual(['Q-1:ticketmaster-2018']);
-    expect(digests.store.isChannelGone({ platform: 'fake', workspaceId: 'W1', channelId: 'Q-2' })).toBe(true);
+    expect((await digests.store.pendingAlerts()).map((a) => `${a.channel.channelId}:${a.incidentId}`)).toEqual(['Q-1:ticketmaster-2018']);
+    expect((await digests.store.isChannelGone({ platform: 'fake', workspaceId: 'W1', channelId: 'Q-2' }))).toBe(true);
     await digests.service.stop();
 
     // A new process on the same file: the queued alert is posted; the gone channel gets nothing.
     digests = await startDigests(ctx, [createHttpPoster(platform.url)], { store: new SqliteStateStore(file), retry: fast });
-    await until(() => digests!.store.pendingAlerts().length === 0, 'queued alert posted and recorded');
+    await until(async () => (await digests!.store.pendingAlerts()).length === 0, 'queued alert posted and recorded');
     expect(platform.accepted('Q-1').map((r) => r.incidentIds)).toEqual([['ticketmaster-2018']]);
     expect(platform.received.filter((r) => r.channel === 'Q-2')).toHaveLength(1);
   });
@@ -195,7 +195,7 @@ describe('GIVEN channels watching names, with digests', () => {
     const added = { ...TICKETMASTER, addedAt: new Date(Date.now() + 1_000).toISOString() };
     ctx = testContext([...OLD_INCIDENTS, added]);
     digests = await startDigests(ctx, [createHttpPoster(platform.url)], { store: new SqliteStateStore(file) });
-    await until(() => digests!.store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'D-1' }).size === 1, 'alert at start-up');
+    await until(async () => (await digests!.store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'D-1' })).size === 1, 'alert at start-up');
     await digests.service.stop();
 
     digests = await startDigests(ctx, [createHttpPoster(platform.url)], { store: new SqliteStateStore(file) });

@@ -107,7 +107,7 @@ describe('GIVEN Discord refusing the post', () => {
     let n = 0;
     fake.onRest = (r) => (r.path.includes('/channels/') && ++n === 2 ? { status: 500, body: { message: 'oops' } } : undefined);
     const heard: AcceptedPart[] = [];
-    const result = await poster().post(channel, digest, 'en', { onAccepted: (part) => heard.push(part) });
+    const result = await poster().post(channel, digest, 'en', { onAccepted: (part) => void heard.push(part) });
     expect(result).toMatchObject({ ok: false, retryable: true });
     expect(!result.ok && result.reason).toMatch(/after posting 1 part/);
     // Which incidents reached the channel: those of part 1, exactly, as its embeds show them.

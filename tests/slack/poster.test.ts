@@ -70,7 +70,7 @@ describe('GIVEN a digest too big for one message', () => {
     const p = poster();
     fake.on('chat.postMessage', (params) => ({ ok: true, channel: params.channel, ts: '1.000001' }), { status: 503, body: 'down' });
     const heard: AcceptedPart[] = [];
-    const first = await p.post(channel, big, 'en', { onAccepted: (part) => heard.push(part) });
+    const first = await p.post(channel, big, 'en', { onAccepted: (part) => void heard.push(part) });
     expect(first).toMatchObject({ ok: false, retryable: true, gone: false, reason: 'http_503' });
     const total = fake.callsOf('chat.postMessage').length;
     expect(total).toBe(2);
@@ -81,7 +81,7 @@ describe('GIVEN a digest too big for one message', () => {
     expect(heard).toEqual(first.accepted);
     fake.reset();
     heard.length = 0;
-    const second = await p.post(channel, big, 'en', { onAccepted: (part) => heard.push(part) });
+    const second = await p.post(channel, big, 'en', { onAccepted: (part) => void heard.push(part) });
     expect(second.ok).toBe(true);
     const reposted = fake.callsOf('chat.postMessage');
     expect(second.ok && second.messageIds[0]).toBe('1.000001');

@@ -1,0 +1,410 @@
+/**
+ * The state store, written once over `SqlDriver`: SQLite and PostgreSQL run the same statements,
+ * so they keep the same semantics (the contract tests run against both). Every multi-row change
+ * is one transaction; "never twice" is the deliveries primary key, and a lease is taken by one
+ * conditional upsert, so processes sharing a database cannot both win.
+ */
+import type { Lang } from '../core/lang.js';
+import type { ChannelRef } from '../ports/channel.js';
+import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.js';
+import type {
+  Delivery,
+  DeliveryKind,
+  NewOutboxItem,
+  OutboxItem,
+  OutboxState,
+  PendingAlert,
+  StateStore,
+  Subscription,
+  SubscriptionSettings,
+  WatchEntry,
+} from './state-store.js';
+
+interface ChannelCols {
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+}
+
+interface SubscriptionRow extends ChannelCols {
+  id: number;
+  cron: string;
+  time_zone: string;
+  language: Lang;
+  filters: string;
+  post_empty: number;
+  active: number;
+  inactive_reason: string | null;
+  created_at: string;
+  created_by: string;
+  last_run_at: string | null;
+  next_run_at: string | null;
+  last_error: string | null;
+}
+
+interface WatchRow extends ChannelCols {
+  key: string;
+  name: string;
+  language: Lang;
+  added_at: string;
+  added_by: string;
+}
+
+interface OutboxRow extends ChannelCols {
+  key: string;
+  kind: DeliveryKind;
+  incident_ids: string;
+  state: OutboxState;
+  attempts: number;
+  not_before: string | null;
+  created_at: string;
+  last_error: string | null;
+  message_ids: string;
+}
+
+const ch = (r: ChannelCols): ChannelRef => ({ platform: r.platform, workspaceId: r.workspace_id, channelId: r.channel_id });
+/** The channel's three key columns, in WHERE_CHANNEL's order. */
+const at3 = (c: ChannelRef): SqlValue[] => [c.platform, c.workspaceId, c.channelId];
+const WHERE_CHANNEL = 'platform = ? AND workspace_id = ? AND channel_id = ?';
+
+function toSubscription(r: SubscriptionRow): Subscription {
+  return {
+    id: Number(r.id),
+    channel: ch(r),
+    cron: r.cron,
+    timeZone: r.time_zone,
+    language: r.language,
+    filters: r.filters,
+    postEmpty: Number(r.post_empty) === 1,
+    active: Number(r.active) === 1,
+    ...(r.inactive_reason ? { inactiveReason: r.inactive_reason } : {}),
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    ...(r.last_run_at ? { lastRunAt: r.last_run_at } : {}),
+    ...(r.next_run_at ? { nextRunAt: r.next_run_at } : {}),
+    ...(r.last_error ? { lastError: r.last_error } : {}),
+  };
+}
+
+function toWatch(r: WatchRow): WatchEntry {
+  return { channel: ch(r), name: r.name, key: r.key, language: r.language, addedAt: r.added_at, addedBy: r.added_by };
+}
+
+function toOutbox(r: OutboxRow): OutboxItem {
+  return {
+    key: r.key,
+    channel: ch(r),
+    kind: r.kind,
+    incidentIds: JSON.parse(r.incident_ids) as string[],
+    state: r.state,
+    attempts: Number(r.attempts),
+    ...(r.not_before ? { notBefore: r.not_before } : {}),
+    createdAt: r.created_at,
+    ...(r.last_error ? { lastError: r.last_error } : {}),
+    messageIds: JSON.parse(r.message_ids) as string[],
+  };
+}
+
+async function one<T>(q: SqlExecutor, sql: string, params: readonly SqlValue[]): Promise<T | undefined> {
+  return (await q.all<T>(sql, params))[0];
+}
+
+export class SqlStateStore implements StateStore {
+  constructor(protected readonly driver: SqlDriver) {}
+
+  get closed(): boolean {
+    return this.driver.closed;
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  // ── subscriptions ──────────────────────────────────────────────────────────
+
+  subscribe(channel: ChannelRef, settings: SubscriptionSettings, by: string, at: Date): Promise<Subscription> {
+    const now = at.toISOString();
+    return this.driver.transaction(async (tx) => {
+      await tx.run(`UPDATE channels SET gone_at = NULL, gone_reason = NULL WHERE ${WHERE_CHANNEL}`, at3(channel));
+      const existing = await this.subscriptionIn(tx, channel);
+      const values: SqlValue[] = [settings.cron, settings.timeZone, settings.language, settings.filters, settings.postEmpty ? 1 : 0];
+      if (!existing) {
+        await tx.run(
+          `INSERT INTO subscriptions (cron, time_zone, language, filters, post_empty, platform, workspace_id, channel_id, created_at, created_by, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [...values, ...at3(channel), now, by, now],
+        );
+      } else {
+        // A new schedule means a new expected run: the scheduler sets it.
+        const rescheduled = existing.cron !== settings.cron || existing.timeZone !== settings.timeZone;
+        await tx.run(
+          `UPDATE subscriptions SET cron = ?, time_zone = ?, language = ?, filters = ?, post_empty = ?,
+             active = 1, inactive_reason = NULL, updated_at = ?${rescheduled ? ', next_run_at = NULL' : ''}
+           WHERE ${WHERE_CHANNEL}`,
+          [...values, now, ...at3(channel)],
+        );
+      }
+      return (await this.subscriptionIn(tx, channel))!;
+    });
+  }
+
+  async unsubscribe(channel: ChannelRef): Promise<boolean> {
+    return (await this.driver.run(`DELETE FROM subscriptions WHERE ${WHERE_CHANNEL}`, at3(channel))) > 0;
+  }
+
+  subscription(channel: ChannelRef): Promise<Subscription | undefined> {
+    return this.subscriptionIn(this.driver, channel);
+  }
+
+  private async subscriptionIn(q: SqlExecutor, channel: ChannelRef): Promise<Subscription | undefined> {
+    const row = await one<SubscriptionRow>(q, `SELECT * FROM subscriptions WHERE ${WHERE_CHANNEL}`, at3(channel));
+    return row ? toSubscription(row) : undefined;
+  }
+
+  async subscriptionById(id: number): Promise<Subscription | undefined> {
+    const row = await one<SubscriptionRow>(this.driver, 'SELECT * FROM subscriptions WHERE id = ?', [id]);
+    return row ? toSubscription(row) : undefined;
+  }
+
+  async subscriptions(options: { readonly activeOnly?: boolean } = {}): Promise<Subscription[]> {
+    const rows = await this.driver.all<SubscriptionRow>(`SELECT * FROM subscriptions${options.activeOnly ? ' WHERE active = 1' : ''} ORDER BY id`);
+    return rows.map(toSubscription);
+  }
+
+  async recordRun(id: number, run: { readonly lastRunAt?: Date; readonly nextRunAt?: Date | null; readonly error?: string | null }): Promise<void> {
+    const sets: string[] = [];
+    const values: SqlValue[] = [];
+    if (run.lastRunAt) {
+      sets.push('last_run_at = ?');
+      values.push(run.lastRunAt.toISOString());
+    }
+    if (run.nextRunAt !== undefined) {
+      sets.push('next_run_at = ?');
+      values.push(run.nextRunAt ? run.nextRunAt.toISOString() : null);
+    }
+    if (run.error !== undefined) {
+      sets.push('last_error = ?');
+      values.push(run.error);
+    }
+    if (sets.length) await this.driver.run(`UPDATE subscriptions SET ${sets.join(', ')} WHERE id = ?`, [...values, id]);
+  }
+
+  // ── channels ───────────────────────────────────────────────────────────────
+
+  markChannelGone(channel: ChannelRef, reason: string, at: Date): Promise<void> {
+    const when = at.toISOString();
+    return this.driver.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO channels (platform, workspace_id, channel_id, gone_at, gone_reason) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET gone_at = excluded.gone_at, gone_reason = excluded.gone_reason`,
+        [...at3(channel), when, reason],
+      );
+      await tx.run(`UPDATE subscriptions SET active = 0, inactive_reason = ? WHERE ${WHERE_CHANNEL}`, [reason, ...at3(channel)]);
+      await tx.run(`DELETE FROM pending_alerts WHERE ${WHERE_CHANNEL}`, at3(channel));
+    });
+  }
+
+  async isChannelGone(channel: ChannelRef): Promise<boolean> {
+    const row = await one<{ gone_at: string | null }>(this.driver, `SELECT gone_at FROM channels WHERE ${WHERE_CHANNEL}`, at3(channel));
+    return Boolean(row?.gone_at);
+  }
+
+  // ── watchlists ─────────────────────────────────────────────────────────────
+
+  addWatch(channel: ChannelRef, entry: { readonly name: string; readonly key: string; readonly language: Lang }, by: string, at: Date): Promise<boolean> {
+    return this.driver.transaction(async (tx) => {
+      await tx.run(`UPDATE channels SET gone_at = NULL, gone_reason = NULL WHERE ${WHERE_CHANNEL}`, at3(channel));
+      const added = await tx.run(
+        `INSERT INTO watches (platform, workspace_id, channel_id, key, name, language, added_at, added_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [...at3(channel), entry.key, entry.name, entry.language, at.toISOString(), by],
+      );
+      return added > 0;
+    });
+  }
+
+  async removeWatch(channel: ChannelRef, key: string): Promise<boolean> {
+    return (await this.driver.run(`DELETE FROM watches WHERE ${WHERE_CHANNEL} AND key = ?`, [...at3(channel), key])) > 0;
+  }
+
+  async watches(channel: ChannelRef): Promise<WatchEntry[]> {
+    const rows = await this.driver.all<WatchRow>(`SELECT * FROM watches WHERE ${WHERE_CHANNEL} ORDER BY added_at, key`, at3(channel));
+    return rows.map(toWatch);
+  }
+
+  async allWatches(): Promise<WatchEntry[]> {
+    const rows = await this.driver.all<WatchRow>(
+      `SELECT w.* FROM watches w LEFT JOIN channels c
+         ON c.platform = w.platform AND c.workspace_id = w.workspace_id AND c.channel_id = w.channel_id
+       WHERE c.gone_at IS NULL ORDER BY w.platform, w.workspace_id, w.channel_id, w.added_at, w.key`,
+    );
+    return rows.map(toWatch);
+  }
+
+  // ── deliveries and alerts ──────────────────────────────────────────────────
+
+  recordDeliveries(channel: ChannelRef, incidentIds: readonly string[], kind: DeliveryKind, at: Date, messageIds: readonly string[]): Promise<number> {
+    return this.driver.transaction((tx) => this.deliverIn(tx, channel, incidentIds, kind, at, messageIds));
+  }
+
+  private async deliverIn(tx: SqlExecutor, channel: ChannelRef, incidentIds: readonly string[], kind: DeliveryKind, at: Date, messageIds: readonly string[]): Promise<number> {
+    let added = 0;
+    const ids = JSON.stringify(messageIds);
+    for (const id of incidentIds) {
+      added += await tx.run(
+        `INSERT INTO deliveries (platform, workspace_id, channel_id, incident_id, kind, delivered_at, message_ids)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [...at3(channel), id, kind, at.toISOString(), ids],
+      );
+      await tx.run(`DELETE FROM pending_alerts WHERE ${WHERE_CHANNEL} AND incident_id = ?`, [...at3(channel), id]);
+    }
+    return added;
+  }
+
+  async deliveredIds(channel: ChannelRef): Promise<Set<string>> {
+    const rows = await this.driver.all<{ incident_id: string }>(`SELECT incident_id FROM deliveries WHERE ${WHERE_CHANNEL}`, at3(channel));
+    return new Set(rows.map((r) => r.incident_id));
+  }
+
+  async deliveries(channel: ChannelRef): Promise<Delivery[]> {
+    const rows = await this.driver.all<ChannelCols & { incident_id: string; kind: DeliveryKind; delivered_at: string; message_ids: string }>(
+      `SELECT * FROM deliveries WHERE ${WHERE_CHANNEL} ORDER BY delivered_at, incident_id`,
+      at3(channel),
+    );
+    return rows.map((r) => ({ channel: ch(r), incidentId: r.incident_id, kind: r.kind, deliveredAt: r.delivered_at, messageIds: JSON.parse(r.message_ids) as string[] }));
+  }
+
+  queueAlerts(alerts: readonly Omit<PendingAlert, 'queuedAt'>[], at: Date): Promise<number> {
+    return this.driver.transaction(async (tx) => {
+      let queued = 0;
+      for (const a of alerts) {
+        queued += await tx.run(
+          `INSERT INTO pending_alerts (platform, workspace_id, channel_id, incident_id, watch_name, queued_at)
+           SELECT ?, ?, ?, ?, ?, ?
+           WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE ${WHERE_CHANNEL} AND incident_id = ?)
+           ON CONFLICT DO NOTHING`,
+          [...at3(a.channel), a.incidentId, a.watchName, at.toISOString(), ...at3(a.channel), a.incidentId],
+        );
+      }
+      return queued;
+    });
+  }
+
+  async pendingAlerts(): Promise<PendingAlert[]> {
+    const rows = await this.driver.all<ChannelCols & { incident_id: string; watch_name: string; queued_at: string }>(
+      'SELECT * FROM pending_alerts ORDER BY queued_at, platform, workspace_id, channel_id, incident_id',
+    );
+    return rows.map((r) => ({ channel: ch(r), incidentId: r.incident_id, watchName: r.watch_name, queuedAt: r.queued_at }));
+  }
+
+  async dropPendingAlerts(channel: ChannelRef, incidentIds?: readonly string[]): Promise<void> {
+    if (!incidentIds) {
+      await this.driver.run(`DELETE FROM pending_alerts WHERE ${WHERE_CHANNEL}`, at3(channel));
+      return;
+    }
+    await this.driver.transaction(async (tx) => {
+      for (const id of incidentIds) await tx.run(`DELETE FROM pending_alerts WHERE ${WHERE_CHANNEL} AND incident_id = ?`, [...at3(channel), id]);
+    });
+  }
+
+  // ── outbox ─────────────────────────────────────────────────────────────────
+
+  outboxAdd(item: NewOutboxItem, at: Date): Promise<OutboxItem> {
+    const now = at.toISOString();
+    return this.driver.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO outbox (key, platform, workspace_id, channel_id, kind, incident_ids, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+        [item.key, ...at3(item.channel), item.kind, JSON.stringify(item.incidentIds), now, now],
+      );
+      return toOutbox((await one<OutboxRow>(tx, 'SELECT * FROM outbox WHERE key = ?', [item.key]))!);
+    });
+  }
+
+  outboxSent(key: string, messageIds: readonly string[], at: Date): Promise<void> {
+    return this.driver.transaction(async (tx) => {
+      const row = await one<OutboxRow>(tx, 'SELECT * FROM outbox WHERE key = ?', [key]);
+      if (!row) throw new Error(`breachbot state: no outbox item "${key}" to mark sent`);
+      await tx.run(`UPDATE outbox SET state = 'sent', message_ids = ?, updated_at = ?, not_before = NULL WHERE key = ?`, [JSON.stringify(messageIds), at.toISOString(), key]);
+      await this.deliverIn(tx, ch(row), JSON.parse(row.incident_ids) as string[], row.kind, at, messageIds);
+    });
+  }
+
+  async outboxRetryLater(key: string, notBefore: Date, error: string): Promise<void> {
+    const changed = await this.driver.run(
+      `UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ?, updated_at = ? WHERE key = ? AND state = 'pending'`,
+      [notBefore.toISOString(), error, new Date().toISOString(), key],
+    );
+    if (changed === 0) await this.requirePending(key, 'retry');
+  }
+
+  async outboxAbandon(key: string, reason: string): Promise<void> {
+    const changed = await this.driver.run(`UPDATE outbox SET state = 'abandoned', last_error = ?, updated_at = ? WHERE key = ? AND state = 'pending'`, [
+      reason,
+      new Date().toISOString(),
+      key,
+    ]);
+    if (changed === 0) await this.requirePending(key, 'abandon');
+  }
+
+  /** Retrying or abandoning an item already sent or abandoned changes nothing; an unknown key is a bug. */
+  private async requirePending(key: string, what: string): Promise<void> {
+    if (!(await this.outboxItem(key))) throw new Error(`breachbot state: no outbox item "${key}" to ${what}`);
+  }
+
+  async outboxPending(): Promise<OutboxItem[]> {
+    const rows = await this.driver.all<OutboxRow>(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY created_at, key`);
+    return rows.map(toOutbox);
+  }
+
+  async outboxDepth(): Promise<number> {
+    const row = await one<{ n: number | string }>(this.driver, `SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'`, []);
+    return Number(row?.n ?? 0);
+  }
+
+  async outboxItem(key: string): Promise<OutboxItem | undefined> {
+    const row = await one<OutboxRow>(this.driver, 'SELECT * FROM outbox WHERE key = ?', [key]);
+    return row ? toOutbox(row) : undefined;
+  }
+
+  // ── leases ─────────────────────────────────────────────────────────────────
+
+  async acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
+    const t = now.getTime();
+    // One statement: insert, or take over an expired lease, or renew our own; anything else changes no row.
+    const changed = await this.driver.run(
+      `INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE leases.holder = excluded.holder OR leases.expires_at <= ?`,
+      [name, holder, t + ttlMs, t],
+    );
+    return changed > 0;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.driver.run('DELETE FROM leases WHERE name = ? AND holder = ?', [name, holder]);
+  }
+
+  // ── meta and channel settings ──────────────────────────────────────────────
+
+  async getMeta(key: string): Promise<string | undefined> {
+    return (await one<{ value: string }>(this.driver, 'SELECT value FROM meta WHERE key = ?', [key]))?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.driver.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  async channelLanguage(channel: ChannelRef): Promise<Lang | undefined> {
+    const row = await one<{ language: Lang | null }>(this.driver, `SELECT language FROM channel_settings WHERE ${WHERE_CHANNEL}`, at3(channel));
+    return row?.language ?? undefined;
+  }
+
+  async setChannelLanguage(channel: ChannelRef, lang: Lang | null): Promise<void> {
+    await this.driver.run(
+      `INSERT INTO channel_settings (platform, workspace_id, channel_id, language) VALUES (?, ?, ?, ?)
+       ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET language = excluded.language`,
+      [...at3(channel), lang],
+    );
+  }
+}

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { migrateSqlite } from '../../src/store/sqlite-driver.js';
+import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
+import type { StateStore } from '../../src/store/state-store.js';
+import { storeContract } from './store-contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'breachbot-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const files = new WeakMap<StateStore, string>();
+let n = 0;
+storeContract({
+  engine: 'SQLite',
+  async open() {
+    const file = join(dir, `contract-${++n}.sqlite`);
+    const store = new SqliteStateStore(file);
+    files.set(store, file);
+    return store;
+  },
+  async openPeer(of) {
+    return new SqliteStateStore(files.get(of)!);
+  },
+});
+
+const A = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
+const T = new Date('2027-01-10T07:00:00Z');
+
+describe('GIVEN a SQLite state file', () => {
+  it('THEN a new file gets its folder, the schema at the latest version and WAL; reopening keeps everything', async () => {
+    const file = join(dir, 'a', 'b', 'state.sqlite');
+    const store = new SqliteStateStore(file);
+    expect(store.schemaVersion).toBe(MIGRATIONS.length);
+    expect(store.journalMode).toBe('wal');
+    await store.recordDeliveries(A, ['x-1'], 'digest', T, ['m1']);
+    await store.close();
+    const again = new SqliteStateStore(file);
+    expect([...(await again.deliveredIds(A))]).toEqual(['x-1']);
+    await again.close();
+  });
+
+  it('THEN migrations run in order from any older version, keep the data, and a newer database is refused', async () => {
+    const file = join(dir, 'old.sqlite');
+    // A database written by the release that had only migration 1.
+    const db = new Database(file);
+    expect(migrateSqlite(db, MIGRATIONS.slice(0, 1))).toBe(1);
+    db.prepare(`INSERT INTO deliveries (platform, workspace_id, channel_id, incident_id, kind, delivered_at) VALUES ('slack', 'T1', 'C1', 'x-1', 'digest', ?)`).run(T.toISOString());
+    db.close();
+    const store = new SqliteStateStore(file);
+    expect(store.schemaVersion).toBe(MIGRATIONS.length);
+    expect([...(await store.deliveredIds(A))]).toEqual(['x-1']);
+    expect(await store.outboxDepth()).toBe(0);
+    await store.close();
+
+    const mem = new Database(':memory:');
+    const steps = [{ sqlite: 'CREATE TABLE one (x)' }, { sqlite: 'CREATE TABLE two (y)' }, { sqlite: 'ALTER TABLE two ADD COLUMN z' }];
+    expect(migrateSqlite(mem, steps.slice(0, 2))).toBe(2);
+    expect(migrateSqlite(mem, steps)).toBe(3);
+    expect(mem.prepare("SELECT name FROM pragma_table_info('two')").pluck().all()).toEqual(['y', 'z']);
+    expect(() => migrateSqlite(mem, steps.slice(0, 1))).toThrow(/schema version 3, newer than this build knows \(1\)/);
+    mem.close();
+  });
+
+  it('WHEN another process holds the write lock THEN a write waits without blocking the event loop, and goes through once the lock is released', async () => {
+    const file = join(dir, 'locked.sqlite');
+    const store = new SqliteStateStore(file, { lockWaitMs: 10_000 });
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    let done = false;
+    const write = store.outboxAdd({ key: 'k', channel: A, kind: 'digest', incidentIds: ['x'] }, T).then(() => (done = true));
+    // The event loop keeps turning while the write waits: other work (an acknowledgement) runs.
+    let turns = 0;
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      turns++;
+    }
+    expect(turns).toBe(20);
+    expect(done).toBe(false);
+    holder.exec('COMMIT');
+    await write;
+    expect(await store.outboxDepth()).toBe(1);
+    holder.close();
+    await store.close();
+  });
+
+  it('WHEN the lock is held longer than the store waits THEN the write is refused with the reason, and nothing is written', async () => {
+    const file = join(dir, 'locked-long.sqlite');
+    const store = new SqliteStateStore(file, { lockWaitMs: 50 });
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    await expect(store.outboxAdd({ key: 'k', channel: A, kind: 'digest', incidentIds: ['x'] }, T)).rejects.toThrow(/stayed locked by another process/);
+    holder.exec('ROLLBACK');
+    holder.close();
+    expect(await store.outboxDepth()).toBe(0);
+    await store.close();
+  });
+});
