@@ -44,6 +44,11 @@ export function parseCommandText(text: string): CommandRequest | UsageError {
   const [first = '', ...rest] = clean.split(' ');
   const word = first.toLowerCase();
   const args = rest.join(' ');
+  // Help in either language: "help", "aide", "?" (alone: "aide juridique" stays a search).
+  if (HELP_WORDS.has(fold(clean).replace(/^\/+/, ''))) return breachHelp.parseText('');
+  // The command names Discord shows, in English or French ("fuite-recentes", "breach-stats").
+  const discord = COMMANDS_BY_ANY_DISCORD_NAME.get(fold(word).replace(/^\//, ''));
+  if (discord && discord !== breachSearch) return discord.parseText(args);
   if (word === 'search' || word === 'recherche') return breachSearch.parseText(args);
   // "latest breaches in France" is a search sorted by date, not `latest` with a page number.
   if (word === 'latest' && args !== '' && !/^\d+$/.test(args)) return breachSearch.parseText(clean);
@@ -62,13 +67,27 @@ export function parseCommandText(text: string): CommandRequest | UsageError {
   return breachSearch.parseText(clean);
 }
 
+const HELP_WORDS: ReadonlySet<string> = new Set(['help', 'aide', '?', 'h', 'commands', 'commandes', 'usage', 'mode d emploi', 'mode demploi']);
+
+/** Commands by their Discord names in both languages (`breach-latest`, `fuite-recentes`). */
+const COMMANDS_BY_ANY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(
+  COMMANDS.flatMap((c) => [[c.discordName, c] as const, ...(c.discordNameFr ? [[c.discordNameFr, c] as const] : [])]),
+);
+
 const FRENCH_COMMAND_WORDS: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map<string, CommandDefinition<CommandRequest>>([
   ['veille', breachWatch],
   ['resume', breachDigest],
 ]);
 
-/** Strips a leading `/breach` (or `breach`) from a line typed in the terminal. */
+/**
+ * Strips a leading `/breach` (or `breach`) from a line typed in the terminal; the French name
+ * Discord shows, `/fuite`, works too, and so do the other Discord names (`/fuite-recentes`,
+ * `/breach-stats`), which come back as their command word.
+ */
 export function stripRootCommand(line: string): string | undefined {
-  const m = /^\s*\/?breach\b(.*)$/is.exec(line);
-  return m ? (m[1] ?? '') : undefined;
+  const m = /^\s*\/?(breach|fuite)(-[a-z]+)?(?![\p{L}\p{N}-])(.*)$/isu.exec(line);
+  if (!m) return undefined;
+  if (m[2] === undefined) return m[3] ?? '';
+  const command = COMMANDS_BY_ANY_DISCORD_NAME.get(`${m[1]!.toLowerCase()}${m[2].toLowerCase()}`);
+  return command ? `${command.name} ${m[3] ?? ''}`.trim() : undefined;
 }

@@ -41,6 +41,11 @@ export interface ResultsAnswer {
   readonly total: number;
   readonly page: Page;
   readonly matches: readonly Match[];
+  /**
+   * Set when no incident holds every word of the question: the matches are the closest, holding
+   * `matched` of the `terms` (renderers head them "nothing matches all of …; closest:").
+   */
+  readonly partial?: { readonly terms: readonly string[]; readonly matched: number };
 }
 
 export interface NoResultsAnswer {
@@ -51,6 +56,8 @@ export interface NoResultsAnswer {
   readonly suggestions: readonly string[];
   /** How many incidents match the words alone, when filters emptied the result. */
   readonly withoutFilters?: number;
+  /** Words of the question that match nothing in the catalog, even with a typo. */
+  readonly unmatched?: readonly string[];
 }
 
 export interface IncidentAnswer {

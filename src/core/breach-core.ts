@@ -14,58 +14,10 @@ import { Autocomplete, type AutocompleteChoice } from './autocomplete.js';
 import { IncidentFilters } from './incident-filters.js';
 import { computeStats } from './catalog-stats.js';
 import { topK } from './top-k.js';
+import { answerOrder, RANKING, RankScratch, scoreBand, type IncidentKeys } from './ranking.js';
 
 export type { AutocompleteChoice } from './autocomplete.js';
 export { nameFuzziness } from './name-index.js';
-
-/** Name hits weigh this much more than text hits. */
-const NAME_WEIGHT = 4;
-/** Curated, reviewed records rank ahead of imported ones that match as well. */
-const CURATED_PRIOR = 1.25;
-/** Weight of text hits for an incident whose name already matched. */
-const TEXT_WEIGHT_WITH_NAME = 0.25;
-/**
- * Scores within about 3% of each other are the same match for a reader (two "Orange"
- * incidents differing only by summary length): within a band, the bigger, then the newer, first.
- * Bands are counted down from the best score, so whatever is within 3% of the best is band 0.
- */
-function scoreBand(score: number, best: number): number {
-  return score > 0 ? -Math.floor(Math.log(best / score) / Math.log(1.03)) : -Infinity;
-}
-/** A text word held by more incidents than this (or a thirty-second of the catalog) only adds to what rarer words found. */
-const COMMON_TERM_FLOOR = 1000;
-/** How much a typo and a prefix match count against an exact word, in names. */
-const NAME_MATCH_WEIGHTS = { fuzzy: 0.4, prefix: 0.6 };
-
-/** MiniSearch's default weight for a prefix expansion, kept so text scores stay what they were. */
-const PREFIX_WEIGHT = 0.375;
-
-/**
- * Per-incident accumulators reused by every query (an epoch marks which entries are live), so
- * answering allocates nothing that grows with the catalog.
- */
-class RankScratch {
-  epoch = 0;
-  readonly seen: Uint32Array;
-  readonly nameScore: Float64Array;
-  readonly textRaw: Float64Array;
-  readonly nameMask: Int32Array;
-  readonly textMask: Int32Array;
-  readonly score: Float64Array;
-  readonly band: Float64Array;
-  readonly touched: Int32Array;
-
-  constructor(n: number) {
-    this.seen = new Uint32Array(n);
-    this.nameScore = new Float64Array(n);
-    this.textRaw = new Float64Array(n);
-    this.nameMask = new Int32Array(n);
-    this.textMask = new Int32Array(n);
-    this.score = new Float64Array(n);
-    this.band = new Float64Array(n);
-    this.touched = new Int32Array(n);
-  }
-}
 
 function popcount(x: number): number {
   let c = 0;
@@ -107,11 +59,8 @@ export class BreachCore {
   /** Names offered when nothing is close to what was typed: the most notable curated incidents. */
   private readonly featuredNames: readonly string[];
   private readonly scratch: RankScratch;
-  /** Sort keys as numbers: records (−1 when unknown), and the sort date's rank among all dates. */
-  private readonly sizeKey: Float64Array;
-  private readonly dateKey: Int32Array;
-  /** Curated records first among equals; a breach before a mere attack on the same name. */
-  private readonly prior: Float32Array;
+  /** Sort keys as numbers: records, the sort date's rank, curated, attack. */
+  private readonly keys: IncidentKeys;
   private readonly newestRank: Int32Array;
   private readonly biggestRank: Int32Array;
   private readonly defaultRank: Int32Array;
@@ -133,11 +82,14 @@ export class BreachCore {
     this.scratch = new RankScratch(n);
     const facts = this.index.facts;
     this.filters = new IncidentFilters(this.index);
-    this.sizeKey = this.filters.sizeKey;
-    this.prior = Float32Array.from(facts, (f, i) => (f.curated ? CURATED_PRIOR : 1) * (this.index.incidents[i]!.kind === 'attack' ? 0.9 : 1));
     const dates = [...new Set(facts.map((f) => f.sortDate))].sort((a, b) => a.localeCompare(b));
     const dateRank = new Map(dates.map((d, r) => [d, r]));
-    this.dateKey = Int32Array.from(facts, (f) => dateRank.get(f.sortDate)!);
+    this.keys = {
+      sizeKey: this.filters.sizeKey,
+      dateKey: Int32Array.from(facts, (f) => dateRank.get(f.sortDate)!),
+      curated: Uint8Array.from(facts, (f) => (f.curated ? 1 : 0)),
+      attack: Uint8Array.from(this.index.incidents, (inc) => (inc.kind === 'attack' ? 1 : 0)),
+    };
     this.newestRank = ranksOf(this.index.newestFirst);
     this.biggestRank = ranksOf(this.index.biggestFirst);
     this.defaultRank = ranksOf(this.index.defaultOrder);
@@ -169,11 +121,11 @@ export class BreachCore {
 
   /** Parses a query the same way `search` does (adapters use it to pick the answer's language). */
   parse(text: string) {
-    return parseQuery(
-      text,
-      (t) => this.index.nameWords.has(t),
-      (a, b) => this.index.hasNamePair(a, b),
-    );
+    return parseQuery(text, {
+      isNameTerm: (t) => this.index.nameWords.has(t),
+      isNamePair: (a, b) => this.index.hasNamePair(a, b),
+      isVendorTerm: (t) => this.index.vendorWords.has(t),
+    });
   }
 
   private search(request: Extract<CoreRequest, { command: 'search' }>): Answer {
@@ -191,6 +143,10 @@ export class BreachCore {
       number = Math.min(Math.max(1, Math.ceil(total / size)), Math.max(1, Math.floor(request.page ?? 1)));
       return { start: (number - 1) * size, end: number * size };
     });
+    if (ranked.unknown.length > 0) {
+      // A word that matches nothing, even with a typo: no confident answer on the other words.
+      return { kind: 'no-results', request, query, suggestions: this.suggest(ranked.unknown), unmatched: ranked.unknown };
+    }
     if (ranked.total === 0) {
       const words = query.terms.length > 0 ? this.collect({ ...query, filters: { dataClasses: [], countries: [] } }, () => ({ start: 0, end: 0 })).total : 0;
       return {
@@ -202,7 +158,7 @@ export class BreachCore {
       };
     }
     const page = { number, size, count: Math.max(1, Math.ceil(ranked.total / size)) };
-    return { kind: 'results', request, query, total: ranked.total, page, matches: ranked.matches };
+    return { kind: 'results', request, query, total: ranked.total, page, matches: ranked.matches, ...(ranked.partial ? { partial: ranked.partial } : {}) };
   }
 
   private latest(request: Extract<CoreRequest, { command: 'latest' }>): Answer {
@@ -237,19 +193,52 @@ export class BreachCore {
 
   /** Every incident matching the query, best first (digests and watchlists use the whole list). */
   rank(query: ParsedQuery): Match[] {
-    return this.collect(query, (total) => ({ start: 0, end: total })).matches;
+    const ranked = this.collect(query, (total) => ({ start: 0, end: total }));
+    return ranked.unknown.length > 0 || ranked.partial ? [] : ranked.matches;
   }
 
   /**
-   * Scores the query into the reusable per-incident scratch arrays, then orders only what the
-   * caller keeps (`window` gets the total and says which ranks it wants): a page of 5 out of
-   * 100,000 matches costs a bounded heap, not a sort, and reasons are built for the page only.
+   * Scores the query into the reusable per-incident scratch arrays, keeps the incidents holding
+   * every word (or, when none does, those holding the most), then orders only what the caller
+   * keeps (`window` gets the total and says which ranks it wants): a page of 5 out of 100,000
+   * matches costs a bounded heap, not a sort, and reasons are built for the page only.
+   *
+   * Words the catalog knows are taken as typed; only when no incident holds every word is the
+   * query scored again with typos allowed around known words too.
    */
-  private collect(query: ParsedQuery, window: (total: number) => { start: number; end: number }): { total: number; matches: Match[] } {
-    const idx = this.index;
+  private collect(query: ParsedQuery, window: (total: number) => { start: number; end: number }): Collected {
     const allowed = this.filters.predicate(query.filters);
-    if (query.terms.length === 0) return this.collectFiltered(query, allowed, window);
+    if (query.terms.length === 0) return { ...this.collectFiltered(query, allowed, window), unknown: [] };
+    let pass = this.score(query, allowed, false);
+    if (pass.full === 0 && pass.relaxable) pass = this.score(query, allowed, true);
 
+    const all = pass.allBits;
+    const unknown = query.terms.filter((t, k) => (pass.known & bitOfTerm(query.terms, k)) === 0 && query.terms.indexOf(t) === k);
+    if (unknown.length > 0) return { total: 0, matches: [], unknown };
+
+    // Keep the incidents holding every word, else those holding the most.
+    const S = this.scratch;
+    const want = pass.full > 0 ? popcount(all) : pass.maxCover;
+    let kept = 0;
+    for (let k = 0; k < pass.touched; k++) {
+      const i = S.touched[k]!;
+      if (S.cover[i] === want) S.touched[kept++] = i;
+    }
+    let best = 0;
+    for (let k = 0; k < kept; k++) best = Math.max(best, S.score[S.touched[k]!]!);
+    for (let k = 0; k < kept; k++) S.band[S.touched[k]!] = scoreBand(S.score[S.touched[k]!]!, best);
+
+    const { start, end } = window(kept);
+    const order = topK(S.touched, kept, answerOrder(S, this.keys, query), end).slice(start, end);
+    const matches = order.map((i) => ({ incident: this.index.incidents[i]!, score: S.score[i]!, reasons: [] as MatchReason[] }));
+    this.addReasons(query, order, matches, pass.names, pass.expansions);
+    const distinct = [...new Set(query.terms)];
+    return { total: kept, matches, unknown: [], ...(pass.full === 0 && kept > 0 ? { partial: { terms: distinct, matched: want } } : {}) };
+  }
+
+  /** One scoring pass: names, then text, then each incident's coverage keys and score. */
+  private score(query: ParsedQuery, allowed: (i: number) => boolean, relaxed: boolean): ScoringPass {
+    const idx = this.index;
     const S = this.scratch;
     const epoch = ++S.epoch;
     let touched = 0;
@@ -259,24 +248,34 @@ export class BreachCore {
         S.nameScore[i] = 0;
         S.textRaw[i] = 0;
         S.nameMask[i] = 0;
+        S.nameExact[i] = 0;
         S.textMask[i] = 0;
+        S.textExact[i] = 0;
         S.touched[touched++] = i;
       }
     };
     const filtered = hasFilters(query.filters);
+    const terms = query.terms;
+    const bit = (k: number) => bitOfTerm(terms, k);
+    const allBits = terms.reduce((a, _, k) => a | bit(k), 0);
+    const text = idx.textIndex;
 
-    // One bit per distinct query word: coverage counts the words a match holds, wherever.
-    const bitOf = new Map<string, number>();
-    query.terms.forEach((t, k) => bitOf.has(t) || bitOf.set(t, 1 << Math.min(k, 30)));
-
-    // Names: each query word, plus adjacent words joined ("ticket master" → "ticketmaster").
-    const lastAt = query.terms.length - 1;
-    const nameQuery: NameQueryTerm[] = query.terms.map((t, k) => ({ term: t, mask: bitOf.get(t)!, fuzzy: nameFuzziness(t), prefix: t.length >= 3 && k === lastAt }));
+    // Names: each query word, plus adjacent words joined ("ticket master" → "ticketmaster"). A
+    // word the catalog holds as typed (in a name or in text) gets no typo expansion, unless relaxed.
+    const lastAt = terms.length - 1;
+    let relaxable = false;
+    const nameQuery: NameQueryTerm[] = terms.map((t, k) => {
+      const fuzzy = nameFuzziness(t);
+      const known = text.get(t) !== undefined || idx.nameIndex.wordId(t) !== undefined;
+      if (known && fuzzy > 0) relaxable = true;
+      return { term: t, mask: bit(k), fuzzy: known && !relaxed && text.get(t) !== undefined ? 0 : fuzzy, prefix: t.length >= 3 && k === lastAt, typoEvenIfKnown: relaxed };
+    });
     for (let k = 0; k < lastAt; k++) {
-      const joined = query.terms[k]! + query.terms[k + 1]!;
-      if (!bitOf.has(joined)) nameQuery.push({ term: joined, mask: bitOf.get(query.terms[k]!)! | bitOf.get(query.terms[k + 1]!)!, fuzzy: 0, prefix: false });
+      const joined = terms[k]! + terms[k + 1]!;
+      if (!terms.includes(joined)) nameQuery.push({ term: joined, mask: bit(k) | bit(k + 1), fuzzy: 0, prefix: false });
     }
-    const names = idx.nameIndex.score(nameQuery, NAME_MATCH_WEIGHTS);
+    const names = idx.nameIndex.score(nameQuery, RANKING.nameMatchWeights);
+    let known = names.known;
     const { refStart, refIncident, refWeight } = idx.nameIndex;
     for (let h = 0; h < names.count; h++) {
       const id = names.touched[h]!;
@@ -289,37 +288,40 @@ export class BreachCore {
         const weighted = score * refWeight[r]!;
         if (weighted > S.nameScore[i]!) S.nameScore[i] = weighted;
         S.nameMask[i]! |= mask;
+        S.nameExact[i]! |= names.exact[id]!;
       }
     }
 
-    // Text: exact words, a prefix only on the word being typed (expansions weighted as MiniSearch does).
     // Text: exact words, a prefix only on the word being typed (expansions weighted as MiniSearch
     // does). A rare word brings its incidents in; a common one ("inc", "group", a word of most
     // summaries) only adds to incidents something rarer brought, so it costs what they number.
-    const text = idx.textIndex;
-    const common = Math.max(COMMON_TERM_FLOOR, idx.incidents.length >> 5);
-    const last = query.terms[lastAt]!;
+    const common = Math.max(RANKING.commonTermFloor, idx.incidents.length >> 5);
+    const last = terms[lastAt]!;
     const expansions = last.length >= 3 ? text.expand(last) : [];
-    const textTerms: { p: Postings; bit: number; weight: number }[] = [];
-    query.terms.forEach((t, k) => {
-      const bit = bitOf.get(t)!;
+    const textTerms: { p: Postings; bit: number; weight: number; exact: boolean }[] = [];
+    terms.forEach((t, k) => {
       const p = text.get(t);
-      if (p) textTerms.push({ p, bit, weight: 1 });
+      if (p) textTerms.push({ p, bit: bit(k), weight: 1, exact: true });
       if (k === lastAt) {
         for (const e of expansions) {
           const pe = text.get(e);
-          if (pe) textTerms.push({ p: pe, bit, weight: (PREFIX_WEIGHT * e.length) / (e.length + 0.3 * (e.length - t.length)) });
+          if (pe) textTerms.push({ p: pe, bit: bit(k), weight: (RANKING.textPrefixWeight * e.length) / (e.length + 0.3 * (e.length - t.length)), exact: false });
         }
       }
     });
+    for (const term of textTerms) known |= term.bit;
+    const add = (d: number, term: (typeof textTerms)[number], score: number) => {
+      S.textRaw[d]! += term.weight * score;
+      S.textMask[d]! |= term.bit;
+      if (term.exact) S.textExact[d]! |= term.bit;
+    };
     const bringIn = (term: (typeof textTerms)[number]) => {
       const { docs, scores } = term.p;
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j]!;
         if (filtered && !allowed(d)) continue;
         touch(d);
-        S.textRaw[d]! += term.weight * scores[j]!;
-        S.textMask[d]! |= term.bit;
+        add(d, term, scores[j]!);
       }
     };
     const boosters: typeof textTerms = [];
@@ -339,43 +341,37 @@ export class BreachCore {
         for (let k = 0; k < touched; k++) {
           const d = S.touched[k]!;
           const j = postingIndex(term.p, d);
-          if (j < 0) continue;
-          S.textRaw[d]! += term.weight * scores[j]!;
-          S.textMask[d]! |= term.bit;
+          if (j >= 0) add(d, term, scores[j]!);
         }
       } else {
         // Many: one pass over the postings, keeping those already in.
         for (let j = 0; j < docs.length; j++) {
           const d = docs[j]!;
-          if (S.seen[d] !== epoch) continue;
-          S.textRaw[d]! += term.weight * scores[j]!;
-          S.textMask[d]! |= term.bit;
+          if (S.seen[d] === epoch) add(d, term, scores[j]!);
         }
       }
     }
 
-    const n = query.terms.length;
-    let best = 0;
+    // Coverage keys and score. Once a name holds every word the incident holds, the text only
+    // says the name is mentioned again: it does not move it (a bare name orders its incidents by
+    // size and date, not by how long their summaries are).
+    const n = popcount(allBits);
+    let full = 0;
+    let maxCover = 0;
     for (let k = 0; k < touched; k++) {
       const i = S.touched[k]!;
-      const textMask = S.textMask[i]!;
-      // Text score × the number of words it matched (MiniSearch's "quality").
-      let textScore = S.textRaw[i]! * popcount(textMask);
-      const coverage = Math.min(1, popcount(S.nameMask[i]! | textMask) / n);
-      const prior = this.prior[i]!;
-      // Once a name matched, the text only says the name is mentioned again: it counts for less.
-      if (S.nameScore[i]! > 0) textScore *= TEXT_WEIGHT_WITH_NAME;
-      const score = (S.nameScore[i]! * NAME_WEIGHT + textScore) * (0.2 + 0.8 * coverage * coverage) * prior;
-      S.score[i] = score;
-      if (score > best) best = score;
+      const held = S.nameMask[i]! | S.textMask[i]!;
+      const cover = popcount(held);
+      S.cover[i] = cover;
+      S.wholeName[i] = popcount(S.nameExact[i]!);
+      S.whole[i] = popcount(S.nameExact[i]! | S.textExact[i]!);
+      if (cover === n) full++;
+      if (cover > maxCover) maxCover = cover;
+      let textScore = S.textRaw[i]! * popcount(S.textMask[i]!);
+      if (S.nameScore[i]! > 0) textScore = (S.nameMask[i]! & held) === held ? 0 : textScore * RANKING.textWeightWithName;
+      S.score[i] = S.nameScore[i]! * RANKING.nameWeight + textScore;
     }
-    for (let k = 0; k < touched; k++) S.band[S.touched[k]!] = scoreBand(S.score[S.touched[k]!]!, best);
-
-    const { start, end } = window(touched);
-    const order = topK(S.touched, touched, this.answerOrder(query.sort), end).slice(start, end);
-    const matches = order.map((i) => ({ incident: idx.incidents[i]!, score: S.score[i]!, reasons: [] as MatchReason[] }));
-    this.addReasons(query, order, matches, names, expansions);
-    return { total: touched, matches };
+    return { touched, full, maxCover, allBits, known, relaxable: relaxable && !relaxed, names, expansions };
   }
 
   /** Why each returned incident matched: the names it carries (strongest kind first), then the text fields. */
@@ -454,15 +450,6 @@ export class BreachCore {
     return { total, matches };
   }
 
-  /** Answer order over scored incidents: < 0 when a comes first. Ties end on catalog position, so the order never depends on the path taken. */
-  private answerOrder(sort: ParsedQuery['sort']): (a: number, b: number) => number {
-    const S = this.scratch;
-    const { sizeKey, dateKey } = this;
-    if (sort === 'date') return (a, b) => dateKey[b]! - dateKey[a]! || S.score[b]! - S.score[a]! || a - b;
-    if (sort === 'size') return (a, b) => sizeKey[b]! - sizeKey[a]! || S.score[b]! - S.score[a]! || a - b;
-    return (a, b) => S.band[b]! - S.band[a]! || sizeKey[b]! - sizeKey[a]! || dateKey[b]! - dateKey[a]! || S.score[b]! - S.score[a]! || a - b;
-  }
-
   /** Names starting with (or close to) what is being typed, for autocomplete: at most `limit`. */
   complete(typed: string, limit = 25): AutocompleteChoice[] {
     return this.autocomplete.complete(typed, limit);
@@ -491,6 +478,34 @@ export class BreachCore {
     return out;
   }
 
+}
+
+/** The bit of query word `k` (a repeated word shares the bit of its first occurrence). */
+function bitOfTerm(terms: readonly string[], k: number): number {
+  return 1 << Math.min(terms.indexOf(terms[k]!), 30);
+}
+
+interface ScoringPass {
+  readonly touched: number;
+  /** Incidents holding every word, and the most words any incident holds. */
+  readonly full: number;
+  readonly maxCover: number;
+  readonly allBits: number;
+  /** Bits of the words that reached anything in the catalog (names or text), whatever the filters. */
+  readonly known: number;
+  /** A second pass with typos around known words could find more. */
+  readonly relaxable: boolean;
+  readonly names: NameMatches;
+  readonly expansions: readonly string[];
+}
+
+interface Collected {
+  readonly total: number;
+  readonly matches: Match[];
+  /** Words that match nothing in the catalog, even with a typo. */
+  readonly unknown: readonly string[];
+  /** Set when no incident holds every word: the matches hold `matched` of `terms`. */
+  readonly partial?: { readonly terms: readonly string[]; readonly matched: number };
 }
 
 function pageBounds(page: number | undefined, pageSize: number | undefined): { size: number; start: number } {

@@ -11,6 +11,7 @@ import { IncidentSchema, type Incident } from './incident-schema.js';
 import { DEFAULT_DATA_FILE_LIMITS, listDataFiles, parseDataJson, readDataFile, type DataFileLimits } from './data-files.js';
 
 export { DEFAULT_DATA_FILE_LIMITS, type DataFileLimits } from './data-files.js';
+import { loadAliases, type OrganizationAlias } from './organization-aliases.js';
 
 export interface CatalogProblem {
   /** File, relative to the data folder. */
@@ -26,6 +27,8 @@ export interface Catalog {
   readonly problems: readonly CatalogProblem[];
   /** Which file each incident came from. */
   readonly fileOf: ReadonlyMap<string, string>;
+  /** Curated other names of organizations (`aliases.json`), added to their incidents' names when indexing. */
+  readonly aliases?: readonly OrganizationAlias[];
 }
 
 export function formatProblem(p: CatalogProblem): string {
@@ -167,5 +170,7 @@ export function loadCatalog(dataDir: string, limits: DataFileLimits = DEFAULT_DA
       builder.merge(shown, `merged[${i}]`, e.into, e.incident);
     });
   }
-  return builder.build();
+  const { aliases, problems } = loadAliases(dataDir, limits);
+  for (const p of problems) builder.addProblem(p);
+  return { ...builder.build(), aliases };
 }

@@ -32,13 +32,26 @@ for (const [code, names] of Object.entries(NAMES)) for (const n of names) BY_NAM
 
 /** Adjectives that name a country on their own: "French breaches", "fuites françaises". */
 export const COUNTRY_DEMONYMS: ReadonlyMap<string, string> = new Map([
-  ...['french', 'francaise', 'francaises', 'francais', 'hexagone'].map((w) => [w, 'FR'] as const),
-  ...['british', 'uk', 'britanniques', 'britannique', 'english', 'anglaises'].map((w) => [w, 'GB'] as const),
-  ...['american', 'usa', 'americaines', 'americains', 'americaine'].map((w) => [w, 'US'] as const),
+  ...['french', 'francaise', 'francaises', 'francais', 'hexagone', 'hexagonales', 'hexagonaux'].map((w) => [w, 'FR'] as const),
+  ...['british', 'uk', 'britanniques', 'britannique', 'english', 'anglaises', 'anglais', 'anglaise'].map((w) => [w, 'GB'] as const),
+  ...['american', 'americans', 'usa', 'americaines', 'americains', 'americaine', 'americain'].map((w) => [w, 'US'] as const),
   ...['belgian', 'belges', 'belge'].map((w) => [w, 'BE'] as const),
   ...['swiss', 'suisses'].map((w) => [w, 'CH'] as const),
-  ...['canadian', 'canadiennes', 'canadiens'].map((w) => [w, 'CA'] as const),
-  ...['german', 'allemandes', 'allemands'].map((w) => [w, 'DE'] as const),
+  ...['canadian', 'canadiennes', 'canadiens', 'canadienne', 'canadien'].map((w) => [w, 'CA'] as const),
+  ...['german', 'allemandes', 'allemands', 'allemande', 'allemand'].map((w) => [w, 'DE'] as const),
+  ...['spanish', 'espagnoles', 'espagnols', 'espagnole', 'espagnol'].map((w) => [w, 'ES'] as const),
+  ...['italian', 'italiennes', 'italiens', 'italienne', 'italien'].map((w) => [w, 'IT'] as const),
+  ...['dutch', 'neerlandaises', 'neerlandais', 'neerlandaise'].map((w) => [w, 'NL'] as const),
+  ...['luxembourgish', 'luxembourgeoises', 'luxembourgeois', 'luxembourgeoise'].map((w) => [w, 'LU'] as const),
+  ...['australian', 'australiennes', 'australiens', 'australienne', 'australien'].map((w) => [w, 'AU'] as const),
+  ...['indian', 'indiennes', 'indiens', 'indienne', 'indien'].map((w) => [w, 'IN'] as const),
+  ...['chinese', 'chinoises', 'chinois', 'chinoise'].map((w) => [w, 'CN'] as const),
+  ...['japanese', 'japonaises', 'japonais', 'japonaise'].map((w) => [w, 'JP'] as const),
+  ...['brazilian', 'bresiliennes', 'bresiliens', 'bresilienne', 'bresilien'].map((w) => [w, 'BR'] as const),
+  ...['russian', 'russes', 'russe'].map((w) => [w, 'RU'] as const),
+  ...['irish', 'irlandaises', 'irlandais', 'irlandaise'].map((w) => [w, 'IE'] as const),
+  ...['moroccan', 'marocaines', 'marocains', 'marocaine', 'marocain'].map((w) => [w, 'MA'] as const),
+  ...['senegalese', 'senegalaises', 'senegalais', 'senegalaise'].map((w) => [w, 'SN'] as const),
 ]);
 
 /** ISO code for a folded country name or code ("france", "royaume uni", "US"), else undefined. */

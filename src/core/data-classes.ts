@@ -17,10 +17,10 @@ const classes = [
   { name: 'Phone numbers', en: 'phone numbers', fr: 'numéros de téléphone', synonyms: ['phone', 'phones', 'telephone numbers', 'mobile numbers', 'téléphone', 'numéro de téléphone', 'numéros de mobile', 'numéro de mobile', 'portable'] },
   { name: 'Physical addresses', en: 'postal addresses', fr: 'adresses postales', synonyms: ['address', 'addresses', 'postal address', 'home address', 'physical address', 'adresse', 'adresse postale', 'adresses physiques'] },
   { name: 'Dates of birth', en: 'dates of birth', fr: 'dates de naissance', synonyms: ['date of birth', 'birth date', 'birthdate', 'birthdays', 'dob', 'date de naissance'] },
-  { name: 'Passwords', en: 'passwords', fr: 'mots de passe', synonyms: ['password', 'passwd', 'credentials', 'mot de passe', 'mdp', 'identifiants de connexion'] },
-  { name: 'Social security numbers', en: 'social security numbers', fr: 'numéros de sécurité sociale', synonyms: ['social security number', 'ssn', 'ssns', 'numéro de sécurité sociale', 'numero de secu', 'nir', 'sécu'] },
+  { name: 'Passwords', en: 'passwords', fr: 'mots de passe', synonyms: ['password', 'passwd', 'credentials', 'mot de passe', 'mdp', 'identifiants de connexion', 'password hashes', 'hashed passwords', 'mots de passe chiffrés', 'mots de passe hachés'] },
+  { name: 'Social security numbers', en: 'social security numbers', fr: 'numéros de sécurité sociale', synonyms: ['social security number', 'ssn', 'ssns', 'numéro de sécurité sociale', 'numero de secu', 'numéro de sécu', 'nir', 'sécu', 'sécurité sociale', 'numéro insee'] },
   { name: "Driver's licenses", en: "driver's license numbers", fr: 'numéros de permis de conduire', synonyms: ["driver's license", 'drivers licenses', 'driving licence', 'driving licences', 'permis de conduire', 'numéro de permis de conduire'] },
-  { name: 'Payment info', en: 'payment information', fr: 'informations de paiement', synonyms: ['payment', 'payment details', 'payment data', 'card details', 'bank details', 'banking details', 'données bancaires', 'coordonnées bancaires', 'informations bancaires', 'moyens de paiement', 'informations de paiement'] },
+  { name: 'Payment info', en: 'payment information', fr: 'informations de paiement', synonyms: ['payment', 'payment details', 'payment data', 'card details', 'bank details', 'banking details', 'bank data', 'banking data', 'financial data', 'financial information', 'données bancaires', 'donnée bancaire', 'données de paiement', 'données financières', 'informations financières', 'coordonnées bancaires', 'informations bancaires', 'moyens de paiement', 'informations de paiement'] },
   { name: 'Credit cards', en: 'credit card numbers', fr: 'numéros de carte bancaire', synonyms: ['credit card', 'credit cards', 'card numbers', 'carte bancaire', 'cartes bancaires', 'carte de crédit', 'numéro de carte'] },
   { name: 'Bank account numbers', en: 'bank account numbers', fr: 'numéros de compte bancaire', synonyms: ['bank account', 'bank accounts', 'iban', 'ibans', 'rib', 'compte bancaire', 'comptes bancaires'] },
   { name: 'Account login details', en: 'account login details', fr: 'identifiants de compte', synonyms: ['login details', 'login information', 'account credentials', 'identifiants', 'informations de connexion'] },
@@ -76,6 +76,24 @@ export function isDataClassName(name: string): name is DataClassName {
 
 export function dataClass(name: string): DataClass | undefined {
   return byName.get(name);
+}
+
+/**
+ * Classes that also answer a question about a broader one: asking for bank or payment data
+ * ("données bancaires", "payment data") finds IBANs, bank account numbers and card numbers too;
+ * asking for passwords finds login details. A class asked for by its own narrow name
+ * ("IBAN", "credit cards") stays narrow.
+ */
+const FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  'Payment info': ['Bank account numbers', 'Credit cards', 'Partial credit card data', 'Payment histories', 'Account balances'],
+  Passwords: ['Account login details', 'Auth tokens'],
+  'Account login details': ['Passwords'],
+  'Government issued IDs': ["Driver's licenses"],
+};
+
+/** The classes an incident may carry to match a filter on `name`: itself, then its family. */
+export function classFamily(name: string): readonly string[] {
+  return [name, ...(FAMILIES[name] ?? [])];
 }
 
 export function dataClassLabel(name: string, lang: 'en' | 'fr'): string {

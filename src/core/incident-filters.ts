@@ -4,9 +4,19 @@
  * once and reused), and the smallest precomputed list of incidents that can pass, for
  * filter-only questions.
  */
-import { hasFilters, type QueryFilters } from './query-parser.js';
+import { hasFilters, type MonthRange, type QueryFilters } from './query-parser.js';
 import { nameFuzziness } from './name-index.js';
 import type { BreachIndex } from './search-index.js';
+import { classFamily } from './data-classes.js';
+
+/** "2022-09" (or a day in it) → months since year 0; −1 when the date is known only to the year. */
+function monthOf(date: string | undefined): number {
+  if (date === undefined || date.length < 7) return -1;
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+/** How many dates known to the month an incident keeps for month filters: when it happened (start, end), was discovered, was disclosed. */
+const MONTH_SLOTS = 4;
 
 export class IncidentFilters {
   /** Records per incident (−1 when unknown). */
@@ -15,11 +25,42 @@ export class IncidentFilters {
   private readonly yearStart: Int16Array;
   private readonly yearEnd: Int16Array;
 
+  /** Per incident, MONTH_SLOTS months (−1 unknown): occurred start and end, discovered, disclosed. */
+  private readonly monthsOf: Int32Array;
+  /** 1 when the incident went through at least one vendor. */
+  private readonly hasVendor: Uint8Array;
+
   constructor(private readonly index: BreachIndex) {
     const facts = index.facts;
     this.sizeKey = Float64Array.from(facts, (f) => f.records ?? -1);
     this.yearStart = Int16Array.from(facts, (f) => f.years?.[0] ?? 0);
     this.yearEnd = Int16Array.from(facts, (f) => f.years?.[1] ?? 0);
+    this.monthsOf = new Int32Array(index.incidents.length * MONTH_SLOTS);
+    this.hasVendor = new Uint8Array(index.incidents.length);
+    index.incidents.forEach((inc, i) => {
+      const { occurred, discovered, disclosed } = inc.dates;
+      const start = monthOf(occurred?.start);
+      const end = occurred?.end !== undefined ? monthOf(occurred.end) : start;
+      this.monthsOf.set([start, start >= 0 && end >= start ? end : start, monthOf(discovered), monthOf(disclosed)], i * MONTH_SLOTS);
+      this.hasVendor[i] = inc.vendors.length > 0 ? 1 : 0;
+    });
+  }
+
+  /** True when one of incident `i`'s dates known to the month is in the range. */
+  private inMonths(i: number, range: MonthRange): boolean {
+    const m = this.monthsOf;
+    const at = i * MONTH_SLOTS;
+    const overlaps = (a: number, b: number) => {
+      if (a < 0) return false;
+      if (!range.anyYear) return a <= range.to && b >= range.from;
+      if (b - a >= 11) return true;
+      for (let x = a; x <= b; x++) {
+        const month = x % 12;
+        if (range.from <= range.to ? month >= range.from && month <= range.to : month >= range.from || month <= range.to) return true;
+      }
+      return false;
+    };
+    return overlaps(m[at]!, m[at + 1]!) || overlaps(m[at + 2]!, m[at + 2]!) || overlaps(m[at + 3]!, m[at + 3]!);
   }
 
   private readonly vendorCache = new Map<string, ReadonlySet<number>>();
@@ -55,7 +96,9 @@ export class IncidentFilters {
   predicate(filters: QueryFilters): (i: number) => boolean {
     if (!hasFilters(filters)) return () => true;
     const idx = this.index;
-    const required = filters.dataClasses.map((c) => this.membership(`class:${c}`, () => [idx.byClass.get(c) ?? []]));
+    // A class asked for is met by any class of its family ("données bancaires": IBAN, cards...).
+    const required = filters.dataClasses.map((c) => this.membership(`class:${c}`, () => classFamily(c).map((k) => idx.byClass.get(k) ?? [])));
+    if (filters.anyVendor) required.push(this.hasVendor);
     if (filters.countries.length > 0) required.push(this.membership(`country:${[...filters.countries].sort().join(',')}`, () => filters.countries.map((c) => idx.byCountry.get(c) ?? [])));
     if (filters.vendor !== undefined) {
       const vendor = filters.vendor;
@@ -66,10 +109,12 @@ export class IncidentFilters {
     const years = filters.yearFrom !== undefined || filters.yearTo !== undefined;
     const { yearStart, yearEnd, sizeKey } = this;
     const min = filters.minRecords;
+    const months = filters.months;
     return (i) => {
       for (let r = 0; r < required.length; r++) if (required[r]![i] === 0) return false;
       if (years && (yearStart[i] === 0 || yearEnd[i]! < from || yearStart[i]! > to)) return false;
       if (min !== undefined && sizeKey[i]! < min) return false;
+      if (months !== undefined && !this.inMonths(i, months)) return false;
       return true;
     };
   }
@@ -78,7 +123,7 @@ export class IncidentFilters {
   candidates(filters: QueryFilters, max: number): (readonly number[] | ReadonlySet<number>)[] | undefined {
     const idx = this.index;
     const options: (readonly number[] | ReadonlySet<number>)[][] = [];
-    for (const c of filters.dataClasses) options.push([idx.byClass.get(c) ?? []]);
+    for (const c of filters.dataClasses) options.push(classFamily(c).map((k) => idx.byClass.get(k) ?? []));
     if (filters.countries.length > 0) options.push(filters.countries.map((c) => idx.byCountry.get(c) ?? []));
     if (filters.vendor !== undefined) options.push([this.vendorMatches(filters.vendor)]);
     if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {

@@ -57,10 +57,14 @@ export function nameTerms(name: string): string[] {
   return [...base, ...joined];
 }
 
-/** Edit distance allowed for a name term of this length: none for short words, 2 from 5 letters. */
+/**
+ * Edit distance allowed for a name term of this length: none up to 3 letters, one up to 7, two
+ * only from 8 (a second edit on a shorter word reaches too many unrelated names: "chatbot" →
+ * "Chatou").
+ */
 export function nameFuzziness(term: string): number {
   if (term.length <= 3) return 0;
-  if (term.length === 4) return 1;
+  if (term.length <= 7) return 1;
   return 2;
 }
 
@@ -78,6 +82,8 @@ export interface NameQueryTerm {
   readonly fuzzy: number;
   /** Longer words starting with the term match too. */
   readonly prefix: boolean;
+  /** Typos are looked for even when the dictionary holds the term itself (a second, relaxed pass). */
+  readonly typoEvenIfKnown?: boolean;
 }
 
 export interface NameSearchOptions {
@@ -124,6 +130,8 @@ class NameScratch {
   readonly score: Float64Array;
   readonly termBest: Float64Array;
   readonly mask: Int32Array;
+  /** Bits of the terms a name holds as whole words (not by typo or prefix). */
+  readonly exact: Int32Array;
   readonly touched: Int32Array;
   /** Names the current term reached. */
   readonly termTouched: Int32Array;
@@ -135,8 +143,11 @@ class NameScratch {
     this.score = new Float64Array(n);
     this.termBest = new Float64Array(n);
     this.mask = new Int32Array(n);
+    this.exact = new Int32Array(n);
     this.touched = new Int32Array(n);
   }
+  /** Bits of the terms that reached at least one word (whatever the names). */
+  known = 0;
 }
 
 /** The names one query matched: ids in `touched[0..count)`, with their score and mask. */
@@ -145,6 +156,10 @@ export interface NameMatches {
   readonly touched: Int32Array;
   readonly score: Float64Array;
   readonly mask: Int32Array;
+  /** Bits of the terms name `id` holds as whole words. */
+  readonly exact: Int32Array;
+  /** Bits of the terms that reached any word of the dictionary. */
+  readonly known: number;
   /** True when name `id` matched this query (valid until the next query). */
   has(id: number): boolean;
 }
@@ -349,8 +364,8 @@ export class NameIndex {
         if (reached >= PREFIX_NAMES_BUDGET) break;
       }
     }
-    // A word the dictionary knows was most likely meant: one typo around it at most.
-    for (const [w, d] of this.fuzzyWords(t.term, exact === undefined ? t.fuzzy : Math.min(1, t.fuzzy))) {
+    // A word the dictionary knows was meant as typed: typos only around words it does not know.
+    for (const [w, d] of this.fuzzyWords(t.term, exact === undefined || t.typoEvenIfKnown ? t.fuzzy : 0)) {
       if (!out.has(w)) out.set(w, (weights.fuzzy * this.wordOf[w]!.length) / (this.wordOf[w]!.length + d));
     }
     return out;
@@ -367,8 +382,10 @@ export class NameIndex {
     const S = this.scratch;
     const epoch = ++S.epoch;
     S.count = 0;
+    S.known = 0;
     const common = Math.max(COMMON_WORD_FLOOR, this.names.length >> 6);
     const expanded = terms.map((t) => ({ t, words: this.expand(t, weights) }));
+    for (const { t, words } of expanded) if (words.size > 0) S.known |= t.mask;
     const boosters: { t: NameQueryTerm; word: number; weight: number }[] = [];
     const enumerate = (t: NameQueryTerm, words: Iterable<[number, number]>) => {
       const termEpoch = ++S.termEpoch;
@@ -382,6 +399,7 @@ export class NameIndex {
             S.seen[name] = epoch;
             S.score[name] = 0;
             S.mask[name] = 0;
+            S.exact[name] = 0;
             S.touched[S.count++] = name;
           }
           if (S.termSeen[name] !== termEpoch) {
@@ -391,6 +409,7 @@ export class NameIndex {
           }
           S.termBest[name]! += idf * this.norm[name]!;
           S.mask[name]! |= t.mask;
+          if (weight === 1) S.exact[name]! |= t.mask;
         }
       }
       for (let k = 0; k < termCount; k++) S.score[S.termTouched[k]!]! += S.termBest[S.termTouched[k]!]!;
@@ -420,6 +439,7 @@ export class NameIndex {
           if (S.seen[name] !== epoch) continue;
           S.score[name]! += idf * this.norm[name]!;
           S.mask[name]! |= t.mask;
+          if (weight === 1) S.exact[name]! |= t.mask;
         }
       } else {
         // Few names so far: look for the word among each one's words.
@@ -429,6 +449,7 @@ export class NameIndex {
             if (this.nameWordIds[j] !== word) continue;
             S.score[name]! += idf * this.norm[name]!;
             S.mask[name]! |= t.mask;
+            if (weight === 1) S.exact[name]! |= t.mask;
             break;
           }
         }
@@ -439,7 +460,7 @@ export class NameIndex {
 
   private matches(epoch: number): NameMatches {
     const S = this.scratch;
-    return { count: S.count, touched: S.touched, score: S.score, mask: S.mask, has: (id) => S.seen[id] === epoch };
+    return { count: S.count, touched: S.touched, score: S.score, mask: S.mask, exact: S.exact, known: S.known, has: (id) => S.seen[id] === epoch };
   }
 
   /**

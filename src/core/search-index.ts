@@ -17,6 +17,7 @@ import { incidentSortDate, incidentYears, type Incident } from './incident-schem
 import { tokenize } from './text-folding.js';
 import { NameIndex, type NameEntry, type NameKind } from './name-index.js';
 import { TextIndex, type TextDoc } from './text-index.js';
+import { aliasesByOrganization } from './organization-aliases.js';
 
 export { NAME_KIND_WEIGHT, nameTerms, type NameEntry, type NameKind, type NameRef } from './name-index.js';
 export { TEXT_FIELDS, MAX_PREFIX_TERMS, TextIndex, type Postings, type TextField } from './text-index.js';
@@ -54,7 +55,8 @@ function textDocOf(inc: Incident): TextDoc {
     response: inc.response.map((r) => `${r.type.replace(/-/g, ' ')} ${both(r.text)}`).join(' '),
     place: [org.city, org.region, org.country ? countrySearchText(org.country) : '', ...inc.affected.map((a) => a.city ?? ''), ...inc.peopleCountries.map(countrySearchText)].join(' '),
     sector: org.sector ?? '',
-    cause: both(inc.cause),
+    // What the vendors did ("hosted chatbot provider") says how it happened.
+    cause: [both(inc.cause), ...inc.vendors.map((v) => both(v.role))].join(' '),
   };
 }
 
@@ -66,6 +68,8 @@ export class BreachIndex {
   readonly facts: readonly IncidentFacts[];
   /** Every folded word that occurs in a name. */
   readonly nameWords: ReadonlySet<string>;
+  /** Every folded word that occurs in a vendor's name or alias. */
+  readonly vendorWords: ReadonlySet<string>;
   /** The earliest and latest years any incident spans (0 when none has a year). */
   readonly firstYear: number;
   readonly lastYear: number;
@@ -85,9 +89,11 @@ export class BreachIndex {
     const names: NameEntry[] = [];
     const nameIdByKey = new Map<string, number>();
     const nameWords = new Set<string>();
+    const vendorWords = new Set<string>();
     const addName = (name: string, incident: number, kind: NameKind) => {
       const key = tokenize(name).join(' ');
       if (!key) return;
+      if (kind === 'vendor') for (const w of tokenize(name)) vendorWords.add(w);
       let id = nameIdByKey.get(key);
       if (id === undefined) {
         id = names.length;
@@ -115,10 +121,12 @@ export class BreachIndex {
       else map.set(key, [i]);
     };
 
+    const curatedAliases = aliasesByOrganization(catalog.aliases ?? []);
     this.incidents.forEach((inc, i) => {
       const org = inc.organization;
       addName(org.name, i, 'organization');
       for (const a of org.aliases) addName(a, i, 'alias');
+      for (const a of curatedAliases.size > 0 ? (curatedAliases.get(tokenize(org.name).join(' ')) ?? []) : []) addName(a, i, 'alias');
       for (const d of org.domains) addName(domainLabel(d), i, 'domain');
       for (const v of inc.vendors) {
         addName(v.name, i, 'vendor');
@@ -149,6 +157,7 @@ export class BreachIndex {
 
     this.names = names;
     this.nameWords = nameWords;
+    this.vendorWords = vendorWords;
     this.namesOf = namesOf;
     const years = [...byYear.keys()];
     this.firstYear = years.length > 0 ? Math.min(...years) : 0;

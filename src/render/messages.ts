@@ -67,19 +67,44 @@ export function resultsHeading(answer: ResultsAnswer, lang: Lang): string {
   const q = answer.query && answer.query.terms.length ? `“${answer.request.query}”` : '';
   const what = lang === 'fr' ? `${formatNumber(n, lang)} incident${n > 1 ? 's' : ''}` : `${formatNumber(n, lang)} incident${n === 1 ? '' : 's'}`;
   const forQ = q ? (lang === 'fr' ? ` pour ${q}` : ` for ${q}`) : '';
-  return `${what}${forQ}${filters ? ` — ${filters}` : ''}${page}`;
+  const heading = `${what}${forQ}${filters ? ` — ${filters}` : ''}${page}`;
+  return answer.partial ? `${partialLead(answer.partial, lang)} ${heading}` : heading;
+}
+
+/** "Nothing matches all of “pole”, “chatbot”; closest (1 of 2 words):" — results that hold only some of the words. */
+export function partialLead(partial: NonNullable<ResultsAnswer['partial']>, lang: Lang): string {
+  const words = partial.terms.map((t) => `“${t}”`).join(', ');
+  return lang === 'fr'
+    ? `Rien ne correspond à tous les mots ${words} ; les plus proches (${partial.matched} mot${partial.matched > 1 ? 's' : ''} sur ${partial.terms.length}) :`
+    : `Nothing matches all of ${words}; closest (${partial.matched} of ${partial.terms.length} words):`;
+}
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+};
+
+/** A month filter in words: "February 2014", "April–June 2014", "février", "since April 2014". */
+function describeMonths(m: NonNullable<NonNullable<ResultsAnswer['query']>['filters']['months']>, lang: Lang): string {
+  const name = (x: number) => (m.anyYear ? MONTHS[lang][x]! : `${MONTHS[lang][x % 12]!} ${Math.floor(x / 12)}`);
+  if (m.from === m.to) return name(m.from);
+  if (!m.anyYear && m.to >= 9999 * 12) return lang === 'fr' ? `depuis ${name(m.from)}` : `since ${name(m.from)}`;
+  if (!m.anyYear && m.from === 0) return lang === 'fr' ? `avant ${name(m.to + 1)}` : `before ${name(m.to + 1)}`;
+  return `${name(m.from)}–${name(m.to)}`;
 }
 
 /** Filters in words: "data: passwords · 2024 · France". */
 export function describeFilters(filters: NonNullable<ResultsAnswer['query']>['filters'], lang: Lang): string {
   const parts: string[] = [];
   if (filters.dataClasses.length) parts.push(`${lang === 'fr' ? 'données' : 'data'}: ${filters.dataClasses.map((c) => dataClassLabel(c, lang)).join(', ')}`);
-  if (filters.yearFrom !== undefined && filters.yearFrom === filters.yearTo) parts.push(String(filters.yearFrom));
+  if (filters.months) parts.push(describeMonths(filters.months, lang));
+  else if (filters.yearFrom !== undefined && filters.yearFrom === filters.yearTo) parts.push(String(filters.yearFrom));
   else if (filters.yearFrom !== undefined && filters.yearTo !== undefined) parts.push(`${filters.yearFrom}–${filters.yearTo}`);
   else if (filters.yearFrom !== undefined) parts.push(lang === 'fr' ? `depuis ${filters.yearFrom}` : `since ${filters.yearFrom}`);
   else if (filters.yearTo !== undefined) parts.push(lang === 'fr' ? `jusqu'en ${filters.yearTo}` : `up to ${filters.yearTo}`);
   if (filters.countries.length) parts.push(filters.countries.map((c) => countryLabel(c, lang)).join(', '));
   if (filters.vendor) parts.push(`${lang === 'fr' ? 'prestataire' : 'vendor'}: ${filters.vendor}`);
+  else if (filters.anyVendor) parts.push(lang === 'fr' ? 'via un prestataire' : 'through a vendor');
   if (filters.minRecords !== undefined) parts.push(`≥ ${formatNumber(filters.minRecords, lang)}`);
   return parts.join(' · ');
 }
@@ -93,7 +118,12 @@ export function noResultsMessage(answer: NoResultsAnswer, lang: Lang): string {
         ? ` ${answer.withoutFilters} correspondent aux mots seuls, sans les filtres.`
         : ` ${answer.withoutFilters} match the words alone, without the filters.`
       : '';
-  return base + relax;
+  const unmatched = answer.unmatched?.length
+    ? lang === 'fr'
+      ? ` Aucun incident ne contient ${answer.unmatched.map((w) => `“${w}”`).join(', ')}, même à une faute près.`
+      : ` Nothing in the catalog holds ${answer.unmatched.map((w) => `“${w}”`).join(', ')}, even with a typo.`
+    : '';
+  return base + unmatched + relax;
 }
 
 export function suggestionsLead(lang: Lang): string {
