@@ -128,7 +128,7 @@ describe('GIVEN the other kinds of answer', () => {
 
   it('THEN no-results offers the suggested names as buttons that search them', () => {
     const message = answerToBlocks(core.execute({ command: 'search', query: 'zzzqqq' }), 'en');
-    expect((message.blocks[0] as { text: { text: string } }).text.text).toBe('No incident matches “zzzqqq”.\nDid you mean:');
+    expect((message.blocks[0] as { text: { text: string } }).text.text).toBe('No incident matches “zzzqqq”. Nothing in the catalog holds “zzzqqq”, even with a typo.\nDid you mean:');
     const suggestions = buttons(message.blocks).filter((b) => b.action_id.startsWith('breach_run:suggest'));
     expect(suggestions[0]!.text.text).toBe('Orange');
     expect(decodeState(suggestions[0]!.value)?.r).toEqual({ command: 'search', query: 'Orange' });
