@@ -24,6 +24,13 @@ export interface Match {
   readonly incident: Incident;
   readonly score: number;
   readonly reasons: readonly MatchReason[];
+  /**
+   * True when the answer is filtered by country and this incident's count is not that
+   * country's: it was found through where the people hit live (`peopleCountries`) while the
+   * organization is elsewhere or unknown, so its figure counts people everywhere (IDMerit's 3
+   * billion records in "biggest breaches in France"). Renderers say so beside the count.
+   */
+  readonly worldwideCount?: boolean;
 }
 
 export interface Page {
@@ -31,6 +38,8 @@ export interface Page {
   readonly number: number;
   readonly size: number;
   readonly count: number;
+  /** The page asked for, when it was past the last one (`number` is then the last page). */
+  readonly requested?: number;
 }
 
 export interface ResultsAnswer {

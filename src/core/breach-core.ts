@@ -157,21 +157,27 @@ export class BreachCore {
         ...(hasFilters(query.filters) && words > 0 ? { withoutFilters: words } : {}),
       };
     }
-    const page = { number, size, count: Math.max(1, Math.ceil(ranked.total / size)) };
-    return { kind: 'results', request, query, total: ranked.total, page, matches: ranked.matches, ...(ranked.partial ? { partial: ranked.partial } : {}) };
+    const count = Math.max(1, Math.ceil(ranked.total / size));
+    const page = { number, size, count, ...pastEnd(request.page, count) };
+    const countries = query.filters.countries;
+    const matches = countries.length === 0 ? ranked.matches : ranked.matches.map((m) => (countsElsewhere(m.incident, countries) ? { ...m, worldwideCount: true } : m));
+    return { kind: 'results', request, query, total: ranked.total, page, matches, ...(ranked.partial ? { partial: ranked.partial } : {}) };
   }
 
   private latest(request: Extract<CoreRequest, { command: 'latest' }>): Answer {
     const ranked: Match[] = [];
-    const { size, start } = pageBounds(request.page, request.pageSize);
+    const { size } = pageBounds(request.page, request.pageSize);
     const order = this.index.newestFirst;
+    const count = Math.max(1, Math.ceil(order.length / size));
+    // A page past the end shows the last one, and says which was asked for.
+    const number = Math.min(count, Math.max(1, Math.floor(request.page ?? 1)));
+    const start = (number - 1) * size;
     for (let k = start; k < Math.min(order.length, start + size); k++) ranked.push({ incident: this.index.incidents[order[k]!]!, score: 0, reasons: [] });
-    const number = Math.floor(start / size) + 1;
     return {
       kind: 'results',
       request,
       total: order.length,
-      page: { number, size, count: Math.max(1, Math.ceil(order.length / size)) },
+      page: { number, size, count, ...pastEnd(request.page, count) },
       matches: ranked,
     };
   }
@@ -506,6 +512,22 @@ interface Collected {
   readonly unknown: readonly string[];
   /** Set when no incident holds every word: the matches hold `matched` of `terms`. */
   readonly partial?: { readonly terms: readonly string[]; readonly matched: number };
+}
+
+/** `{ requested }` when the page asked for is past the last one. */
+function pastEnd(requested: number | undefined, count: number): { requested?: number } {
+  const asked = Math.floor(requested ?? 1);
+  return asked > count ? { requested: asked } : {};
+}
+
+/**
+ * True when an incident passed a country filter only through where the people hit live: its
+ * organization is in none of `countries` (or nowhere known), so its count is everyone's.
+ */
+function countsElsewhere(incident: Incident, countries: readonly string[]): boolean {
+  if (!incident.records?.total) return false;
+  const home = incident.organization.country;
+  return home === undefined || !countries.includes(home);
 }
 
 function pageBounds(page: number | undefined, pageSize: number | undefined): { size: number; start: number } {

@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { IncidentSchema, type Incident } from './incident-schema.js';
+import { mergedRecords } from './source-figures.js';
 import { DEFAULT_DATA_FILE_LIMITS, listDataFiles, parseDataJson, readDataFile, type DataFileLimits } from './data-files.js';
 
 export { DEFAULT_DATA_FILE_LIMITS, type DataFileLimits } from './data-files.js';
@@ -87,7 +88,9 @@ export class CatalogBuilder {
   /**
    * An imported record its importer found to describe an incident already in the catalog
    * (`into`): that incident's facts win and the record's sources (and where the people it hit
-   * live) are added to its own, once each, so the incident is shown once and cites both. When `into` is unknown (the incident was
+   * live) are added to its own, once each, so the incident is shown once and cites both; a figure
+   * the record gives that differs from the incident's is kept beside it with who gives it
+   * (`records.bySource`). When `into` is unknown (the incident was
    * renamed or removed since the import), the record is added on its own instead.
    */
   merge(file: string, path: string, into: unknown, raw: unknown): Incident | undefined {
@@ -103,8 +106,14 @@ export class CatalogBuilder {
     const extra = parsed.data.sources.filter((s) => !known.has(key(s)));
     // Where the people hit live is added, not a competing fact: a list of French leaks tells it of a worldwide one.
     const people = parsed.data.peopleCountries.filter((c) => !target.peopleCountries.includes(c) && c !== target.organization.country);
-    if (extra.length === 0 && people.length === 0) return target;
-    const combined: Incident = { ...target, sources: [...target.sources, ...extra], peopleCountries: [...target.peopleCountries, ...people] };
+    const records = mergedRecords(target, parsed.data);
+    if (extra.length === 0 && people.length === 0 && records === target.records) return target;
+    const combined: Incident = {
+      ...target,
+      ...(records ? { records } : {}),
+      sources: [...target.sources, ...extra],
+      peopleCountries: [...target.peopleCountries, ...people],
+    };
     this.incidents[this.incidents.indexOf(target)] = combined;
     this.byId.set(combined.id, combined);
     return combined;

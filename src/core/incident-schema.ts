@@ -56,6 +56,16 @@ export const RecordCountSchema = z.strictObject({
   who: LocalizedTextSchema.optional(),
 });
 
+/**
+ * A figure as one source gives it. When the sources merged into one incident disagree
+ * (bonjourlafuite.eu.org counts 6.4 million Bouygues Telecom customers, Have I Been Pwned 5.7
+ * million unique e-mail addresses), each figure is kept with who gives it; none is dropped.
+ */
+export const SourcedCountSchema = RecordCountSchema.extend({
+  /** Who gives the figure: a publisher or feed name ("Have I Been Pwned", "bonjourlafuite.eu.org"). */
+  by: nonEmpty,
+});
+
 export const OrganizationSchema = z.strictObject({
   name: nonEmpty,
   aliases: list(nonEmpty).default([]),
@@ -141,6 +151,8 @@ export const ProvenanceSchema = z.strictObject({
   /** "curated" for reviewed files under data/incidents/, else the importer's source name. */
   source: nonEmpty,
   sourceId: nonEmpty.optional(),
+  /** Who the record's own facts come from, by name ("Have I Been Pwned"): how a merged incident says who gives which figure. */
+  publisher: nonEmpty.optional(),
   attribution: shortText.optional(),
   license: nonEmpty.optional(),
 });
@@ -175,11 +187,18 @@ export const IncidentSchema = z
       .strictObject({
         total: RecordCountSchema.optional(),
         breakdown: list(RecordCountSchema).default([]),
+        /** The figure each source gives, when the sources disagree (shown instead of the total, each with who gives it). */
+        bySource: list(SourcedCountSchema).default([]),
       })
       .optional(),
     dataClasses: list(DataClassNameSchema).default([]),
     /** Data the source lists that the vocabulary has no class for, kept verbatim. */
     otherDataClasses: list(nonEmpty).default([]),
+    /**
+     * Data the sources say was possibly exposed, hedged ("may have been compromised", "a
+     * également pu être compromis"): shown as such, never as a fact. Canonical class names.
+     */
+    possiblyExposed: list(DataClassNameSchema).default([]),
     cause: LocalizedTextSchema.optional(),
     response: list(ResponseSchema).default([]),
     summary: SummarySchema,
@@ -206,6 +225,9 @@ export const IncidentSchema = z
     if (discovered && disclosed && before(disclosed, discovered)) {
       ctx.addIssue({ code: 'custom', path: ['dates', 'disclosed'], message: `disclosed (${disclosed}) before it was discovered (${discovered})` });
     }
+    incident.possiblyExposed.forEach((name, i) => {
+      if (incident.dataClasses.includes(name)) ctx.addIssue({ code: 'custom', path: ['possiblyExposed', i], message: `"${name}" is listed as exposed in dataClasses already` });
+    });
     const seen = new Set<string>();
     incident.dataClasses.forEach((name, i) => {
       if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['dataClasses', i], message: `"${name}" is listed twice` });
@@ -218,6 +240,7 @@ export type IncidentInput = z.input<typeof IncidentSchema>;
 /** A validated incident, defaults applied. */
 export type Incident = z.output<typeof IncidentSchema>;
 export type RecordCount = z.output<typeof RecordCountSchema>;
+export type SourcedCount = z.output<typeof SourcedCountSchema>;
 export type LocalizedText = z.output<typeof LocalizedTextSchema>;
 export type ResponseType = z.output<typeof ResponseSchema>['type'];
 

@@ -34,7 +34,7 @@ function footerOf(incident: Incident): string {
 }
 
 /** One incident in a list: title, then when, how many, which data, which vendor, sources. */
-export function incidentSummaryEmbed(match: Pick<Match, 'incident' | 'reasons'>, n: number | undefined, lang: Lang): APIEmbed {
+export function incidentSummaryEmbed(match: Pick<Match, 'incident' | 'reasons' | 'worldwideCount'>, n: number | undefined, lang: Lang): APIEmbed {
   const inc = match.incident;
   const L = LABELS[lang];
   const url = firstUrl(inc);
@@ -49,7 +49,7 @@ export function incidentSummaryEmbed(match: Pick<Match, 'incident' | 'reasons'>,
       // When, how many and which data are always shown ("not stated" when the sources do not
       // say, as in Slack): their absence is itself an answer. A vendor only when there is one.
       ...field(L.when, formatWhen(inc, lang) ?? L.unknown),
-      ...field(L.records, formatRecords(inc, lang) ?? L.unknown),
+      ...field(L.records, formatRecords(inc, lang, { worldwide: match.worldwideCount === true }) ?? L.unknown),
       ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown),
       ...field(L.vendors, formatVendors(inc, lang)),
       ...field(L.affected, formatAffected(inc, lang)),

@@ -206,7 +206,7 @@ function toIncident(row: Partial<BonjourLaFuiteRow>, processor: string, date: st
     sources,
     verified: confirmed,
     flags: sensitive ? { sensitive: true } : {},
-    provenance: { source: FEED.name, sourceId: `${date} ${processor}`, attribution: FEED.attribution, license: FEED.license },
+    provenance: { source: FEED.name, sourceId: `${date} ${processor}`, publisher: FEED.publisher, attribution: FEED.attribution, license: FEED.license },
     ...(records || !volumeText ? {} : { unstated: [`records (the list's volume, "${truncate(volumeText, 80)}", is not a count)`] }),
     peopleCountries: ['FR'],
     established: [{ path: 'peopleCountries', basis: 'article-clues', note: 'bonjourlafuite.eu.org lists leaks that hit people in France; where the organization itself is based is not in the list.' }],

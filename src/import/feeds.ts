@@ -82,10 +82,12 @@ export interface ImportResult {
   readonly unknownDataClasses: Map<string, number>;
   /** Records deliberately left out (retired breaches, duplicates), by reason. */
   readonly skipped: Map<string, number>;
+  /** Records kept but flagged (breaches the feed retired from its search), by flag. */
+  readonly flagged: Map<string, number>;
 }
 
 export function emptyResult(): ImportResult {
-  return { incidents: [], problems: [], unknownDataClasses: new Map(), skipped: new Map() };
+  return { incidents: [], problems: [], unknownDataClasses: new Map(), skipped: new Map(), flagged: new Map() };
 }
 
 export function countInto(map: Map<string, number>, key: string, by = 1): void {

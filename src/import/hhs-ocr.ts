@@ -184,6 +184,6 @@ function toIncident(c: Candidate, ids: IdAllocator): IncidentInput {
       },
     ],
     verified: true,
-    provenance: { source: FEED.name, sourceId: `${name}|${state}|${date}`, attribution: FEED.attribution, license: FEED.license },
+    provenance: { source: FEED.name, sourceId: `${name}|${state}|${date}`, publisher: FEED.publisher, attribution: FEED.attribution, license: FEED.license },
   };
 }

@@ -13,8 +13,9 @@
  * - BreachDate → `dates.occurred.start`, at the precision the description supports (HIBP writes
  *   "2015-03-01" for "in approximately March 2015"); AddedDate is when HIBP loaded the data, not
  *   a disclosure, so it becomes `addedAt` only (unless `options.addedAt` says otherwise).
- * - Retired breaches are left out; fabricated, spam lists, malware, stealer logs and sensitive
- *   breaches are kept and flagged; unverified ones have `verified: false`.
+ * - Retired breaches (HIBP no longer searches them) are kept and flagged `retired`, as are
+ *   fabricated, spam lists, malware, stealer logs and sensitive breaches; unverified ones have
+ *   `verified: false`. PwnCount is counted as unique e-mail addresses, what HIBP counts.
  *
  * Pure and fast (a benchmark feeds it 100,000 records): no validation here, no I/O, and no odd
  * record ever throws — each becomes a line in `problems`.
@@ -128,6 +129,12 @@ export function breachDatePrecision(date: string, description: string): string |
   if (FIRST_OF[Number(m) - 1]!.test(description)) return day;
   const lower = description.toLowerCase();
   if (lower.includes(`${month.toLowerCase()} ${y}`) || lower.includes(`${month.toLowerCase()}, ${y}`)) return `${y}-${m}`;
+  // HIBP's date is a placeholder first of a month, and its description names an earlier month of
+  // that year ("In January 2021, ECCIE suffered a data breach" with BreachDate 2021-07-01): the
+  // month HIBP writes in words is the one it knows. A later month is news of it, not the breach.
+  const named = new RegExp(`\\b(${MONTHS.join('|')}),? ${y}\\b`, 'i').exec(description);
+  const namedMonth = named ? MONTHS.findIndex((name) => name.toLowerCase() === named[1]!.toLowerCase()) + 1 : 0;
+  if (namedMonth > 0 && namedMonth < Number(m)) return `${y}-${String(namedMonth).padStart(2, '0')}`;
   if (m === '01' || description.includes(y)) return y;
   return `${y}-${m}`;
 }
@@ -173,14 +180,11 @@ function frenchSummary(name: string, occurred: string | undefined, classes: read
   return `${parts.join(' ; ')}. Description d'origine en anglais.`;
 }
 
-export interface HibpResult extends ImportResult {
-  /** Ids the feed's retired breaches would have (`hibp-<name>`): a refresh drops them from the snapshot. */
-  readonly retiredIds: string[];
-}
+export type HibpResult = ImportResult;
 
 /** Maps HIBP breach records (either shape) to incidents; see the module comment. */
 export function hibpToIncidents(records: unknown, options: HibpOptions = {}): HibpResult {
-  const result: HibpResult = { ...emptyResult(), retiredIds: [] };
+  const result: HibpResult = emptyResult();
   const now = isoDateTime((options.now ?? new Date()).toISOString())!;
   if (!Array.isArray(records)) {
     result.problems.push('the feed is not a JSON array of breaches');
@@ -205,11 +209,8 @@ export function hibpToIncidents(records: unknown, options: HibpOptions = {}): Hi
       return;
     }
     seen.add(b.name);
-    if (b.flags?.retired) {
-      countInto(result.skipped, 'retired');
-      result.retiredIds.push(`${FEED.idPrefix}-${slugify(b.name) || 'breach'}`);
-      return;
-    }
+    // A retired breach still happened: it is kept, flagged (HIBP only stopped searching it).
+    if (b.flags?.retired) countInto(result.flagged, 'retired');
     result.incidents.push(toIncident(b, fromIndex, ids, result, options, now));
   };
   records.forEach((raw, i) => {
@@ -249,7 +250,8 @@ function toIncident(b: Breach, newer: Breach | undefined, ids: IdAllocator, resu
 
   const occurred = b.breachDate ? breachDatePrecision(b.breachDate, text) : undefined;
   const pwnCount = newer?.pwnCount ?? b.pwnCount;
-  const total: RecordCount | undefined = pwnCount !== undefined ? { count: pwnCount, qualifier: 'exact', who: { en: 'accounts', fr: 'comptes' } } : undefined;
+  // HIBP's PwnCount is the number of unique e-mail addresses in the data, not of people or customers.
+  const total: RecordCount | undefined = pwnCount !== undefined ? { count: pwnCount, qualifier: 'exact', who: { en: 'email addresses', fr: 'adresses e-mail' } } : undefined;
   const feedAdded = isoDateTime(b.addedDate ?? newer?.addedDate);
   const addedAt = options.addedAt ? options.addedAt(id, feedAdded) : (feedAdded ?? now);
 
@@ -308,8 +310,9 @@ function toIncident(b: Breach, newer: Breach | undefined, ids: IdAllocator, resu
       ...(flags.spamList ? { spamList: true } : {}),
       ...(flags.malware ? { malware: true } : {}),
       ...(flags.stealerLog ? { stealerLog: true } : {}),
+      ...(flags.retired ? { retired: true } : {}),
     },
-    provenance: { source: FEED.name, sourceId: b.name, attribution: FEED.attribution, license: FEED.license },
+    provenance: { source: FEED.name, sourceId: b.name, publisher: FEED.publisher, attribution: FEED.attribution, license: FEED.license },
     ...(established.length ? { established } : {}),
   };
   return incident;

@@ -76,6 +76,7 @@ function reportJson(r: FeedImportReport): Record<string, unknown> {
     added: r.added,
     removed: r.removed,
     skipped: Object.fromEntries(r.result.skipped),
+    flagged: Object.fromEntries(r.result.flagged),
     problems: r.result.problems,
     unknownDataClasses: Object.fromEntries([...r.result.unknownDataClasses].sort((a, b) => b[1] - a[1])),
   };
@@ -85,7 +86,7 @@ function reportText(r: FeedImportReport, source: string): string {
   const n = (x: number) => x.toLocaleString('en-GB');
   const lines = [
     `${source}: ${n(r.snapshot.incidents.length)} incidents${r.merges.length ? ` + ${n(r.merges.length)} merged into existing ones` : ''} ${r.written ? `written to ${r.path}` : r.changed ? '(dry run: nothing written)' : `(unchanged: ${r.path})`}`,
-    `  new: ${n(r.added.length)}, removed: ${n(r.removed.length)}${[...r.result.skipped].map(([why, count]) => `, left out (${why}): ${n(count)}`).join('')}`,
+    `  new: ${n(r.added.length)}, removed: ${n(r.removed.length)}${[...r.result.skipped].map(([why, count]) => `, left out (${why}): ${n(count)}`).join('')}${[...r.result.flagged].map(([flag, count]) => `, kept flagged ${flag}: ${n(count)}`).join('')}`,
   ];
   for (const m of r.merges) lines.push(`  merged ${m.id} into ${m.into} (${m.reason})`);
   if (r.result.problems.length) {

@@ -12,7 +12,7 @@
  * - records already known keep their `addedAt`; new ones get `addedAt` = now (first seen), so
  *   digests and watch alerts announce them once;
  * - records missing from the feed are kept (a partial feed never deletes); breaches the feed
- *   marks retired are removed.
+ *   marks retired are kept, flagged `retired` (they happened; HIBP only stopped searching them).
  * The catalog reloader picks the new file up; `onAdded` gets the new ids.
  */
 import cron, { type ScheduledTask } from 'node-cron';
@@ -126,7 +126,6 @@ export async function refreshHibpSnapshot(options: RefreshOptions): Promise<Refr
     existing: options.existing(),
     addedAtForNew: firstSeen,
     keepMissing: true,
-    drop: new Set(result.retiredIds),
     generatedAt: nowIso,
     inputs: [{ url: options.url, fetchedAt: nowIso, records: records.length, ...(response.headers.get('last-modified') ? { lastModified: response.headers.get('last-modified') } : {}) }],
   });
@@ -136,7 +135,7 @@ export async function refreshHibpSnapshot(options: RefreshOptions): Promise<Refr
   } catch (err) {
     return fail(`the snapshot could not be written (${(err as Error).message})`);
   }
-  options.log.info(`HIBP refresh: ${report.added.length} new breach${report.added.length === 1 ? '' : 'es'}${report.removed.length ? `, ${report.removed.length} retired` : ''}; snapshot written to ${path}`);
+  options.log.info(`HIBP refresh: ${report.added.length} new breach${report.added.length === 1 ? '' : 'es'}${report.removed.length ? `, ${report.removed.length} removed` : ''}; snapshot written to ${path}`);
   return { kind: 'updated', added: report.added, removed: report.removed, path };
 }
 

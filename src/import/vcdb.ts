@@ -151,7 +151,7 @@ export function vcdbToIncidents(records: readonly unknown[], now = new Date()): 
         { publisher: FEED.publisher, title: `VCDB incident ${incidentId}`, language: 'en', url: FEED.homepage },
       ],
       verified: validated,
-      provenance: { source: FEED.name, sourceId: incidentId, attribution: FEED.attribution, license: FEED.license },
+      provenance: { source: FEED.name, sourceId: incidentId, publisher: FEED.publisher, attribution: FEED.attribution, license: FEED.license },
     };
     result.incidents.push(incident);
   });

@@ -60,16 +60,34 @@ export function formatCount(count: RecordCount, lang: Lang): string {
   return `${QUALIFIERS[count.qualifier][lang]}${number}${of}${who}`;
 }
 
-/** "How many": the total and its breakdown, or undefined when the sources give no count. */
-export function formatRecords(incident: Incident, lang: Lang): string | undefined {
+/** "according to" / "selon": who gives a figure. */
+export function accordingTo(by: string, lang: Lang): string {
+  return lang === 'fr' ? `selon ${by}` : `according to ${by}`;
+}
+
+/** What the renderers may add beside a count. */
+export interface RecordsContext {
+  /** The answer is filtered by a country this count is not limited to (`Match.worldwideCount`). */
+  readonly worldwide?: boolean;
+}
+
+/**
+ * "How many": the total and its breakdown, or undefined when the sources give no count. When
+ * the sources disagree, each one's figure with who gives it ("about 6.4 million customers
+ * according to bonjourlafuite.eu.org; 5.7 million e-mail addresses according to Have I Been
+ * Pwned"); a worldwide count in a country-filtered answer says so.
+ */
+export function formatRecords(incident: Incident, lang: Lang, context: RecordsContext = {}): string | undefined {
   const r = incident.records;
   if (!r?.total && !r?.breakdown.length) return undefined;
   const parts: string[] = [];
-  if (r.total) parts.push(formatCount(r.total, lang));
+  if (r.bySource.length > 0) parts.push(r.bySource.map((s) => `${formatCount(s, lang)} ${accordingTo(s.by, lang)}`).join(lang === 'fr' ? ' ; ' : '; '));
+  else if (r.total) parts.push(formatCount(r.total, lang));
   if (r.breakdown.length) {
     const inner = r.breakdown.map((b) => formatCount(b, lang)).join(', ');
     parts.push(r.total ? `(${lang === 'fr' ? 'dont' : 'including'} ${inner})` : inner);
   }
+  if (context.worldwide) parts.push(lang === 'fr' ? '(chiffre mondial)' : '(worldwide figure)');
   return parts.join(' ');
 }
 
@@ -90,10 +108,22 @@ export function formatWhen(incident: Incident, lang: Lang): string | undefined {
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-/** "Which data": class labels, then anything the vocabulary has no class for. */
+/**
+ * "Which data": class labels, then anything the vocabulary has no class for, then what the
+ * sources say was possibly exposed, as a hedge ("possibly exposed: passwords").
+ */
 export function formatDataClasses(incident: Incident, lang: Lang): string | undefined {
   const labels = [...incident.dataClasses.map((c) => dataClassLabel(c, lang)), ...incident.otherDataClasses];
-  return labels.length ? labels.join(', ') : undefined;
+  const possible = formatPossiblyExposed(incident, lang);
+  if (!possible) return labels.length ? labels.join(', ') : undefined;
+  return labels.length ? `${labels.join(', ')}${lang === 'fr' ? ' ; ' : '; '}${possible}` : possible;
+}
+
+/** "possibly exposed: passwords" / "peut-être exposés : mots de passe", or undefined. */
+export function formatPossiblyExposed(incident: Incident, lang: Lang): string | undefined {
+  if (incident.possiblyExposed.length === 0) return undefined;
+  const labels = incident.possiblyExposed.map((c) => dataClassLabel(c, lang)).join(', ');
+  return lang === 'fr' ? `peut-être exposés : ${labels}` : `possibly exposed: ${labels}`;
 }
 
 /** "Which vendor": "Inbenta Technologies (third-party provider of ...)". */
@@ -159,6 +189,10 @@ export function flagLabels(incident: Incident, lang: Lang): string[] {
   if (incident.flags.sensitive) out.push(fr ? 'sensible' : 'sensitive');
   if (incident.flags.malware) out.push(fr ? 'logiciel malveillant' : 'malware');
   if (incident.flags.stealerLog) out.push(fr ? 'journaux de stealer' : 'stealer logs');
+  if (incident.flags.retired) {
+    const by = incident.provenance.publisher ?? incident.provenance.source;
+    out.push(fr ? `retirée de la recherche par ${by} (la fuite a bien eu lieu)` : `retired from ${by}'s search (the breach did happen)`);
+  }
   if (incident.kind === 'attack') out.push(fr ? 'cyberattaque (pas de vol de données rapporté)' : 'cyberattack (no data theft reported)');
   return out;
 }

@@ -56,8 +56,22 @@ export const LABELS = {
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-/** "2 incidents for “orange” (page 1 of 1)". */
+/** "There is no page 99 (page 99 of 3): here is the last one." — for a page asked past the end. */
+export function pastEndNote(page: ResultsAnswer['page'], lang: Lang): string | undefined {
+  if (page.requested === undefined) return undefined;
+  return lang === 'fr'
+    ? `La page ${page.requested} n'existe pas (page ${page.requested} sur ${page.count}) : voici la dernière.`
+    : `There is no page ${page.requested} (page ${page.requested} of ${page.count}): here is the last one.`;
+}
+
+/** "2 incidents for “orange” (page 1 of 1)"; a page asked past the end says so first. */
 export function resultsHeading(answer: ResultsAnswer, lang: Lang): string {
+  const note = pastEndNote(answer.page, lang);
+  const heading = resultsHeadingOnly(answer, lang);
+  return note ? `${note} ${heading}` : heading;
+}
+
+function resultsHeadingOnly(answer: ResultsAnswer, lang: Lang): string {
   const n = answer.total;
   const page = answer.page.count > 1 ? (lang === 'fr' ? ` (page ${answer.page.number} sur ${answer.page.count})` : ` (page ${answer.page.number} of ${answer.page.count})`) : '';
   if (answer.request.command === 'latest') {

@@ -16,14 +16,14 @@ function line(label: string, value: string | undefined, lang: Lang): string[] {
 }
 
 /** One incident in a list: title, then when / how many / data / vendor / sources. */
-export function incidentSummaryText(match: Pick<Match, 'incident' | 'reasons'>, n: number, lang: Lang): string {
+export function incidentSummaryText(match: Pick<Match, 'incident' | 'reasons' | 'worldwideCount'>, n: number, lang: Lang): string {
   const inc = match.incident;
   const L = LABELS[lang];
   const flags = flagLabels(inc, lang);
   return [
     `${n}. ${incidentTitle(inc, lang)} [${inc.id}]`,
     ...line(L.when, formatWhen(inc, lang), lang),
-    ...line(L.records, formatRecords(inc, lang), lang),
+    ...line(L.records, formatRecords(inc, lang, { worldwide: match.worldwideCount === true }), lang),
     ...line(L.data, formatDataClasses(inc, lang), lang),
     ...line(L.vendors, formatVendors(inc, lang), lang),
     ...line(L.affected, formatAffected(inc, lang), lang),

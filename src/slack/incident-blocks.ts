@@ -42,7 +42,7 @@ export function sourcesText(incident: Incident, lang: Lang, separator = ' · '):
 }
 
 /** The mrkdwn of one incident in a list (numbered `n`), within a section's 3,000 characters. */
-export function incidentSummaryMrkdwn(match: Pick<Match, 'incident' | 'reasons'>, n: number, lang: Lang): string {
+export function incidentSummaryMrkdwn(match: Pick<Match, 'incident' | 'reasons' | 'worldwideCount'>, n: number, lang: Lang): string {
   const inc = match.incident;
   const L = LABELS[lang];
   const flags = flagLabels(inc, lang);
@@ -51,7 +51,7 @@ export function incidentSummaryMrkdwn(match: Pick<Match, 'incident' | 'reasons'>
     `*${n}. ${safe(incidentTitle(inc, lang), TITLE_MAX)}*  \`${inc.id}\``,
     organizationLine(inc, lang, false),
     ...field(L.when, formatWhen(inc, lang) ?? L.unknown),
-    ...field(L.records, formatRecords(inc, lang) ?? L.unknown),
+    ...field(L.records, formatRecords(inc, lang, { worldwide: match.worldwideCount === true }) ?? L.unknown),
     ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown),
     ...field(L.vendors, formatVendors(inc, lang)),
     ...field(L.affected, formatAffected(inc, lang)),

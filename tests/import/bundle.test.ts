@@ -27,7 +27,7 @@ describe('GIVEN the whole bundled catalog', () => {
     expect(catalog.problems).toEqual([]);
     const bySource = new Map<string, number>();
     for (const i of catalog.incidents) bySource.set(i.provenance.source, (bySource.get(i.provenance.source) ?? 0) + 1);
-    expect(Object.fromEntries(bySource)).toEqual({ curated: 9, hibp: 1022, 'hhs-ocr': 6496, bonjourlafuite: 578 });
+    expect(Object.fromEntries(bySource)).toEqual({ curated: 9, hibp: 1024, 'hhs-ocr': 6496, bonjourlafuite: 578 });
   });
 
   it('THEN VCDB (CC BY-SA) is not bundled', () => {
@@ -109,7 +109,9 @@ describe('GIVEN an import that repeats a curated incident', () => {
     expect(catalog.incidents.map((i) => i.id)).toEqual(['ticketmaster-inbenta-2018']);
     const merged = catalog.byId.get('ticketmaster-inbenta-2018')!;
     expect(merged.title).toEqual(seedRecord('ticketmaster-inbenta-2018').title);
-    expect(merged.records).toBeUndefined();
+    // The curated article gives no count: Have I Been Pwned's is shown, credited to it.
+    expect(merged.records?.total?.count).toBe(ticketmaster('2018-06-01').records?.total?.count);
+    expect(merged.records?.bySource).toMatchObject([{ by: 'Have I Been Pwned' }]);
     expect(merged.sources.at(-2)).toMatchObject({ publisher: 'Have I Been Pwned', attribution: 'Source: Have I Been Pwned (haveibeenpwned.com), CC BY 4.0', license: 'CC BY 4.0' });
   });
 
