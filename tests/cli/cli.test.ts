@@ -10,7 +10,7 @@ const BIN = join(REPO_ROOT, 'bin', 'breachbot.js');
 /** Runs the CLI with a clean environment (no platform tokens), optionally with stdin and env. */
 function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, input: options.input ?? '', env, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, input: options.input ?? '', env, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
