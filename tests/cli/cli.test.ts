@@ -2,10 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT, seedRecord, tempDataDir } from '../helpers/catalog-fixtures.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'breachbot.js');
+// Each test runs the real CLI over the whole catalog, several times: on a loaded machine that is
+// slow, and a timeout here would say nothing about the CLI. Not a timing test.
+vi.setConfig({ testTimeout: 600_000 });
 
 /** Runs the CLI with a clean environment (no platform tokens), optionally with stdin and env. */
 function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
