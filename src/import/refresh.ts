@@ -17,6 +17,7 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { BotContext, Logger, RunningService } from '../ports/index.js';
+import { displayUrl } from '../app/logger.js';
 import type { MatchableIncident } from './curated-merge.js';
 import { FEEDS } from './feeds.js';
 import { DEFAULT_DATA_FILE_LIMITS, parseDataJson } from '../core/data-files.js';
@@ -183,7 +184,7 @@ export function startImportRefresh(ctx: BotContext, onAdded?: (ids: string[]) =>
     },
     { name: 'hibp-refresh', noOverlap: true, timezone: ctx.config.digest.timeZone },
   );
-  ctx.log.info(`HIBP refresh scheduled (${expression}, ${ctx.config.digest.timeZone}) from ${hibpUrl}`);
+  ctx.log.info(`HIBP refresh scheduled (${expression}, ${ctx.config.digest.timeZone}) from ${displayUrl(hibpUrl)}`);
   return {
     name: 'hibp-refresh',
     runNow,

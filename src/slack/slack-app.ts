@@ -7,6 +7,9 @@
 import { App } from '@slack/bolt';
 import type { BotContext, CommandHandler, Logger, RunningService } from '../ports/index.js';
 import type { CoreHolder } from '../core/core-holder.js';
+import { HttpServer } from '../http/http-server.js';
+import { MemorySeenRequests, type SeenRequests } from '../http/seen-requests.js';
+import { SlackHttpReceiver, type SlackRequestOutcome } from './http-receiver.js';
 import type { SlackConfig } from '../config/env.js';
 import type { Lang } from '../core/lang.js';
 import { boltLogger } from './bolt-logger.js';
@@ -28,6 +31,14 @@ export interface SlackAppOptions {
    * first, as Slack wants). Tests set it to observe side effects without polling.
    */
   readonly processBeforeResponse?: boolean;
+  /**
+   * HTTP mode: the server to mount `/slack/events` on (the bot's one server, shared with Discord
+   * and the operations routes). Without it, `start()` listens on a server of its own.
+   */
+  readonly server?: HttpServer;
+  /** HTTP mode: which requests were already acted on (default: this process's memory). */
+  readonly seen?: SeenRequests;
+  readonly onRequest?: (outcome: SlackRequestOutcome) => void;
 }
 
 export interface SlackBot {
@@ -57,10 +68,20 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     // auth.test runs in init() below, where its failure can be reported, not in the constructor.
     deferInitialization: true,
   };
-  const app =
+  const receiver =
     config.mode === 'http'
-      ? new App({ ...common, signingSecret: config.signingSecret ?? '', processBeforeResponse: options.processBeforeResponse ?? false })
-      : new App({ ...common, appToken: config.appToken ?? '', socketMode: true });
+      ? new SlackHttpReceiver({
+          signingSecret: config.signingSecret ?? '',
+          log,
+          seen: options.seen ?? new MemorySeenRequests(),
+          processBeforeResponse: options.processBeforeResponse ?? false,
+          ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+        })
+      : undefined;
+  const app = receiver ? new App({ ...common, receiver }) : new App({ ...common, appToken: config.appToken ?? '', socketMode: true });
+  // A server of its own when none is shared (a Slack-only bot, tests).
+  const ownServer = receiver && !options.server ? new HttpServer(log) : undefined;
+  if (receiver) receiver.mount(options.server ?? ownServer!);
 
   try {
     await app.init();
@@ -87,17 +108,13 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   return {
     app,
     async start(listen) {
-      if (config.mode === 'http') {
-        const port = listen?.port ?? config.port;
-        const server = await app.start(listen?.host ? { port, host: listen.host } : port);
-        const address = server.address();
-        return { port: typeof address === 'object' && address ? address.port : port };
-      }
       await app.start();
-      return {};
+      if (ownServer) return { port: await ownServer.listen(listen?.port ?? config.port, listen?.host) };
+      return options.server?.port !== undefined ? { port: options.server.port } : {};
     },
     async stop() {
       await app.stop();
+      await ownServer?.close();
     },
   };
 }

@@ -140,8 +140,10 @@ describe('GIVEN the bundled snapshot and a feed with one breach added', () => {
     expect(readFileSync(snapshot).equals(bytes)).toBe(true);
     expect(readdirSync(join(dir, 'imported'))).toEqual(['hibp.json']);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/warn HIBP refresh: nothing changed: /);
-    expect(lines[0]).toMatch(reason);
+    const logged = JSON.parse(lines[0]!) as { level: string; msg: string };
+    expect(logged.level).toBe('warn');
+    expect(logged.msg).toMatch(/^HIBP refresh: nothing changed: /);
+    expect(logged.msg).toMatch(reason);
   });
 });
 
