@@ -8,7 +8,8 @@
 import { fold, STOP_WORDS, tokenize } from './text-folding.js';
 import { resolveCountry } from './countries.js';
 import { classOfPhrase, newDraft, NO_LOOKUPS, readNumber, readTokens, type Draft, type MonthRange, type QueryLookups } from './query-readers.js';
-import { ENGLISH_MARKERS, FRENCH_MARKERS } from './query-words.js';
+import { wordsLanguage } from './language.js';
+import type { Lang } from './lang.js';
 
 export type { MonthRange, QueryLookups } from './query-readers.js';
 
@@ -41,7 +42,7 @@ export interface ParsedQuery {
   readonly filters: QueryFilters;
   readonly sort: SortOrder;
   /** The language the question is written in, as far as its words tell. */
-  readonly language: 'en' | 'fr';
+  readonly language: Lang;
   /** The kind of incident the question asks for ("attack", "fuite"): first among equal matches. */
   readonly kind?: 'attack' | 'breach';
   /** A count the question gives ("800 000 clients"): incidents of about that size first among equal matches. */
@@ -78,15 +79,9 @@ export function dropMentions(text: string): string {
   return text.replace(MENTION_RE, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** English or French, from the words used (accents count for French). Defaults to `fallback`. */
-export function detectLanguage(text: string, fallback: 'en' | 'fr' = 'en'): 'en' | 'fr' {
-  let fr = /[àâçéèêëîïôûùüÿœ]/i.test(text) ? 1 : 0;
-  let en = 0;
-  for (const t of tokenize(text)) {
-    if (FRENCH_MARKERS.has(t)) fr++;
-    if (ENGLISH_MARKERS.has(t)) en++;
-  }
-  return fr > en ? 'fr' : en > fr ? 'en' : fallback;
+/** English or French from the words used (see core/language.ts), else `fallback`. */
+export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
+  return wordsLanguage(text) ?? fallback;
 }
 
 /** `key:value` operators: data:, year:, country:, vendor:, min:, sort: (English and French keys). */

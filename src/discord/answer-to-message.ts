@@ -6,12 +6,11 @@
  */
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import type { Answer, IncidentAnswer, MessageAnswer, NoResultsAnswer, NotFoundAnswer, ResultsAnswer, StatsAnswer } from '../core/answer.js';
-import { dataClassLabel } from '../core/data-classes.js';
-import { countryLabel } from '../core/countries.js';
 import { COMMANDS, breachSearch, type CommandDefinition, type CommandRequest } from '../../commands/index.js';
-import { formatNumber, formatRecords } from '../render/format.js';
 import type { Lang } from '../core/lang.js';
-import { LABELS, errorMessage, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, statsHeading, suggestionsLead } from '../render/messages.js';
+import { LABELS, errorMessage, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from '../render/messages.js';
+import { statsCard } from '../render/stats-card.js';
+import { colon } from '../render/typography.js';
 import { encodeButton, type ButtonState } from './custom-id.js';
 import { DISCORD_WORDS } from './discord-wording.js';
 import { fitEmbed, packEmbeds } from './embed-fit.js';
@@ -55,8 +54,6 @@ function message(parts: { content?: string | undefined; embeds?: APIEmbed[]; com
   };
 }
 
-/** French puts a space before the colon. */
-const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 
 function lines(...items: (string | undefined | false)[]): string {
   return items.filter((s): s is string => typeof s === 'string' && s !== '').join('\n');
@@ -66,7 +63,7 @@ function lines(...items: (string | undefined | false)[]): string {
 function button(label: string, state: ButtonState, style = SECONDARY, disabled = false): APIButtonComponent[] {
   const customId = encodeButton(state);
   if (!customId) return [];
-  return [{ type: BUTTON, style, label: truncate(label.replace(/\s+/g, ' ').trim() || '…', COMPONENTS.label), custom_id: customId, ...(disabled ? { disabled: true } : {}) }];
+  return [{ type: BUTTON, style, label: truncate(label.replace(/[^\S\u202f\u00a0]+/g, ' ').trim() || '…', COMPONENTS.label), custom_id: customId, ...(disabled ? { disabled: true } : {}) }];
 }
 
 /** Buttons laid out five to a row, at most `maxRows` rows; custom_ids kept unique. */
@@ -163,22 +160,13 @@ function notFoundMessageOf(answer: NotFoundAnswer, lang: Lang, options: RenderOp
 }
 
 function statsMessage(answer: StatsAnswer, lang: Lang): DiscordMessage {
-  const s = answer.stats;
-  const W = DISCORD_WORDS[lang];
-  const list = <K>(items: readonly { key: K; count: number }[], label: (k: K) => string, max: number) =>
-    items
-      .slice(0, max)
-      .map((c) => `${safe(label(c.key))} — ${formatNumber(c.count, lang)}`)
-      .join('\n');
+  const card = statsCard(answer.stats, lang);
   const embed: APIEmbed = {
-    title: statsHeading(s.total, lang),
+    title: card.title,
     color: COLORS.info,
     fields: [
-      { name: W.byYear, value: list(s.byYear, String, 12), inline: true },
-      { name: W.byDataClass, value: list(s.byDataClass, (k) => dataClassLabel(k, lang), 10), inline: true },
-      { name: W.byCountry, value: list(s.byCountry, (k) => countryLabel(k, lang), 10), inline: true },
-      { name: W.bySource, value: list(s.bySource, String, 6), inline: true },
-      { name: W.biggest, value: s.biggest.slice(0, 5).map((inc, i) => `${i + 1}. ${safe(`${inc.organization.name} — ${formatRecords(inc, lang) ?? ''} [${inc.id}]`)}`).join('\n') },
+      ...card.rows.map((r) => ({ name: r.label, value: r.items.map((i) => `${safe(i.label)} — ${i.count}`).join('\n') || '—', inline: true })),
+      { name: card.biggest.label, value: card.biggest.items.map((b, i) => `${i + 1}. ${safe(`${b.name} — ${b.records} [${b.id}]`)}`).join('\n') || '—' },
     ],
   };
   return message({ embeds: [fitEmbed(embed, EMBED.total)] });
@@ -196,7 +184,6 @@ export function discordUsage(def: CommandDefinition<CommandRequest>, lang: Lang)
 }
 
 function helpMessage(lang: Lang): DiscordMessage {
-  const W = DISCORD_WORDS[lang];
   const examples = breachSearch.examples.map((e) => e.replace(/^\/breach\s+/, `/${lang === 'fr' ? (breachSearch.discordNameFr ?? 'breach') : 'breach'} `));
   const embed: APIEmbed = {
     title: 'breachbot',
@@ -204,8 +191,8 @@ function helpMessage(lang: Lang): DiscordMessage {
     color: COLORS.info,
     fields: [
       ...COMMANDS.map((c) => ({ name: discordUsage(c, lang), value: c.description[lang] })),
-      { name: W.filters, value: helpFilters(lang) },
-      { name: W.examples, value: examples.map((e) => `\`${e.replace(/`/g, "'")}\``).join('\n') },
+      { name: LABELS[lang].filters, value: helpFilters(lang) },
+      { name: LABELS[lang].examples, value: examples.map((e) => `\`${e.replace(/`/g, "'")}\``).join('\n') },
     ],
   };
   return message({ embeds: [fitEmbed(embed, EMBED.total)], ephemeral: true });
@@ -213,7 +200,7 @@ function helpMessage(lang: Lang): DiscordMessage {
 
 /** A usage problem (a command typed wrong): how it reads in Discord, then the help; only for the one who typed it. */
 export function usageToDiscordMessage(def: CommandDefinition<CommandRequest>, lang: Lang, detail?: string): DiscordMessage {
-  return message({ content: lines(detail && safe(detail), `${DISCORD_WORDS[lang].usage}${colon(lang)}\`${discordUsage(def, lang)}\``), embeds: helpMessage(lang).embeds, ephemeral: true });
+  return message({ content: lines(detail && safe(detail), `${LABELS[lang].usage}${colon(lang)}\`${discordUsage(def, lang)}\``), embeds: helpMessage(lang).embeds, ephemeral: true });
 }
 
 function toneColor(tone: MessageAnswer['tone']): number {

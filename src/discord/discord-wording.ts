@@ -4,10 +4,10 @@
  */
 import { formatNumber } from '../render/format.js';
 import type { Lang } from '../core/lang.js';
+import { langOfLocale as localeLang } from '../core/language.js';
 
 export const DISCORD_WORDS = {
   en: {
-    usage: 'Usage',
     adminOnly: 'Only members who can manage this server or its channels can use this command.',
     unavailable: 'This command is not available on this bot yet.',
     noChannel: 'Discord did not say which channel this came from, so this channel’s settings cannot be read or changed. Please try again from the channel.',
@@ -18,17 +18,8 @@ export const DISCORD_WORDS = {
     notShown: (n: number, lang: Lang) => `… and ${formatNumber(n, lang)} more not shown here.`,
     useNext: 'Use “Next” for more.',
     part: (i: number, n: number) => `(${i}/${n})`,
-    biggest: 'Biggest',
-    byYear: 'By year',
-    byDataClass: 'By data type',
-    byCountry: 'By country',
-    bySource: 'By source',
-    filters: 'Filters',
-    examples: 'Examples',
-    organization: 'Organization',
   },
   fr: {
-    usage: 'Utilisation',
     adminOnly: 'Seuls les membres qui peuvent gérer ce serveur ou ses salons peuvent utiliser cette commande.',
     unavailable: "Cette commande n'est pas encore disponible sur ce bot.",
     noChannel: 'Discord n’a pas indiqué de quel salon vient la commande : impossible de lire ou de changer les réglages du salon. Réessayez depuis le salon.',
@@ -39,18 +30,10 @@ export const DISCORD_WORDS = {
     notShown: (n: number, lang: Lang) => `… et ${formatNumber(n, lang)} de plus, non affichés ici.`,
     useNext: 'Utilisez « Suivant » pour la suite.',
     part: (i: number, n: number) => `(${i}/${n})`,
-    biggest: 'Les plus grosses',
-    byYear: 'Par année',
-    byDataClass: 'Par type de données',
-    byCountry: 'Par pays',
-    bySource: 'Par source',
-    filters: 'Filtres',
-    examples: 'Exemples',
-    organization: 'Organisation',
   },
 } as const;
 
 /** French for a Discord locale starting with "fr" (Discord sends "fr"), English otherwise. */
 export function langOfLocale(locale: string | null | undefined): Lang {
-  return typeof locale === 'string' && locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return localeLang(locale) ?? 'en';
 }

@@ -5,10 +5,25 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { IncidentAnswer, Match } from '../core/answer.js';
 import type { Incident } from '../core/incident-schema.js';
-import { attributions, flagLabels, formatAffected, formatDataClasses, formatDate, formatPlace, formatReasons, formatRecords, formatVendors, formatWhen, incidentTitle, localized, sourceLinks } from '../render/format.js';
+import {
+  attributions,
+  flagLabels,
+  formatAffected,
+  formatDataClasses,
+  formatDate,
+  formatPlace,
+  formatReasons,
+  formatRecords,
+  formatVendors,
+  formatWhen,
+  incidentTitle,
+  localized,
+  sourceLinks,
+} from '../render/format.js';
 import type { Lang } from '../core/lang.js';
-import { LABELS } from '../render/messages.js';
-import { DISCORD_WORDS } from './discord-wording.js';
+import { LABELS, establishedLabel } from '../render/messages.js';
+import { establishedLine, unstatedList } from '../render/fact-notes.js';
+import { colon } from '../render/typography.js';
 import { defuseMentions, link, safe } from './safe-text.js';
 
 export const COLORS = { info: 0x5865f2, success: 0x57f287, error: 0xed4245, warning: 0xfee75c, neutral: 0x99aab5 } as const;
@@ -29,8 +44,8 @@ function firstUrl(incident: Incident): string | undefined {
 }
 
 /** Footers show no markdown, so only mentions need defusing there. */
-function footerOf(incident: Incident): string {
-  return defuseMentions([incident.id, ...attributions(incident)].join(' · '));
+function footerOf(incident: Incident, lang: Lang): string {
+  return defuseMentions([incident.id, ...attributions(incident, lang)].join(' · '));
 }
 
 /** One incident in a list: title, then when, how many, which data, which vendor, sources. */
@@ -57,7 +72,7 @@ export function incidentSummaryEmbed(match: Pick<Match, 'incident' | 'reasons' |
       ...field(L.matched, formatReasons(match.reasons, lang)),
       ...(inc.sources.length ? [{ name: L.sources, value: sourcesValue(inc, lang) }] : []),
     ],
-    footer: { text: footerOf(inc) },
+    footer: { text: footerOf(inc, lang) },
   };
 }
 
@@ -65,20 +80,19 @@ export function incidentSummaryEmbed(match: Pick<Match, 'incident' | 'reasons' |
 export function incidentDetailEmbed(answer: IncidentAnswer, lang: Lang): APIEmbed {
   const inc = answer.incident;
   const L = LABELS[lang];
-  const W = DISCORD_WORDS[lang];
   const url = firstUrl(inc);
   const aliases = inc.organization.aliases.length ? ` (${inc.organization.aliases.join(', ')})` : '';
   const place = formatPlace(inc, lang);
-  const colon = lang === 'fr' ? ' : ' : ': ';
-  const response = inc.response.map((r) => `• ${r.date ? `${formatDate(r.date, lang)}${colon}` : ''}${localized(r.text, lang)}`).join('\n');
-  const established = inc.established.map((e) => `• ${e.path}${colon}${e.note}`).join('\n');
+  const c = colon(lang);
+  const response = inc.response.map((r) => `• ${r.date ? `${formatDate(r.date, lang)}${c}` : ''}${localized(r.text, lang)}`).join('\n');
+  const established = inc.established.map((e) => `• ${establishedLine(e, lang, establishedLabel(e.basis, lang), inc)}`).join('\n');
   return {
     title: safe(incidentTitle(inc, lang)),
     ...(url ? { url } : {}),
     description: safe(localized(inc.summary, lang)),
     color: inc.verified ? COLORS.info : COLORS.warning,
     fields: [
-      ...field(W.organization, `${inc.organization.name}${aliases}${place ? ` — ${place}` : ''}`),
+      ...field(L.organization, `${inc.organization.name}${aliases}${place ? ` — ${place}` : ''}`),
       ...field(L.when, formatWhen(inc, lang) ?? L.unknown),
       ...field(L.records, formatRecords(inc, lang) ?? L.unknown),
       ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown),
@@ -88,10 +102,10 @@ export function incidentDetailEmbed(answer: IncidentAnswer, lang: Lang): APIEmbe
       ...field(L.response, response || undefined),
       ...field(L.flags, flagLabels(inc, lang).join(', ') || undefined),
       ...(inc.sources.length ? [{ name: L.sources, value: sourcesValue(inc, lang) }] : []),
-      ...field(L.unstated, inc.unstated.join(', ') || undefined),
+      ...field(L.unstated, unstatedList(inc, lang).join(', ') || undefined),
       ...field(L.notes, established || undefined),
       ...field(L.related, answer.related.map((r) => `${incidentTitle(r, lang)} [${r.id}]`).join('\n') || undefined),
     ],
-    footer: { text: footerOf(inc) },
+    footer: { text: footerOf(inc, lang) },
   };
 }

@@ -9,6 +9,9 @@ import type { Incident, LocalizedText, RecordCount } from '../core/incident-sche
 import { precisionOf } from '../core/partial-date.js';
 import type { MatchReason } from '../core/answer.js';
 import type { Lang } from '../core/lang.js';
+import { NNBSP, colon as labelColon, deFr, quote, typeset } from './typography.js';
+import { attributionLines } from './feeds.js';
+import { otherDataClassesIn } from './other-data-classes.js';
 
 
 const MONTHS: Record<Lang, readonly string[]> = {
@@ -16,7 +19,7 @@ const MONTHS: Record<Lang, readonly string[]> = {
   fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
 };
 
-/** "2022" → "2022"; "2022-09" → "September 2022"; "2014-05-05" → "5 May 2014" / "5 mai 2014". */
+/** "2022" → "2022"; "2022-09" → "September 2022"; "2014-05-05" → "5 May 2014" / "5 mai 2014"; "2014-05-01" → "1er mai 2014". */
 export function formatDate(value: string, lang: Lang): string {
   const [y, m, d] = value.split('-');
   const month = m ? MONTHS[lang][Number(m) - 1] : undefined;
@@ -30,19 +33,58 @@ export function formatDate(value: string, lang: Lang): string {
   }
 }
 
-/** The localized text in `lang`, falling back to English. */
-export function localized(text: LocalizedText | undefined, lang: Lang): string {
-  if (!text) return '';
-  return lang === 'fr' ? (text.fr ?? text.en) : text.en;
+/**
+ * A date with the preposition its precision takes: "on 18 April 2014", "in February 2014",
+ * "in 2021" / "le 18 avril 2014", "en février 2014", "en 2021".
+ */
+export function atDate(value: string, lang: Lang): string {
+  const day = precisionOf(value) === 'day';
+  if (lang === 'fr') return `${day ? 'le' : 'en'} ${formatDate(value, lang)}`;
+  return `${day ? 'on' : 'in'} ${formatDate(value, lang)}`;
 }
 
-/** 1300000 → "1.3 million" / "1,3 million"; 45000 → "45,000" / "45 000". */
+/**
+ * A span between two dates, each at its own precision: "from September 2017 to 23 June 2018" /
+ * "de septembre 2017 au 23 juin 2018", "du 5 au 23 juin 2018", "d'avril à juin 2014", "de 2017 à 2018".
+ */
+export function dateSpan(start: string, end: string, lang: Lang): string {
+  const sameYear = start.slice(0, 4) === end.slice(0, 4);
+  const sameMonth = sameYear && start.length >= 7 && start.slice(0, 7) === end.slice(0, 7);
+  const ps = precisionOf(start);
+  const pe = precisionOf(end);
+  // The year (and month) said once when both ends share it: "du 5 au 23 juin 2018", "from April to June 2014".
+  let from = formatDate(start, lang);
+  if (ps === 'day' && pe === 'day' && sameMonth) from = `${Number(start.slice(8))}${lang === 'fr' && Number(start.slice(8)) === 1 ? 'er' : ''}`;
+  else if (ps === pe && ps !== 'year' && sameYear) from = from.replace(/ \d{4}$/, '');
+  const to = formatDate(end, lang);
+  if (lang === 'en') return `from ${from} to ${to}`;
+  const fromWord = ps === 'day' ? `du ${from}` : deFr(from);
+  const toWord = pe === 'day' ? `au ${to}` : `à ${to}`;
+  return `${fromWord} ${toWord}`;
+}
+
+/** The localized text in `lang`, falling back to English, in the language's typography. */
+export function localized(text: LocalizedText | undefined, lang: Lang): string {
+  if (!text) return '';
+  return typeset(lang === 'fr' ? (text.fr ?? text.en) : text.en, lang);
+}
+
+function plainNumber(v: number, lang: Lang, fractionDigits = 0): string {
+  // French groups thousands with a narrow no-break space (Intl's own choice), English with a comma.
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: fractionDigits }).format(v);
+}
+
+/** 1300000 → "1.3 million" / "1,3 million"; 2e6 → "2 million" / "2 millions"; 45000 → "45,000" / "45 000". */
 export function formatNumber(n: number, lang: Lang): string {
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  const fmt = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v).replace(/\u202f/g, ' ');
-  if (n >= 1e9) return `${fmt(n / 1e9)} ${lang === 'fr' ? (n >= 2e9 ? 'milliards' : 'milliard') : 'billion'}`;
-  if (n >= 1e6) return `${fmt(n / 1e6)} ${lang === 'fr' && n >= 2e6 ? 'millions' : 'million'}`;
-  return fmt(n);
+  const scaled = (unit: number, en: string, frOne: string, frMany: string) => {
+    const text = plainNumber(n / unit, lang, 1);
+    // French plural from 2 on, as displayed: "1,9 million", "2 millions".
+    const shown = Math.round((n / unit) * 10) / 10;
+    return `${text} ${lang === 'fr' ? (shown >= 2 ? frMany : frOne) : en}`;
+  };
+  if (n >= 1e9) return scaled(1e9, 'billion', 'milliard', 'milliards');
+  if (n >= 1e6) return scaled(1e6, 'million', 'million', 'millions');
+  return plainNumber(n, lang);
 }
 
 const QUALIFIERS: Record<RecordCount['qualifier'], Record<Lang, string>> = {
@@ -52,12 +94,16 @@ const QUALIFIERS: Record<RecordCount['qualifier'], Record<Lang, string>> = {
   'at-most': { en: 'at most ', fr: 'au plus ' },
 };
 
-/** "at least 45,000 customers and staff" / "au moins 45 000 clients et personnel". */
+/**
+ * "at least 45,000 customers and staff" / "au moins 45 000 clients et personnel"; in French a
+ * million or more takes "de" ("2 millions de comptes", "1,6 million d'utilisateurs", "3 milliards d'entrées").
+ */
 export function formatCount(count: RecordCount, lang: Lang): string {
-  const who = count.who ? ` ${localized(count.who, lang)}` : '';
   const number = formatNumber(count.count, lang);
-  const of = lang === 'fr' && count.count >= 1e6 && who ? ' de' : '';
-  return `${QUALIFIERS[count.qualifier][lang]}${number}${of}${who}`;
+  const who = count.who ? localized(count.who, lang) : '';
+  if (!who) return `${QUALIFIERS[count.qualifier][lang]}${number}`;
+  const joined = lang === 'fr' && count.count >= 1e6 ? `${number} ${deFr(who)}` : `${number} ${who}`;
+  return `${QUALIFIERS[count.qualifier][lang]}${joined}`;
 }
 
 /** "according to" / "selon": who gives a figure. */
@@ -91,45 +137,61 @@ export function formatRecords(incident: Incident, lang: Lang, context: RecordsCo
   return parts.join(' ');
 }
 
-/** "When": what happened when, each date at its own precision. */
+const WHEN_WORDS: Record<Lang, { occurred: string; discovered: string; disclosed: string }> = {
+  en: { occurred: 'happened', discovered: 'discovered', disclosed: 'disclosed' },
+  fr: { occurred: 'survenu', discovered: 'découvert', disclosed: 'révélé' },
+};
+
+/**
+ * "When": what happened when, each date at its own precision with its preposition:
+ * "happened from September 2017 to 23 June 2018 · disclosed on 27 June 2018" /
+ * "survenu de septembre 2017 au 23 juin 2018 · révélé le 27 juin 2018".
+ */
 export function formatWhen(incident: Incident, lang: Lang): string | undefined {
   const { occurred, discovered, disclosed } = incident.dates;
-  const L = lang === 'fr' ? { occurred: 'survenu', discovered: 'découvert', disclosed: 'révélé', to: 'au' } : { occurred: 'happened', discovered: 'discovered', disclosed: 'disclosed', to: 'to' };
+  const W = WHEN_WORDS[lang];
   const parts: string[] = [];
   if (occurred) {
-    parts.push(
-      occurred.end && occurred.end !== occurred.start
-        ? `${L.occurred} ${formatDate(occurred.start, lang)} ${L.to} ${formatDate(occurred.end, lang)}`
-        : `${L.occurred} ${formatDate(occurred.start, lang)}`,
-    );
+    parts.push(`${W.occurred} ${occurred.end && occurred.end !== occurred.start ? dateSpan(occurred.start, occurred.end, lang) : atDate(occurred.start, lang)}`);
   }
-  if (discovered) parts.push(`${L.discovered} ${formatDate(discovered, lang)}`);
-  if (disclosed) parts.push(`${L.disclosed} ${formatDate(disclosed, lang)}`);
+  if (discovered) parts.push(`${W.discovered} ${atDate(discovered, lang)}`);
+  if (disclosed) parts.push(`${W.disclosed} ${atDate(disclosed, lang)}`);
   return parts.length ? parts.join(' · ') : undefined;
 }
 
 /**
- * "Which data": class labels, then anything the vocabulary has no class for, then what the
- * sources say was possibly exposed, as a hedge ("possibly exposed: passwords").
+ * "Which data": class labels in the reader's language, then what the vocabulary has no class
+ * for — in the reader's language when it is written in it or translated, else counted ("and 3
+ * other items the source names in French") rather than shown raw — then what the sources say
+ * was possibly exposed, as a hedge ("possibly exposed: passwords").
  */
 export function formatDataClasses(incident: Incident, lang: Lang): string | undefined {
-  const labels = [...incident.dataClasses.map((c) => dataClassLabel(c, lang)), ...incident.otherDataClasses];
+  const other = otherDataClassesIn(incident, lang);
+  const labels = [...incident.dataClasses.map((c) => dataClassLabel(c, lang)), ...other.shown];
+  if (other.untranslated > 0) {
+    const n = other.untranslated;
+    const tail =
+      lang === 'fr'
+        ? `${n === 1 ? 'un autre élément nommé' : `${n} autres éléments nommés`} en anglais par la source`
+        : `${n === 1 ? 'one other item' : `${n} other items`} the source names in French`;
+    labels.push(labels.length ? (lang === 'fr' ? `et ${tail}` : `and ${tail}`) : tail);
+  }
   const possible = formatPossiblyExposed(incident, lang);
   if (!possible) return labels.length ? labels.join(', ') : undefined;
-  return labels.length ? `${labels.join(', ')}${lang === 'fr' ? ' ; ' : '; '}${possible}` : possible;
+  return labels.length ? `${labels.join(', ')}${lang === 'fr' ? `${NNBSP}; ` : '; '}${possible}` : possible;
 }
 
 /** "possibly exposed: passwords" / "peut-être exposés : mots de passe", or undefined. */
 export function formatPossiblyExposed(incident: Incident, lang: Lang): string | undefined {
   if (incident.possiblyExposed.length === 0) return undefined;
   const labels = incident.possiblyExposed.map((c) => dataClassLabel(c, lang)).join(', ');
-  return lang === 'fr' ? `peut-être exposés : ${labels}` : `possibly exposed: ${labels}`;
+  return lang === 'fr' ? `peut-être exposés${labelColon(lang)}${labels}` : `possibly exposed: ${labels}`;
 }
 
 /** "Which vendor": "Inbenta Technologies (third-party provider of ...)". */
 export function formatVendors(incident: Incident, lang: Lang): string | undefined {
   if (!incident.vendors.length) return undefined;
-  return incident.vendors.map((v) => `${v.name} (${localized(v.role, lang)})`).join('; ');
+  return incident.vendors.map((v) => (v.role ? `${v.name} (${localized(v.role, lang)})` : v.name)).join('; ');
 }
 
 /** Other organizations hit, with their own counts; and how many in all when the sources say. */
@@ -137,7 +199,7 @@ export function formatAffected(incident: Incident, lang: Lang): string | undefin
   if (!incident.affected.length && !incident.affectedCount) return undefined;
   const named = incident.affected.map((a) => {
     const where = a.city ? `, ${a.city}` : '';
-    const count = a.records ? `: ${formatCount(a.records, lang)}` : '';
+    const count = a.records ? `${labelColon(lang)}${formatCount(a.records, lang)}` : '';
     return `${a.name}${where}${count}`;
   });
   if (incident.affectedCount) {
@@ -153,7 +215,7 @@ export function formatPlace(incident: Incident, lang: Lang): string | undefined 
   const country = o.country ? countryLabel(o.country, lang) : undefined;
   const parts = [o.city, country].filter(Boolean);
   const people = incident.peopleCountries.filter((c) => c !== o.country).map((c) => countryLabel(c, lang));
-  if (people.length > 0) parts.push(lang === 'fr' ? `personnes touchées : ${people.join(', ')}` : `people hit in ${people.join(', ')}`);
+  if (people.length > 0) parts.push(lang === 'fr' ? `personnes touchées${labelColon(lang)}${people.join(', ')}` : `people hit in ${people.join(', ')}`);
   return parts.length ? parts.join(', ') : undefined;
 }
 
@@ -166,17 +228,31 @@ export interface SourceLink {
 export function sourceLinks(incident: Incident, lang: Lang): SourceLink[] {
   return incident.sources.map((s) => {
     const date = s.date ? ` (${formatDate(s.date, lang)})` : '';
-    const label = `${s.publisher ? `${s.publisher} — ` : ''}${s.title}${date}`;
+    const label = `${s.publisher ? `${s.publisher} — ` : ''}${sourceTitle(s, lang)}${date}`;
     return s.url ? { label, url: s.url } : { label: s.reference ? `${label} [${s.reference}]` : label };
   });
 }
 
-/** Attribution lines a licence requires (imported records), once each. */
-export function attributions(incident: Incident): string[] {
-  const out = new Set<string>();
-  if (incident.provenance.attribution) out.add(incident.provenance.attribution);
-  for (const s of incident.sources) if (s.attribution) out.add(s.attribution);
-  return [...out];
+/**
+ * A source's title. The feeds' own pages have none; their importers wrote one
+ * ("Bouygues Telecom — breach record", "Breach report: Kmart", "Orange — capture d'écran"),
+ * worded here in the reader's language.
+ */
+export function sourceTitle(source: Incident['sources'][number], lang: Lang): string {
+  const t = source.title;
+  const fr = lang === 'fr';
+  let m = /^(.*) — breach record$/.exec(t);
+  if (m) return fr ? `fiche ${m[1]}` : `${m[1]} breach entry`;
+  m = /^(.*) — capture d'écran$/.exec(t);
+  if (m) return fr ? `${m[1]}, capture d'écran` : `${m[1]}, screenshot`;
+  m = /^Breach report: (.*)$/.exec(t);
+  if (m) return fr ? `déclaration de violation : ${m[1]}`.replace(' : ', `${NNBSP}: `) : `breach report: ${m[1]}`;
+  return t;
+}
+
+/** Credit lines the feeds' licences require, once each, in the reader's language. */
+export function attributions(incident: Incident, lang: Lang = 'en'): string[] {
+  return attributionLines(incident, lang);
 }
 
 /** Marks users should see beside a record: unverified, fabricated, spam list, sensitive... */
@@ -188,7 +264,7 @@ export function flagLabels(incident: Incident, lang: Lang): string[] {
   if (incident.flags.spamList) out.push(fr ? 'liste de spam' : 'spam list');
   if (incident.flags.sensitive) out.push(fr ? 'sensible' : 'sensitive');
   if (incident.flags.malware) out.push(fr ? 'logiciel malveillant' : 'malware');
-  if (incident.flags.stealerLog) out.push(fr ? 'journaux de stealer' : 'stealer logs');
+  if (incident.flags.stealerLog) out.push(fr ? 'journaux de logiciel espion (stealer)' : 'stealer logs');
   if (incident.flags.retired) {
     const by = incident.provenance.publisher ?? incident.provenance.source;
     out.push(fr ? `retirée de la recherche par ${by} (la fuite a bien eu lieu)` : `retired from ${by}'s search (the breach did happen)`);
@@ -199,7 +275,7 @@ export function flagLabels(incident: Incident, lang: Lang): string[] {
 
 const FIELD_LABELS: Record<MatchReason['field'], Record<Lang, string>> = {
   organization: { en: 'organization', fr: 'organisation' },
-  alias: { en: 'alias', fr: 'alias' },
+  alias: { en: 'alias', fr: 'autre nom' },
   vendor: { en: 'vendor', fr: 'prestataire' },
   affected: { en: 'affected organization', fr: 'organisation touchée' },
   domain: { en: 'domain', fr: 'domaine' },
@@ -212,13 +288,13 @@ const FIELD_LABELS: Record<MatchReason['field'], Record<Lang, string>> = {
   cause: { en: 'cause', fr: 'cause' },
 };
 
-/** "vendor Inbenta Technologies, summary" — why an incident matched, for answers. */
+/** "vendor “Inbenta Technologies”, summary" — why an incident matched, for answers. */
 export function formatReasons(reasons: readonly MatchReason[], lang: Lang): string | undefined {
   if (!reasons.length) return undefined;
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const r of reasons) {
-    const text = 'value' in r ? `${FIELD_LABELS[r.field][lang]} “${r.value}”` : FIELD_LABELS[r.field][lang];
+    const text = 'value' in r ? `${FIELD_LABELS[r.field][lang]} ${quote(r.value, lang)}` : FIELD_LABELS[r.field][lang];
     if (!seen.has(text)) {
       seen.add(text);
       parts.push(text);
@@ -227,18 +303,10 @@ export function formatReasons(reasons: readonly MatchReason[], lang: Lang): stri
   return parts.slice(0, 3).join(', ');
 }
 
-/** A label's colon: French typography puts a space before it ("Quand : …"). */
-export function colon(lang: Lang): string {
-  return lang === 'fr' ? ' : ' : ': ';
-}
+/** A label's colon: French typography puts a narrow no-break space before it ("Quand : …"). */
+export const colon = labelColon;
 
 /** The incident's title in `lang`. */
 export function incidentTitle(incident: Incident, lang: Lang): string {
   return localized(incident.title, lang);
-}
-
-/** A short date for lists: the best-known date of the incident. */
-export function shortWhen(incident: Incident, lang: Lang): string | undefined {
-  const d = incident.dates.occurred?.start ?? incident.dates.disclosed ?? incident.dates.discovered;
-  return d ? formatDate(d, lang) : undefined;
 }

@@ -8,6 +8,7 @@ import { dataClassLabel } from '../core/data-classes.js';
 import { countryLabel } from '../core/countries.js';
 import { formatNumber } from './format.js';
 import type { Lang } from '../core/lang.js';
+import { NNBSP, quote, typeset } from './typography.js';
 
 export const LABELS = {
   en: {
@@ -31,6 +32,17 @@ export const LABELS = {
     more: 'more',
     unknown: 'not stated',
     flags: 'Note',
+    byYear: 'By year',
+    byDataClass: 'By data type',
+    byCountry: 'By country',
+    bySource: 'By source',
+    biggest: 'Biggest',
+    examples: 'Examples',
+    filters: 'Filters',
+    usage: 'Usage',
+    organization: 'Organization',
+    endOfResults: 'End of results.',
+    summary: 'Summary',
   },
   fr: {
     when: 'Quand',
@@ -53,6 +65,17 @@ export const LABELS = {
     more: 'de plus',
     unknown: 'non précisé',
     flags: 'À noter',
+    byYear: 'Par année',
+    byDataClass: 'Par type de données',
+    byCountry: 'Par pays',
+    bySource: 'Par source',
+    biggest: 'Les plus grosses',
+    examples: 'Exemples',
+    filters: 'Filtres',
+    usage: 'Utilisation',
+    organization: 'Organisation',
+    endOfResults: 'Fin des résultats.',
+    summary: 'Résumé',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -78,7 +101,7 @@ function resultsHeadingOnly(answer: ResultsAnswer, lang: Lang): string {
     return lang === 'fr' ? `Les incidents les plus récents${page}` : `Latest incidents${page}`;
   }
   const filters = answer.query ? describeFilters(answer.query.filters, lang) : '';
-  const q = answer.query && answer.query.terms.length ? `“${answer.request.query}”` : '';
+  const q = answer.query && answer.query.terms.length ? quote(answer.request.query, lang) : '';
   const what = lang === 'fr' ? `${formatNumber(n, lang)} incident${n > 1 ? 's' : ''}` : `${formatNumber(n, lang)} incident${n === 1 ? '' : 's'}`;
   const forQ = q ? (lang === 'fr' ? ` pour ${q}` : ` for ${q}`) : '';
   const heading = `${what}${forQ}${filters ? ` — ${filters}` : ''}${page}`;
@@ -87,9 +110,9 @@ function resultsHeadingOnly(answer: ResultsAnswer, lang: Lang): string {
 
 /** "Nothing matches all of “pole”, “chatbot”; closest (1 of 2 words):" — results that hold only some of the words. */
 export function partialLead(partial: NonNullable<ResultsAnswer['partial']>, lang: Lang): string {
-  const words = partial.terms.map((t) => `“${t}”`).join(', ');
+  const words = partial.terms.map((t) => quote(t, lang)).join(', ');
   return lang === 'fr'
-    ? `Rien ne correspond à tous les mots ${words} ; les plus proches (${partial.matched} mot${partial.matched > 1 ? 's' : ''} sur ${partial.terms.length}) :`
+    ? `Rien ne correspond à tous les mots ${words}${NNBSP}; les plus proches (${partial.matched} mot${partial.matched > 1 ? 's' : ''} sur ${partial.terms.length})${NNBSP}:`
     : `Nothing matches all of ${words}; closest (${partial.matched} of ${partial.terms.length} words):`;
 }
 
@@ -110,41 +133,46 @@ function describeMonths(m: NonNullable<NonNullable<ResultsAnswer['query']>['filt
 /** Filters in words: "data: passwords · 2024 · France". */
 export function describeFilters(filters: NonNullable<ResultsAnswer['query']>['filters'], lang: Lang): string {
   const parts: string[] = [];
-  if (filters.dataClasses.length) parts.push(`${lang === 'fr' ? 'données' : 'data'}: ${filters.dataClasses.map((c) => dataClassLabel(c, lang)).join(', ')}`);
+  const c = lang === 'fr' ? `${NNBSP}: ` : ': ';
+  if (filters.dataClasses.length) parts.push(`${lang === 'fr' ? 'données' : 'data'}${c}${filters.dataClasses.map((c) => dataClassLabel(c, lang)).join(', ')}`);
   if (filters.months) parts.push(describeMonths(filters.months, lang));
   else if (filters.yearFrom !== undefined && filters.yearFrom === filters.yearTo) parts.push(String(filters.yearFrom));
   else if (filters.yearFrom !== undefined && filters.yearTo !== undefined) parts.push(`${filters.yearFrom}–${filters.yearTo}`);
   else if (filters.yearFrom !== undefined) parts.push(lang === 'fr' ? `depuis ${filters.yearFrom}` : `since ${filters.yearFrom}`);
   else if (filters.yearTo !== undefined) parts.push(lang === 'fr' ? `jusqu'en ${filters.yearTo}` : `up to ${filters.yearTo}`);
   if (filters.countries.length) parts.push(filters.countries.map((c) => countryLabel(c, lang)).join(', '));
-  if (filters.vendor) parts.push(`${lang === 'fr' ? 'prestataire' : 'vendor'}: ${filters.vendor}`);
+  if (filters.vendor) parts.push(`${lang === 'fr' ? 'prestataire' : 'vendor'}${c}${filters.vendor}`);
   else if (filters.anyVendor) parts.push(lang === 'fr' ? 'via un prestataire' : 'through a vendor');
   if (filters.minRecords !== undefined) parts.push(`≥ ${formatNumber(filters.minRecords, lang)}`);
   return parts.join(' · ');
 }
 
 export function noResultsMessage(answer: NoResultsAnswer, lang: Lang): string {
-  const q = `“${answer.request.query}”`;
+  const q = quote(answer.request.query, lang);
   const base = lang === 'fr' ? `Aucun incident ne correspond à ${q}.` : `No incident matches ${q}.`;
   const relax =
     answer.withoutFilters !== undefined
       ? lang === 'fr'
-        ? ` ${answer.withoutFilters} correspondent aux mots seuls, sans les filtres.`
-        : ` ${answer.withoutFilters} match the words alone, without the filters.`
+        ? ` ${formatNumber(answer.withoutFilters, lang)} ${answer.withoutFilters > 1 ? 'correspondent' : 'correspond'} aux mots seuls, sans les filtres.`
+        : ` ${formatNumber(answer.withoutFilters, lang)} ${answer.withoutFilters === 1 ? 'matches' : 'match'} the words alone, without the filters.`
       : '';
   const unmatched = answer.unmatched?.length
     ? lang === 'fr'
-      ? ` Aucun incident ne contient ${answer.unmatched.map((w) => `“${w}”`).join(', ')}, même à une faute près.`
-      : ` Nothing in the catalog holds ${answer.unmatched.map((w) => `“${w}”`).join(', ')}, even with a typo.`
+      ? ` Aucun incident ne contient ${answer.unmatched.map((w) => quote(w, lang)).join(', ')}, même à une faute près.`
+      : ` Nothing in the catalog holds ${answer.unmatched.map((w) => quote(w, lang)).join(', ')}, even with a typo.`
     : '';
   return base + unmatched + relax;
 }
 
 export function suggestionsLead(lang: Lang): string {
-  return lang === 'fr' ? 'Vouliez-vous dire :' : 'Did you mean:';
+  return lang === 'fr' ? `Vouliez-vous dire${NNBSP}:` : 'Did you mean:';
 }
 
 export function errorMessage(answer: ErrorAnswer, lang: Lang): string {
+  return typeset(errorWords(answer, lang), lang);
+}
+
+function errorWords(answer: ErrorAnswer, lang: Lang): string {
   const fr = lang === 'fr';
   switch (answer.code) {
     case 'empty-query':
@@ -177,19 +205,19 @@ export function establishedLabel(basis: 'public-record' | 'article-clues', lang:
 }
 
 export function notFoundMessage(id: string, lang: Lang): string {
-  return lang === 'fr' ? `Aucun incident n'a l'identifiant « ${id} ».` : `No incident has the id “${id}”.`;
+  return lang === 'fr' ? `Aucun incident n'a l'identifiant ${quote(id, lang)}.` : `No incident has the id ${quote(id, lang)}.`;
 }
 
 export function helpIntro(lang: Lang): string {
   return lang === 'fr'
-    ? 'breachbot répond sur les fuites de données : par organisation, prestataire, type de données, année, pays ou taille.'
+    ? `breachbot répond sur les fuites de données${NNBSP}: par organisation, prestataire, type de données, année, pays ou taille.`
     : 'breachbot answers questions about data breaches: by organization, vendor, data type, year, country or size.';
 }
 
 export function helpFilters(lang: Lang): string {
-  return lang === 'fr'
+  return typeset(lang === 'fr'
     ? 'Filtres dans la phrase : « mots de passe », « en 2024 », « depuis 2020 », « en France », « via inbenta », « plus de 1 million », « les plus récentes », « les plus grosses » — ou data:, year:, country:, vendor:, min:, sort:.'
-    : 'Filters inside the question: "passwords", "in 2024", "since 2020", "in France", "via inbenta", "over 1 million", "latest", "biggest" — or data:, year:, country:, vendor:, min:, sort:.';
+    : 'Filters inside the question: "passwords", "in 2024", "since 2020", "in France", "via inbenta", "over 1 million", "latest", "biggest" — or data:, year:, country:, vendor:, min:, sort:.', lang);
 }
 
 export function statsHeading(total: number, lang: Lang): string {

@@ -4,47 +4,84 @@
  */
 import type { Answer, IncidentAnswer, Match, StatsAnswer } from '../core/answer.js';
 import type { Incident } from '../core/incident-schema.js';
-import { dataClassLabel } from '../core/data-classes.js';
-import { countryLabel } from '../core/countries.js';
 import { COMMANDS } from '../../commands/index.js';
-import { attributions, colon, flagLabels, formatAffected, formatDataClasses, formatDate, formatNumber, formatPlace, formatReasons, formatRecords, formatVendors, formatWhen, incidentTitle, localized, sourceLinks } from './format.js';
+import {
+  attributions,
+  colon,
+  flagLabels,
+  formatAffected,
+  formatDataClasses,
+  formatDate,
+  formatNumber,
+  formatPlace,
+  formatRecords,
+  formatVendors,
+  formatWhen,
+  incidentTitle,
+  localized,
+  sourceLinks,
+} from './format.js';
 import type { Lang } from '../core/lang.js';
-import { LABELS, errorMessage, establishedLabel, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, statsHeading, suggestionsLead } from './messages.js';
+import { LABELS, errorMessage, establishedLabel, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from './messages.js';
+import { creditLinesFor } from './feeds.js';
+import { establishedLine, unstatedList } from './fact-notes.js';
+import { statsCard } from './stats-card.js';
+import { typeset } from './typography.js';
 
 function line(label: string, value: string | undefined, lang: Lang): string[] {
   return value ? [`   ${label}${colon(lang)}${value}`] : [];
 }
 
-/** One incident in a list: title, then when / how many / data / vendor / sources. */
+/** A line cut at `max` characters, at a word, with "…". */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:·]+$/, '')}…`;
+}
+
+const LIST_LINE = 150;
+
+/**
+ * One incident in a list, in two or three lines: title and id; when, how many and any warning;
+ * which data (and through which vendor). Sources and credits are for `show` and the list's foot.
+ */
 export function incidentSummaryText(match: Pick<Match, 'incident' | 'reasons' | 'worldwideCount'>, n: number, lang: Lang): string {
   const inc = match.incident;
   const L = LABELS[lang];
-  const flags = flagLabels(inc, lang);
+  const facts = [formatWhen(inc, lang), formatRecords(inc, lang, { worldwide: match.worldwideCount === true }), ...flagLabels(inc, lang)].filter((f): f is string => Boolean(f));
+  const data = formatDataClasses(inc, lang);
+  const vendor = inc.vendors.length ? inc.vendors.map((v) => v.name).join(', ') : undefined;
+  const third = [data ? `${L.data}${colon(lang)}${data}` : undefined, vendor ? `${L.vendors}${colon(lang)}${vendor}` : undefined].filter(Boolean).join(' · ');
   return [
     `${n}. ${incidentTitle(inc, lang)} [${inc.id}]`,
-    ...line(L.when, formatWhen(inc, lang), lang),
-    ...line(L.records, formatRecords(inc, lang, { worldwide: match.worldwideCount === true }), lang),
-    ...line(L.data, formatDataClasses(inc, lang), lang),
-    ...line(L.vendors, formatVendors(inc, lang), lang),
-    ...line(L.affected, formatAffected(inc, lang), lang),
-    ...line(L.flags, flags.join(', ') || undefined, lang),
-    ...line(L.matched, formatReasons(match.reasons, lang), lang),
-    ...line(L.sources, sourceLinks(inc, lang).map((s) => (s.url ? `${s.label} <${s.url}>` : s.label)).join(' | '), lang),
-    ...attributions(inc).map((a) => `   ${a}`),
+    `   ${clip(facts.length ? capitalize(facts.join(' · ')) : `${L.when}${colon(lang)}${L.unknown}`, LIST_LINE)}`,
+    ...(third ? [`   ${clip(third, LIST_LINE)}`] : []),
   ].join('\n');
 }
 
-/** One incident in full: every fact, its timeline and its sources. */
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The credit lines of a list, once per feed, under all its results. */
+function credits(incidents: readonly Incident[], lang: Lang): string[] {
+  return creditLinesFor(incidents, lang);
+}
+
+/** One incident in full: every fact, its timeline, its sources and how facts were established. */
 export function incidentDetailText(answer: IncidentAnswer, lang: Lang): string {
   const inc: Incident = answer.incident;
   const L = LABELS[lang];
+  const c = colon(lang);
   const aliases = inc.organization.aliases.length ? ` (${inc.organization.aliases.join(', ')})` : '';
+  const place = formatPlace(inc, lang);
   const out = [
     `${incidentTitle(inc, lang)} [${inc.id}]`,
-    `   ${inc.organization.name}${aliases}${formatPlace(inc, lang) ? ` — ${formatPlace(inc, lang)}` : ''}`,
-    ...line(L.when, formatWhen(inc, lang), lang),
-    ...line(L.records, formatRecords(inc, lang), lang),
-    ...line(L.data, formatDataClasses(inc, lang), lang),
+    `   ${inc.organization.name}${aliases}${place ? ` — ${place}` : ''}`,
+    ...line(L.when, formatWhen(inc, lang) ?? L.unknown, lang),
+    ...line(L.records, formatRecords(inc, lang) ?? L.unknown, lang),
+    ...line(L.data, formatDataClasses(inc, lang) ?? L.unknown, lang),
     ...line(L.vendors, formatVendors(inc, lang), lang),
     ...line(L.affected, formatAffected(inc, lang), lang),
     ...line(L.cause, localized(inc.cause, lang) || undefined, lang),
@@ -53,37 +90,27 @@ export function incidentDetailText(answer: IncidentAnswer, lang: Lang): string {
     `   ${localized(inc.summary, lang)}`,
   ];
   if (inc.response.length) {
-    out.push('', `   ${L.response}:`);
-    for (const r of inc.response) out.push(`   - ${r.date ? `${formatDate(r.date, lang)}: ` : ''}${localized(r.text, lang)}`);
+    out.push('', `   ${L.response}${c.trimEnd()}`);
+    for (const r of inc.response) out.push(`   - ${r.date ? `${formatDate(r.date, lang)}${c}` : ''}${localized(r.text, lang)}`);
   }
-  out.push('', `   ${L.sources}:`);
+  out.push('', `   ${L.sources}${c.trimEnd()}`);
   for (const s of sourceLinks(inc, lang)) out.push(`   - ${s.label}${s.url ? ` <${s.url}>` : ''}`);
-  for (const a of attributions(inc)) out.push(`   ${a}`);
-  const c = colon(lang);
-  if (inc.unstated.length) out.push(`   ${L.unstated}${c}${inc.unstated.join(', ')}`);
-  for (const e of inc.established) {
-    out.push(`   ${establishedLabel(e.basis, lang)} (${e.path})${c}${e.note}`);
-  }
+  for (const a of attributions(inc, lang)) out.push(`   ${a}`);
+  const unstated = unstatedList(inc, lang);
+  if (unstated.length) out.push(`   ${L.unstated}${c}${unstated.join(', ')}`);
+  for (const e of inc.established) out.push(`   ${establishedLine(e, lang, establishedLabel(e.basis, lang), inc)}`);
   if (answer.related.length) out.push(`   ${L.related}${c}${answer.related.map((r) => `${incidentTitle(r, lang)} [${r.id}]`).join('; ')}`);
   return out.join('\n');
 }
 
 function statsText(answer: StatsAnswer, lang: Lang): string {
-  const s = answer.stats;
-  const fr = lang === 'fr';
-  const list = <K>(items: readonly { key: K; count: number }[], label: (k: K) => string, max: number) =>
-    items
-      .slice(0, max)
-      .map((c) => `${label(c.key)} ${formatNumber(c.count, lang)}`)
-      .join(' · ');
+  const card = statsCard(answer.stats, lang);
+  const c = colon(lang);
   return [
-    statsHeading(s.total, lang),
-    `${fr ? 'Par année' : 'By year'}${colon(lang)}${list(s.byYear, String, 12)}`,
-    `${fr ? 'Par type de données' : 'By data type'}${colon(lang)}${list(s.byDataClass, (k) => dataClassLabel(k, lang), 10)}`,
-    `${fr ? 'Par pays' : 'By country'}${colon(lang)}${list(s.byCountry, (k) => countryLabel(k, lang), 10)}`,
-    `${fr ? 'Par source' : 'By source'}${colon(lang)}${list(s.bySource, String, 6)}`,
-    `${fr ? 'Les plus grosses' : 'Biggest'}${colon(lang).trimEnd()}`,
-    ...s.biggest.slice(0, 5).map((inc, i) => `   ${i + 1}. ${inc.organization.name} — ${formatRecords(inc, lang) ?? ''} [${inc.id}]`),
+    card.title,
+    ...card.rows.map((r) => `${r.label}${c}${r.items.map((i) => `${i.label} ${i.count}`).join(' · ')}`),
+    `${card.biggest.label}${c.trimEnd()}`,
+    ...card.biggest.items.map((b, i) => `   ${i + 1}. ${b.name} — ${b.records} [${b.id}]`),
   ].join('\n');
 }
 
@@ -92,7 +119,7 @@ export function helpText(lang: Lang): string {
     helpIntro(lang),
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(24)} ${c.description[lang]}`),
     helpFilters(lang),
-    `${lang === 'fr' ? 'Exemples' : 'Examples'}${colon(lang)}${COMMANDS.flatMap((c) => c.examples).slice(0, 6).join(', ')}`,
+    `${LABELS[lang].examples}${colon(lang)}${COMMANDS.flatMap((c) => c.examples).slice(0, 6).join(', ')}`,
   ].join('\n');
 }
 
@@ -101,11 +128,13 @@ export function renderText(answer: Answer, lang: Lang): string {
     case 'results': {
       const first = (answer.page.number - 1) * answer.page.size;
       const body = answer.matches.map((m, i) => incidentSummaryText(m, first + i + 1, lang));
+      const left = answer.total - first - answer.matches.length;
       const more =
-        answer.page.number < answer.page.count
-          ? [lang === 'fr' ? `… ${answer.total - first - answer.matches.length} de plus : ajoutez --page ${answer.page.number + 1}` : `… ${answer.total - first - answer.matches.length} more: add --page ${answer.page.number + 1}`]
-          : [];
-      return [resultsHeading(answer, lang), ...body, ...more].join('\n\n');
+        answer.page.number < answer.page.count && left > 0
+          ? typeset(lang === 'fr' ? `… ${formatNumber(left, lang)} de plus : ajoutez --page ${answer.page.number + 1}` : `… ${formatNumber(left, lang)} more: add --page ${answer.page.number + 1}`, lang)
+          : LABELS[lang].endOfResults;
+      const foot = [more, ...credits(answer.matches.map((m) => m.incident), lang)].join('\n');
+      return [resultsHeading(answer, lang), ...body, foot].join('\n\n');
     }
     case 'no-results':
       return `${noResultsMessage(answer, lang)}\n${suggestionsLead(lang)} ${answer.suggestions.join(', ')}`;
@@ -124,6 +153,7 @@ export function renderText(answer: Answer, lang: Lang): string {
         answer.text[lang],
         ...answer.incidents.map((incident, i) => incidentSummaryText({ incident, reasons: [] }, i + 1, lang)),
         ...(answer.footer ? [answer.footer[lang]] : []),
+        ...(answer.incidents.length ? [credits(answer.incidents, lang).join('\n')] : []),
       ].join('\n\n');
   }
 }

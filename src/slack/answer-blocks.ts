@@ -14,6 +14,7 @@ import { backButton, detailsButton, moreButton, pageButton, postButton, present,
 import { incidentDetailBlocks, incidentSummaryMrkdwn } from './incident-blocks.js';
 import { clipPlain, escapeMrkdwn, joinLines, oneLine, safe } from './mrkdwn.js';
 import { SLACK_TEXT } from './slack-messages.js';
+import { colon } from '../render/typography.js';
 import { type UsageDetail, helpBlocks, statsBlocks, usageBlocks } from './reference-blocks.js';
 
 export interface RenderOptions {
@@ -115,7 +116,7 @@ function renderAnswer(answer: Answer, lang: Lang, options: RenderOptions): Slack
  * examples).
  */
 export function usageToBlocks(usage: string, lang: Lang, extra: UsageDetail = {}): SlackMessage {
-  const line = `${SLACK_TEXT.usage(lang)}: ${usage}`;
+  const line = `${SLACK_TEXT.usage(lang)}${colon(lang)}${usage}`;
   return { text: fallback(extra.detail ? `${extra.detail} — ${line}` : line), blocks: usageBlocks(usage, lang, extra) };
 }
 

@@ -80,7 +80,7 @@ export function mrkdwn(text: string): MrkdwnText {
 
 /** A plain_text object from a dynamic or fixed string, made safe and clipped to `max`. */
 export function plain(text: string, max: number = SLACK_LIMITS.buttonText): PlainText {
-  const clean = clipPlain(plainSafe(text.replace(/\s+/g, ' ').trim()), max);
+  const clean = clipPlain(plainSafe(text.replace(/[^\S\u202f\u00a0]+/g, ' ').trim()), max);
   return { type: 'plain_text', text: clean === '' ? '…' : clean, emoji: true };
 }
 

@@ -5,12 +5,27 @@
  */
 import type { IncidentAnswer, Match } from '../core/answer.js';
 import type { Incident } from '../core/incident-schema.js';
-import { attributions, flagLabels, formatAffected, formatDataClasses, formatDate, formatPlace, formatReasons, formatRecords, formatVendors, formatWhen, incidentTitle, localized, sourceLinks } from '../render/format.js';
+import {
+  attributions,
+  flagLabels,
+  formatAffected,
+  formatDataClasses,
+  formatDate,
+  formatPlace,
+  formatReasons,
+  formatRecords,
+  formatVendors,
+  formatWhen,
+  incidentTitle,
+  localized,
+  sourceLinks,
+} from '../render/format.js';
 import type { Lang } from '../core/lang.js';
-import { LABELS } from '../render/messages.js';
+import { LABELS, establishedLabel } from '../render/messages.js';
+import { colon } from '../render/typography.js';
+import { establishedLine, unstatedList } from '../render/fact-notes.js';
 import { type Block, SLACK_LIMITS, context, section } from './block-kit.js';
 import { joinLines, link, safe } from './mrkdwn.js';
-import { SLACK_TEXT } from './slack-messages.js';
 
 /** Per-line budgets: a section holds 3,000 characters, these keep a few lines of each kind. */
 const TITLE_MAX = 300;
@@ -18,8 +33,8 @@ const LINE_MAX = 500;
 const SOURCES_MAX = 900;
 const SOURCE_LABEL_MAX = 150;
 
-function field(label: string, value: string | undefined, max = LINE_MAX): string[] {
-  return value ? [`*${label}:* ${safe(value, max)}`] : [];
+function field(label: string, value: string | undefined, lang: Lang, max = LINE_MAX): string[] {
+  return value ? [`*${label}${colon(lang).trimEnd()}* ${safe(value, max)}`] : [];
 }
 
 // When, how many and which data are always shown ("not stated" when the sources do not say):
@@ -42,7 +57,7 @@ export function sourcesText(incident: Incident, lang: Lang, separator = ' · '):
 }
 
 /** The mrkdwn of one incident in a list (numbered `n`), within a section's 3,000 characters. */
-export function incidentSummaryMrkdwn(match: Pick<Match, 'incident' | 'reasons' | 'worldwideCount'>, n: number, lang: Lang): string {
+export function incidentSummaryMrkdwn(match: Pick<Match, 'incident' | 'reasons' | 'worldwideCount'>, n: number, lang: Lang, options: { readonly credits?: boolean } = {}): string {
   const inc = match.incident;
   const L = LABELS[lang];
   const flags = flagLabels(inc, lang);
@@ -50,15 +65,15 @@ export function incidentSummaryMrkdwn(match: Pick<Match, 'incident' | 'reasons' 
   const lines = [
     `*${n}. ${safe(incidentTitle(inc, lang), TITLE_MAX)}*  \`${inc.id}\``,
     organizationLine(inc, lang, false),
-    ...field(L.when, formatWhen(inc, lang) ?? L.unknown),
-    ...field(L.records, formatRecords(inc, lang, { worldwide: match.worldwideCount === true }) ?? L.unknown),
-    ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown),
-    ...field(L.vendors, formatVendors(inc, lang)),
-    ...field(L.affected, formatAffected(inc, lang)),
-    ...field(L.flags, flags.join(', ') || undefined),
-    ...field(L.matched, formatReasons(match.reasons, lang)),
-    ...(sources ? [`*${L.sources}:* ${joinLines([sources], SOURCES_MAX)}`] : []),
-    ...attributions(inc).map((a) => `_${safe(a, LINE_MAX)}_`),
+    ...field(L.when, formatWhen(inc, lang) ?? L.unknown, lang),
+    ...field(L.records, formatRecords(inc, lang, { worldwide: match.worldwideCount === true }) ?? L.unknown, lang),
+    ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown, lang),
+    ...field(L.vendors, formatVendors(inc, lang), lang),
+    ...field(L.affected, formatAffected(inc, lang), lang),
+    ...field(L.flags, flags.join(', ') || undefined, lang),
+    ...field(L.matched, formatReasons(match.reasons, lang), lang),
+    ...(sources ? [`*${L.sources}${colon(lang).trimEnd()}* ${joinLines([sources], SOURCES_MAX)}`] : []),
+    ...(options.credits === false ? [] : attributions(inc, lang).map((a) => `_${safe(a, LINE_MAX)}_`)),
   ];
   return joinLines(lines, SLACK_LIMITS.sectionText);
 }
@@ -76,29 +91,29 @@ export function incidentDetailBlocks(answer: IncidentAnswer, lang: Lang): Block[
   const facts = [
     `*${safe(incidentTitle(inc, lang), TITLE_MAX)}*  \`${inc.id}\``,
     organizationLine(inc, lang, true),
-    ...field(L.when, formatWhen(inc, lang) ?? L.unknown),
-    ...field(L.records, formatRecords(inc, lang) ?? L.unknown),
-    ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown),
-    ...field(L.vendors, formatVendors(inc, lang)),
-    ...field(L.affected, formatAffected(inc, lang)),
-    ...field(L.cause, localized(inc.cause, lang) || undefined),
-    ...field(L.flags, flagLabels(inc, lang).join(', ') || undefined),
+    ...field(L.when, formatWhen(inc, lang) ?? L.unknown, lang),
+    ...field(L.records, formatRecords(inc, lang) ?? L.unknown, lang),
+    ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown, lang),
+    ...field(L.vendors, formatVendors(inc, lang), lang),
+    ...field(L.affected, formatAffected(inc, lang), lang),
+    ...field(L.cause, localized(inc.cause, lang) || undefined, lang),
+    ...field(L.flags, flagLabels(inc, lang).join(', ') || undefined, lang),
   ];
   const blocks: Block[] = [section(joinLines(facts, DETAIL_BUDGET.facts)), section(safe(localized(inc.summary, lang), DETAIL_BUDGET.summary))];
   if (inc.response.length) {
-    const lines = inc.response.map((r) => `• ${r.date ? `${safe(formatDate(r.date, lang), 40)}: ` : ''}${safe(localized(r.text, lang), LINE_MAX)}`);
-    blocks.push(section(joinLines([`*${L.response}:*`, ...lines], DETAIL_BUDGET.response)));
+    const lines = inc.response.map((r) => `• ${r.date ? `${safe(formatDate(r.date, lang), 40)}${colon(lang)}` : ''}${safe(localized(r.text, lang), LINE_MAX)}`);
+    blocks.push(section(joinLines([`*${L.response}${colon(lang).trimEnd()}*`, ...lines], DETAIL_BUDGET.response)));
   }
-  blocks.push(section(joinLines([`*${L.sources}:*`, ...sourcesText(inc, lang, '\n').split('\n').map((s) => `• ${s}`)], DETAIL_BUDGET.sources)));
+  blocks.push(section(joinLines([`*${L.sources}${colon(lang).trimEnd()}*`, ...sourcesText(inc, lang, '\n').split('\n').map((s) => `• ${s}`)], DETAIL_BUDGET.sources)));
   const notes: string[] = [
-    ...attributions(inc).map((a) => safe(a, LINE_MAX)),
-    ...(inc.unstated.length ? [`${L.unstated}: ${safe(inc.unstated.join(', '), 1000)}`] : []),
-    ...inc.established.map((e) => `${SLACK_TEXT.basis(e.basis, lang)} (${safe(e.path, 100)}): ${safe(e.note, LINE_MAX)}`),
+    ...attributions(inc, lang).map((a) => safe(a, LINE_MAX)),
+    ...(inc.unstated.length ? [`${L.unstated}${colon(lang)}${safe(unstatedList(inc, lang).join(', '), 1000)}`] : []),
+    ...inc.established.map((e) => safe(establishedLine(e, lang, establishedLabel(e.basis, lang), inc), LINE_MAX + 200)),
   ];
   if (notes.length) blocks.push(context(joinLines(notes, DETAIL_BUDGET.notes)));
   if (answer.related.length) {
     const related = answer.related.map((r) => `• ${safe(incidentTitle(r, lang), TITLE_MAX)}  \`${r.id}\``);
-    blocks.push(section(joinLines([`*${L.related}:*`, ...related], DETAIL_BUDGET.related)));
+    blocks.push(section(joinLines([`*${L.related}${colon(lang).trimEnd()}*`, ...related], DETAIL_BUDGET.related)));
   }
   return blocks;
 }

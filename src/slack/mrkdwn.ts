@@ -29,7 +29,7 @@ export function plainSafe(text: string): string {
 
 /** Collapses white space and control characters (data may hold newlines that would break our layout). */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/[^\S\u202f\u00a0]+/g, ' ').trim();
 }
 
 const ELLIPSIS = '…';

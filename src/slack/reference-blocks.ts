@@ -2,37 +2,23 @@
  * The answers that are not lists of incidents: catalog statistics, help and usage. Pure.
  */
 import type { Stats } from '../core/answer.js';
-import { dataClassLabel } from '../core/data-classes.js';
-import { countryLabel } from '../core/countries.js';
 import { COMMANDS } from '../../commands/index.js';
-import { formatNumber, formatRecords } from '../render/format.js';
 import type { Lang } from '../core/lang.js';
-import { helpFilters, helpIntro, statsHeading } from '../render/messages.js';
+import { LABELS, helpFilters, helpIntro } from '../render/messages.js';
+import { statsCard } from '../render/stats-card.js';
+import { colon } from '../render/typography.js';
 import { type Block, context, section } from './block-kit.js';
 import { joinLines, safe } from './mrkdwn.js';
-import { SLACK_TEXT } from './slack-messages.js';
-
-function counts<K>(items: readonly { key: K; count: number }[], label: (k: K) => string, max: number, lang: Lang): string {
-  return items
-    .slice(0, max)
-    .map((c) => `${safe(label(c.key), 80)} ${formatNumber(c.count, lang)}`)
-    .join(' · ');
-}
 
 export function statsBlocks(stats: Stats, lang: Lang): Block[] {
-  const lines = [
-    `*${SLACK_TEXT.byYear(lang)}:* ${counts(stats.byYear, String, 12, lang)}`,
-    `*${SLACK_TEXT.byDataClass(lang)}:* ${counts(stats.byDataClass, (k) => dataClassLabel(k, lang), 10, lang)}`,
-    `*${SLACK_TEXT.byCountry(lang)}:* ${counts(stats.byCountry, (k) => countryLabel(k, lang), 10, lang)}`,
-    `*${SLACK_TEXT.bySource(lang)}:* ${counts(stats.bySource, String, 6, lang)}`,
-  ];
-  const biggest = stats.biggest
-    .slice(0, 5)
-    .map((inc, i) => `${i + 1}. ${safe(inc.organization.name, 120)} — ${safe(formatRecords(inc, lang) ?? '', 300)}  \`${inc.id}\``);
+  const card = statsCard(stats, lang);
+  const c = colon(lang).trimEnd();
+  const lines = card.rows.map((r) => `*${safe(r.label, 80)}${c}* ${r.items.map((i) => `${safe(i.label, 80)} ${i.count}`).join(' · ')}`);
+  const biggest = card.biggest.items.map((b, i) => `${i + 1}. ${safe(b.name, 120)} — ${safe(b.records, 300)}  \`${b.id}\``);
   return [
-    section(`*${safe(statsHeading(stats.total, lang), 200)}*`),
+    section(`*${safe(card.title, 200)}*`),
     section(joinLines(lines, 2500)),
-    ...(biggest.length ? [section(joinLines([`*${SLACK_TEXT.biggest(lang)}:*`, ...biggest], 2500))] : []),
+    ...(biggest.length ? [section(joinLines([`*${card.biggest.label}${c}*`, ...biggest], 2500))] : []),
   ];
 }
 
@@ -43,7 +29,7 @@ export function helpBlocks(lang: Lang): Block[] {
     section(safe(helpIntro(lang), 1000)),
     section(joinLines(commands, 2500)),
     section(safe(helpFilters(lang), 2000)),
-    context(`${SLACK_TEXT.examples(lang)}: ${examples.map((e) => `\`${safe(e, 100)}\``).join(', ')}`),
+    context(`${LABELS[lang].examples}${colon(lang)}${examples.map((e) => `\`${safe(e, 100)}\``).join(', ')}`),
   ];
 }
 
@@ -64,11 +50,11 @@ export function usageBlocks(usage: string, lang: Lang, extra: UsageDetail = {}):
   const examples = (extra.examples ?? []).slice(0, 4);
   return [
     ...(extra.detail ? [section(`:warning: ${safe(extra.detail, 500)}`)] : []),
-    section(`*${SLACK_TEXT.usage(lang)}:* \`${safe(usage, 200)}\``),
+    section(`*${LABELS[lang].usage}${colon(lang).trimEnd()}* \`${safe(usage, 200)}\``),
     ...(extra.withHelp ?? true
       ? helpBlocks(lang)
       : examples.length
-        ? [context(`${SLACK_TEXT.examples(lang)}: ${examples.map((e) => `\`${safe(e, 100)}\``).join(', ')}`)]
+        ? [context(`${LABELS[lang].examples}${colon(lang)}${examples.map((e) => `\`${safe(e, 100)}\``).join(', ')}`)]
         : []),
   ];
 }

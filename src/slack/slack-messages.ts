@@ -3,7 +3,7 @@
  * and French. Everything else comes from src/render/messages.ts and format.ts. These return
  * plain strings: callers escape the dynamic parts they pass in.
  */
-import { establishedLabel } from '../render/messages.js';
+import { LABELS } from '../render/messages.js';
 import { formatNumber } from '../render/format.js';
 import type { Lang } from '../core/lang.js';
 
@@ -11,14 +11,7 @@ const fr = (lang: Lang) => lang === 'fr';
 
 export const SLACK_TEXT = {
   back: (lang: Lang) => (fr(lang) ? 'Retour' : 'Back'),
-  usage: (lang: Lang) => (fr(lang) ? 'Usage' : 'Usage'),
-  byYear: (lang: Lang) => (fr(lang) ? 'Par année' : 'By year'),
-  byDataClass: (lang: Lang) => (fr(lang) ? 'Par type de données' : 'By data type'),
-  byCountry: (lang: Lang) => (fr(lang) ? 'Par pays' : 'By country'),
-  bySource: (lang: Lang) => (fr(lang) ? 'Par source' : 'By source'),
-  biggest: (lang: Lang) => (fr(lang) ? 'Les plus grosses' : 'Biggest'),
-  examples: (lang: Lang) => (fr(lang) ? 'Exemples' : 'Examples'),
-  basis: establishedLabel,
+  usage: (lang: Lang) => LABELS[lang].usage,
   /** A page cut short by Slack's size limits. */
   notShown: (n: number, lang: Lang) => (fr(lang) ? `… ${formatNumber(n, lang)} de plus, trop long pour un seul message` : `… ${formatNumber(n, lang)} more, too long for one message`),
   moreButton: (lang: Lang) => (fr(lang) ? 'Voir la suite' : 'Show the rest'),

@@ -116,7 +116,7 @@ describe('GIVEN a channel admin', () => {
     const fr = text(reply, 'fr');
     expect(fr).toContain('Abonné : ce canal recevra un résumé');
     expect(fr).toContain('Quand: tous les jours à 08:30 (Europe/Paris), en français');
-    expect(fr).toContain('Filtres: données: mots de passe · France');
+    expect(fr).toContain('Filtres: données\u202f: mots de passe · France');
     expect(fr).toMatch(/Prochain résumé: \w+\.? \d+ \S+ \d{4}, 08:30/);
     expect(digests.scheduler.nextRun(sub!.id)).toBeInstanceOf(Date);
   });

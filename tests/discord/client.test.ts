@@ -157,7 +157,7 @@ describe('GIVEN the bot logged in to the fake Discord with the curated catalog',
     const cb = await interact(slashCommand('breach', [{ name: 'query', type: STRING, value: 'inbenta' }], { locale: 'fr' }));
     const data = cb.body.data;
     expect(data.content).toContain('1 incident pour');
-    expect(data.embeds[0].title).toContain('Ticketmaster : un logiciel malveillant');
+    expect(data.embeds[0].title).toContain('Ticketmaster\u202f: un logiciel malveillant');
     expect(data.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['Quand', 'Données', 'Prestataire']));
     expect(buttons(data)[0]!.label).toMatch(/^Détails/);
   });

@@ -54,7 +54,7 @@ describe('GIVEN a one-incident answer', () => {
           description: 'Acme — France',
           color: 0x5865f2,
           fields: [
-            { name: 'When', value: 'disclosed 5 March 2024' },
+            { name: 'When', value: 'disclosed on 5 March 2024' },
             { name: 'How many', value: 'about 45,000 customers' },
             { name: 'Data', value: 'email addresses' },
             { name: 'Vendor', value: 'Mailer Co (newsletter provider)' },
@@ -72,17 +72,17 @@ describe('GIVEN a one-incident answer', () => {
 
   it('THEN the French message words everything in French', () => {
     const m = answerToDiscordMessage(acme.execute({ command: 'search', query: 'acme' }), 'fr');
-    expect(m.content).toBe('**1 incident pour “acme”**');
-    expect(m.embeds[0]!.title).toBe('1. Acme : fuite des e-mails clients');
+    expect(m.content).toBe('**1 incident pour «\u202facme\u202f»**');
+    expect(m.embeds[0]!.title).toBe('1. Acme\u202f: fuite des e-mails clients');
     expect(m.embeds[0]!.fields!.map((f) => `${f.name}=${f.value}`)).toEqual([
-      'Quand=révélé 5 mars 2024',
-      'Combien=environ 45 000 clients',
+      'Quand=révélé le 5 mars 2024',
+      'Combien=environ 45\u202f000 clients',
       'Données=adresses e-mail',
       'Prestataire=Mailer Co (prestataire de newsletter)',
-      'Trouvé par=organisation “Acme”, titre',
+      'Trouvé par=organisation «\u202fAcme\u202f», titre',
       'Sources=• [Le Monde — Acme leak (mars 2024)](https://example.org/acme)',
     ]);
-    expect(m.components[0]!.components[0]).toMatchObject({ label: 'Détails : 1. Acme' });
+    expect(m.components[0]!.components[0]).toMatchObject({ label: 'Détails\u202f: 1. Acme' });
   });
 
   it('THEN when, how many and which data are always shown, "not stated" when the sources do not say', () => {

@@ -78,8 +78,9 @@ describe('GIVEN the whole bundled catalog', () => {
     const boulanger = catalog.byId.get('hibp-boulanger')!;
     expect(boulanger.sources.map((s) => s.publisher)).toEqual(expect.arrayContaining(['Have I Been Pwned', 'bonjourlafuite.eu.org']));
     const text = renderText(core.execute({ command: 'show', id: 'hibp-boulanger' }), 'fr');
-    expect(text).toContain('Source: Have I Been Pwned (haveibeenpwned.com), CC BY 4.0');
-    expect(text).toContain('Source: bonjourlafuite.eu.org (MIT)');
+    expect(text).toContain('Source\u202f: Have I Been Pwned (haveibeenpwned.com), licence CC BY 4.0');
+    expect(text).toContain('Source\u202f: bonjourlafuite.eu.org (licence MIT)');
+    expect(renderText(core.execute({ command: 'show', id: 'hibp-boulanger' }), 'en')).toContain('Source: bonjourlafuite.eu.org (MIT licence)');
   });
 
   it('THEN an imported answer shows its licence attribution and its flags', () => {

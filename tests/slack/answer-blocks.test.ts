@@ -27,7 +27,7 @@ describe('GIVEN /breach inbenta', () => {
             text: [
               "*1. Ticketmaster UK: malware on Inbenta's customer-support product exposed customers' payment and login data*  `ticketmaster-inbenta-2018`",
               '_Ticketmaster — United Kingdom · online ticketing_',
-              '*When:* happened September 2017 to 23 June 2018 · discovered 23 June 2018 · disclosed 27 June 2018',
+              '*When:* happened from September 2017 to 23 June 2018 · discovered on 23 June 2018 · disclosed on 27 June 2018',
               '*How many:* not stated',
               '*Data:* names, postal addresses, email addresses, phone numbers, payment information, account login details',
               '*Vendor:* Inbenta Technologies (third-party provider of a hosted customer-support product (chatbot))',
@@ -74,10 +74,10 @@ describe('GIVEN a question in French', () => {
   it('THEN labels, dates and counts are French', () => {
     const message = answerToBlocks(core.execute({ command: 'search', query: 'fuite chez inbenta' }), 'fr');
     const text = (message.blocks[1] as { text: { text: string } }).text.text;
-    expect((message.blocks[0] as { text: { text: string } }).text.text).toBe('*1 incident pour “fuite chez inbenta”*');
-    expect(text).toContain('*Quand:* survenu septembre 2017 au 23 juin 2018');
-    expect(text).toContain('*Combien:* non précisé');
-    expect(text).toContain('*Prestataire:* Inbenta Technologies');
+    expect((message.blocks[0] as { text: { text: string } }).text.text).toBe('*1 incident pour «\u202ffuite chez inbenta\u202f»*');
+    expect(text).toContain('*Quand\u202f:* survenu de septembre 2017 au 23 juin 2018 · découvert le 23 juin 2018 · révélé le 27 juin 2018');
+    expect(text).toContain('*Combien\u202f:* non précisé');
+    expect(text).toContain('*Prestataire\u202f:* Inbenta Technologies');
     expect(buttons(message.blocks).map((b) => b.text.text)).toEqual(['Détails', 'Publier dans le canal']);
   });
 });
@@ -154,10 +154,10 @@ describe('GIVEN the other kinds of answer', () => {
     const message = usageToBlocks('/breach watch add <name>', 'fr', { detail: 'add needs <!channel> a name', examples: ['/breach watch add Inbenta'], withHelp: false });
     expect(message.blocks.map((b) => JSON.stringify(b))).toEqual([
       JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: ':warning: add needs &lt;!channel&gt; a name', verbatim: true } }),
-      JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: '*Usage:* `/breach watch add &lt;name&gt;`', verbatim: true } }),
-      JSON.stringify({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Exemples: `/breach watch add Inbenta`', verbatim: true }] }),
+      JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: '*Utilisation\u202f:* `/breach watch add &lt;name&gt;`', verbatim: true } }),
+      JSON.stringify({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Exemples\u202f: `/breach watch add Inbenta`', verbatim: true }] }),
     ]);
-    expect(message.text).toBe('add needs &lt;!channel&gt; a name — Usage: /breach watch add &lt;name&gt;');
+    expect(message.text).toBe('add needs &lt;!channel&gt; a name — Utilisation\u202f: /breach watch add &lt;name&gt;');
     expect(blockKitProblems(message)).toEqual([]);
     expect(unsafeMarkup(message)).toEqual([]);
   });

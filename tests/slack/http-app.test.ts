@@ -339,7 +339,7 @@ describe('GIVEN an @breachbot mention', () => {
     await postEventToBot(port, mentionEvent("<@UBREACHBOT> qu'est-ce qui a fuité chez Orange ?", { ts: '1700000300.000200', threadTs: '1700000299.000001' }));
     const posted = fake.callsOf('chat.postMessage').slice(before);
     expect(posted[0]!.params.thread_ts).toBe('1700000299.000001');
-    expect(JSON.stringify(posted[0]!.params.blocks)).toContain('*Quand:*');
+    expect(JSON.stringify(posted[0]!.params.blocks)).toContain('*Quand\u202f:*');
   });
 
   it('THEN a question the core rejects is answered to the asker alone', async () => {
