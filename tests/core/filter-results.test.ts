@@ -70,7 +70,7 @@ describe('GIVEN a question made only of filters, over the bundled catalog', () =
     if (!discord) throw new Error('the bonjourlafuite Discord leak should be found under France');
     expect(discord.organization.country).toBeUndefined();
     expect(formatPlace(discord, 'en')).toBe('people hit in France');
-    expect(formatPlace(discord, 'fr')).toBe('personnes touchées : France');
+    expect(formatPlace(discord, 'fr')).toBe('personnes touchées\u202f: France');
     // A French-list record merged into the Have I Been Pwned one brings its country along with its source.
     const instagram = core.execute({ command: 'search', query: 'instagram country:FR' });
     expect(instagram.kind === 'results' && instagram.matches.map((m) => m.incident.id)).toContain('hibp-instagram');

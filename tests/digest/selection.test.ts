@@ -36,7 +36,7 @@ describe('GIVEN a channel subscribed with "data:passwords country:FR"', () => {
     const selected = selectDigest({ incidents: core.catalog.incidents, since: SUBSCRIBED, delivered: new Set(), matches: filters.matches });
     const answer = digestAnswer(selected, { channel: { platform: 'slack', workspaceId: 'T', channelId: 'C' }, timeZone: 'Europe/Paris' }, SUBSCRIBED, filters.query);
     expect(answer.text.en).toBe('Breach digest: 3 new incidents (3 breaches) in the catalog since Sun, 10 Jan 2027, 08:00 — filters: data: passwords · France. Newest first:');
-    expect(answer.text.fr).toBe('Résumé des fuites : 3 nouveaux incidents (3 fuites de données) au catalogue depuis le dim. 10 janv. 2027, 08:00 — filtres : données: mots de passe · France. Du plus récent au plus ancien :');
+    expect(answer.text.fr).toBe('Résumé des fuites : 3 nouveaux incidents (3 fuites de données) au catalogue depuis le dim. 10 janv. 2027, 08:00 — filtres : données\u202f: mots de passe · France. Du plus récent au plus ancien :');
     expect(answer.footer?.en).toBe('Details of any of them: /breach show <id>, e.g. /breach show fr-passwords-later');
     const text = renderText(answer, 'en');
     expect(text.indexOf('[fr-passwords-later]')).toBeLessThan(text.indexOf('[fr-passwords]'));
