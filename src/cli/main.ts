@@ -13,6 +13,7 @@ import { renderText } from '../render/text-renderer.js';
 import { errorMessage } from '../render/messages.js';
 import { startBot } from '../app/start.js';
 import { IMPORT_USAGE, ImportUsageError, importCommand } from '../import/import-command.js';
+import { REFRESH_USAGE, refreshCommand } from '../import/refresh-command.js';
 
 const USAGE = `Usage: breachbot <command> [options]
   search <query...> [--json] [--limit N] [--page N] [--lang en|fr]
@@ -21,6 +22,7 @@ const USAGE = `Usage: breachbot <command> [options]
   show <id> [--json]
   validate             check every incident file under the data folder
   ${IMPORT_USAGE}
+  ${REFRESH_USAGE}
   start                run the bot (the terminal chat when no platform token is set)`;
 
 class UsageFailure extends Error {}
@@ -89,6 +91,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return validate(config, io);
       case 'import':
         return importCommand(rest, config, io);
+      case 'refresh':
+        return await refreshCommand(rest, config, io);
       case 'start':
       case 'chat':
         return await startBot(config, { forceTerminal: command === 'chat' });
@@ -98,7 +102,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'show':
         return query(command, rest, config, io);
       default:
-        throw new UsageFailure(`unknown command "${command.slice(0, 40)}" (try: search, latest, stats, show, validate, import, start)`);
+        throw new UsageFailure(`unknown command "${command.slice(0, 40)}" (try: search, latest, stats, show, validate, import, refresh, start)`);
     }
   } catch (err) {
     if (err instanceof UsageFailure || err instanceof ImportUsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

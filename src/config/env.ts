@@ -60,6 +60,10 @@ export const EnvSchema = z
     DIGEST_TZ: optional(timeZone),
 
     IMPORT_HIBP_URL: optional(httpUrl),
+    /** The French list (bonjourlafuite) as CSV, in the columns of the bundled snapshot's source. */
+    IMPORT_BONJOURLAFUITE_URL: optional(httpUrl),
+    /** The HHS OCR breach portal's CSV export. */
+    IMPORT_HHS_OCR_URL: optional(httpUrl),
     IMPORT_CRON: optional(cronExpr),
   })
   .superRefine((env, ctx) => {
@@ -98,7 +102,13 @@ export interface Config {
   readonly discord?: DiscordConfig;
   readonly stateDb: string;
   readonly digest: { readonly cron: string; readonly timeZone: string };
-  readonly import: { readonly hibpUrl?: string; readonly cron?: string };
+  readonly import: {
+    /** Same as `urls.hibp` (kept for callers of the HIBP-only refresh). */
+    readonly hibpUrl?: string;
+    /** Each refreshable feed's URL, when set. */
+    readonly urls: { readonly hibp?: string; readonly bonjourlafuite?: string; readonly 'hhs-ocr'?: string };
+    readonly cron?: string;
+  };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -137,7 +147,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(discord ? { discord: Object.freeze(discord) } : {}),
     stateDb: resolve(cwd, e.STATE_DB ?? 'var/breachbot.sqlite'),
     digest: Object.freeze({ cron: e.DIGEST_CRON ?? '0 9 * * *', timeZone: e.DIGEST_TZ ?? 'Europe/Paris' }),
-    import: Object.freeze({ ...(e.IMPORT_HIBP_URL ? { hibpUrl: e.IMPORT_HIBP_URL } : {}), ...(e.IMPORT_CRON ? { cron: e.IMPORT_CRON } : {}) }),
+    import: Object.freeze({
+      ...(e.IMPORT_HIBP_URL ? { hibpUrl: e.IMPORT_HIBP_URL } : {}),
+      urls: Object.freeze({
+        ...(e.IMPORT_HIBP_URL ? { hibp: e.IMPORT_HIBP_URL } : {}),
+        ...(e.IMPORT_BONJOURLAFUITE_URL ? { bonjourlafuite: e.IMPORT_BONJOURLAFUITE_URL } : {}),
+        ...(e.IMPORT_HHS_OCR_URL ? { 'hhs-ocr': e.IMPORT_HHS_OCR_URL } : {}),
+      }),
+      ...(e.IMPORT_CRON ? { cron: e.IMPORT_CRON } : {}),
+    }),
   };
   return { ok: true, config: Object.freeze(config) };
 }

@@ -147,6 +147,8 @@ export interface BuildReport {
   readonly added: string[];
   /** Ids the previous snapshot had and this one does not. */
   readonly removed: string[];
+  /** Ids both snapshots have whose record differs (a revised count, a new source...). */
+  readonly revised: string[];
   readonly merges: MergeMatch[];
   /** True when the incidents or merges differ from the previous snapshot's. */
   readonly changed: boolean;
@@ -216,7 +218,12 @@ export function buildSnapshot(records: readonly IncidentInput[], options: BuildO
   };
   const added = [...byId.keys()].filter((id) => !before.has(id));
   const removed = [...before.keys()].filter((id) => !byId.has(id));
+  const after = snapshotRecords(snapshot);
+  // Compared as merged records are stored (with the feed's attribution on each source), so a
+  // record that merely became merged or standalone is not a revision.
+  const same = (a: IncidentInput, b: IncidentInput) => JSON.stringify(withSourceAttribution(a)) === JSON.stringify(withSourceAttribution(b));
+  const revised = [...after].filter(([id, record]) => before.has(id) && !same(before.get(id)!, record)).map(([id]) => id);
   const previous = options.previous;
   const changed = !previous || JSON.stringify([previous.incidents, previous.merged]) !== JSON.stringify([incidents, merged]);
-  return { snapshot, added, removed, merges: [...mergedIds.values()], changed };
+  return { snapshot, added, removed, revised, merges: [...mergedIds.values()], changed };
 }

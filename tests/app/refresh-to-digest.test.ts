@@ -100,7 +100,7 @@ describe('GIVEN the bot running on the bundled snapshot, a channel with a digest
     const bytes = readFileSync(join(dir, 'imported', 'hibp.json'));
     const core = holder.core;
     const logged = lines.length;
-    expect(await refresh.runNow()).toMatchObject({ kind: 'failed' });
+    expect(await refresh.runNow()).toMatchObject([{ feed: 'hibp', kind: 'failed' }]);
     expect(lines.slice(logged).some((l) => why.test(l))).toBe(true);
     expect(readFileSync(join(dir, 'imported', 'hibp.json')).equals(bytes)).toBe(true);
     expect(await reloader.check()).toEqual({ kind: 'unchanged' });
@@ -112,7 +112,7 @@ describe('GIVEN the bot running on the bundled snapshot, a channel with a digest
   it('THEN one refresh adds exactly the new breach: searchable without a restart, alerted once, in the next digest once', async () => {
     mode = 'ok';
     const before = holder.core;
-    expect(await refresh.runNow()).toMatchObject({ kind: 'updated', added: [NEW_ID], removed: [] });
+    expect(await refresh.runNow()).toMatchObject([{ feed: 'hibp', kind: 'updated', added: [NEW_ID], removed: [] }]);
     await until(() => holder.core !== before, 'the reloader swapped in the new catalog', 10_000);
     expect(holder.core.size).toBe(before.size + 1);
     const found = holder.core.execute({ command: 'search', query: 'example shop' });
@@ -130,7 +130,7 @@ describe('GIVEN the bot running on the bundled snapshot, a channel with a digest
   it('THEN a second refresh adds nothing: no reload, no second alert, nothing in the next digest', async () => {
     const bytes = readFileSync(join(dir, 'imported', 'hibp.json'));
     const core = holder.core;
-    expect(await refresh.runNow()).toEqual({ kind: 'unchanged' });
+    expect(await refresh.runNow()).toMatchObject([{ feed: 'hibp', kind: 'unchanged' }]);
     expect(readFileSync(join(dir, 'imported', 'hibp.json')).equals(bytes)).toBe(true);
     expect(await reloader.check()).toEqual({ kind: 'unchanged' });
     expect(holder.core).toBe(core);

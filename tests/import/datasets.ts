@@ -1,9 +1,10 @@
 /** The real third-party datasets the importers are tested on (../shared/datasets, see its README). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/catalog-fixtures.js';
 
-export const DATASETS = join(REPO_ROOT, '..', 'shared', 'datasets');
+// ../shared beside the repository; from a git worktree two levels down (/work/wt/<name>), ../../shared.
+export const DATASETS = [join(REPO_ROOT, '..', 'shared', 'datasets'), join(REPO_ROOT, '..', '..', 'shared', 'datasets')].find((d) => existsSync(d)) ?? join(REPO_ROOT, '..', 'shared', 'datasets');
 export const HIBP_API = join(DATASETS, 'hibp', 'breaches-2025-03-03.json');
 export const HIBP_INDEX = join(DATASETS, 'hibp', 'index-2026-08-07.json');
 export const BLF_CSV = join(DATASETS, 'bonjourlafuite', 'bonjourlafuite-2016-10-01_2026-10-07.csv');

@@ -119,7 +119,7 @@ describe('GIVEN the bundled snapshot and a feed with one breach added', () => {
 
   it('THEN a second refresh adds nothing, leaves the file as it was, and the digest has nothing new', async () => {
     const bytes = readFileSync(snapshot);
-    expect(await refresh(dir, new Date('2026-11-25T06:00:00Z'))).toEqual({ kind: 'unchanged' });
+    expect(await refresh(dir, new Date('2026-11-25T06:00:00Z'))).toMatchObject({ kind: 'unchanged', feed: 'hibp' });
     expect(readFileSync(snapshot).equals(bytes)).toBe(true);
     const catalog = loadCatalog(dir);
     expect(catalog.byId.get('hibp-exampleshop2026')!.addedAt).toBe('2026-11-24T06:00:00Z');
@@ -177,13 +177,13 @@ describe('GIVEN the bot configuration', () => {
     const config = loadConfig({ DATA_DIR: dir, IMPORT_HIBP_URL: url, IMPORT_CRON: '0 6 * * *' });
     if (!config.ok) throw new Error(config.errors.join('; '));
     const holder = new CoreHolder(new BreachCore(loadCatalog(join(dir, 'no-such-folder'))));
-    const announced: string[][] = [];
-    const service = startImportRefresh({ config: config.config, holder, log: createLogger([], () => undefined) }, (ids) => announced.push(ids));
-    expect(service?.name).toBe('hibp-refresh');
+    const announced: (readonly string[])[] = [];
+    const service = startImportRefresh({ config: config.config, holder, log: createLogger([], () => undefined) }, (outcome) => announced.push(outcome.added));
+    expect(service?.name).toBe('feed-refresh');
     try {
-      expect(await service!.runNow()).toMatchObject({ kind: 'updated', added: ['hibp-exampleshop2026'] });
+      expect(await service!.runNow()).toMatchObject([{ feed: 'hibp', kind: 'updated', added: ['hibp-exampleshop2026'] }]);
       expect(announced).toEqual([['hibp-exampleshop2026']]);
-      expect(await service!.runNow()).toMatchObject({ kind: 'skipped' });
+      expect(await service!.runNow()).toMatchObject([{ feed: 'hibp', kind: 'skipped' }]);
     } finally {
       await service!.stop();
     }
