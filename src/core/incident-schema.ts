@@ -134,7 +134,7 @@ export const DataClassNameSchema = bounded(TEXT_LIMITS.name).superRefine((name, 
 export const EstablishedFactSchema = z.strictObject({
   /** Field path, e.g. "dates.disclosed". */
   path: nonEmpty,
-  basis: z.enum(['article-clues', 'public-record']),
+  basis: z.enum(['article-clues', 'public-record', 'source-description']),
   note: shortText,
 });
 

@@ -84,10 +84,12 @@ export interface ImportResult {
   readonly skipped: Map<string, number>;
   /** Records kept but flagged (breaches the feed retired from its search), by flag. */
   readonly flagged: Map<string, number>;
+  /** Vendors read from the feed's own descriptions (see description-vendors.ts), with how many incidents name each. */
+  readonly describedVendors: Map<string, number>;
 }
 
 export function emptyResult(): ImportResult {
-  return { incidents: [], problems: [], unknownDataClasses: new Map(), skipped: new Map(), flagged: new Map() };
+  return { incidents: [], problems: [], unknownDataClasses: new Map(), skipped: new Map(), flagged: new Map(), describedVendors: new Map() };
 }
 
 export function countInto(map: Map<string, number>, key: string, by = 1): void {

@@ -26,6 +26,7 @@ import { dataClassLabel } from '../core/data-classes.js';
 import { formatDate } from '../render/format.js';
 import { canonicalDataClass, classesInEnglishProse } from './data-class-mapping.js';
 import { countInto, emptyResult, FEEDS, IdAllocator, isoDateTime, type ImportResult } from './feeds.js';
+import { vendorsInDescription } from './description-vendors.js';
 import { htmlLinks, htmlToText, hostOf, httpUrl, slugify, spellOutCamelCase, truncate } from './import-text.js';
 
 const FEED = FEEDS.hibp;
@@ -267,6 +268,13 @@ function toIncident(b: Breach, newer: Breach | undefined, ids: IdAllocator, resu
   };
   if (fromIndexOnly) established.push({ path: 'verified', basis: 'article-clues', note: 'The index this record comes from carries no flags: verification and flags are read from the description.' });
 
+  // The third party the description names as behind the breach ("linked to Snowflake").
+  const described = vendorsInDescription(text, [b.name, title, name, ...(b.domain ? [b.domain.replace(/\.[a-z]+$/i, '')] : [])]);
+  for (const v of described) {
+    countInto(result.describedVendors, v.name);
+    established.push({ path: 'vendors', basis: 'source-description', note: `${v.name}, named in HIBP's description: "${v.sentence}"` });
+  }
+
   const domain = b.domain?.toLowerCase();
   // HIBP's Name ("AdultFriendFinder2016") stays searchable as an alias when it differs; the full
   // title is in the incident's title already (as an alias it would outrank the plain "LinkedIn").
@@ -293,6 +301,7 @@ function toIncident(b: Breach, newer: Breach | undefined, ids: IdAllocator, resu
     kind: 'breach',
     title: titles(title, b),
     organization: { name, aliases, domains: domain && DOMAIN_RE.test(domain) ? [domain] : [] },
+    ...(described.length ? { vendors: described.map((v) => ({ name: v.name, aliases: [], role: v.role })) } : {}),
     dates: occurred ? { occurred: { start: occurred } } : {},
     addedAt,
     ...(total ? { records: { total, breakdown: [] } } : {}),

@@ -79,6 +79,7 @@ function reportJson(r: FeedImportReport): Record<string, unknown> {
     flagged: Object.fromEntries(r.result.flagged),
     problems: r.result.problems,
     unknownDataClasses: Object.fromEntries([...r.result.unknownDataClasses].sort((a, b) => b[1] - a[1])),
+    vendorsFromDescriptions: Object.fromEntries([...r.result.describedVendors].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))),
   };
 }
 
@@ -89,6 +90,11 @@ function reportText(r: FeedImportReport, source: string): string {
     `  new: ${n(r.added.length)}, removed: ${n(r.removed.length)}${[...r.result.skipped].map(([why, count]) => `, left out (${why}): ${n(count)}`).join('')}${[...r.result.flagged].map(([flag, count]) => `, kept flagged ${flag}: ${n(count)}`).join('')}`,
   ];
   for (const m of r.merges) lines.push(`  merged ${m.id} into ${m.into} (${m.reason})`);
+  const described = [...r.result.describedVendors].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (described.length) {
+    const incidents = described.reduce((sum, [, count]) => sum + count, 0);
+    lines.push(`  vendors named in the feed's descriptions: ${n(incidents)} incident${incidents === 1 ? '' : 's'} (${described.map(([name, count]) => `${name} ×${count}`).join(', ')})`);
+  }
   if (r.result.problems.length) {
     lines.push(`  ${n(r.result.problems.length)} problem${r.result.problems.length === 1 ? '' : 's'}:`);
     for (const p of r.result.problems.slice(0, 20)) lines.push(`    - ${p}`);

@@ -199,8 +199,9 @@ function errorWords(answer: ErrorAnswer, lang: Lang): string {
 }
 
 /** "Established from public record" / "Établi à partir d'indices de l'article". */
-export function establishedLabel(basis: 'public-record' | 'article-clues', lang: Lang): string {
+export function establishedLabel(basis: 'public-record' | 'article-clues' | 'source-description', lang: Lang): string {
   if (basis === 'public-record') return lang === 'fr' ? 'Établi à partir de sources publiques' : 'Established from public record';
+  if (basis === 'source-description') return lang === 'fr' ? 'Établi à partir de la description de la source' : "Established from the source's description";
   return lang === 'fr' ? "Établi à partir d'indices de l'article" : "Established from the article's clues";
 }
 
