@@ -64,6 +64,9 @@ const PHRASES: readonly Phrase[] = [
   { re: new RegExp(String.raw`\b[Aa]ttributed to a ${NAME} misconfiguration\b`, 'g'), role: PLATFORM },
 ];
 
+/** Words one of the phrasings needs: a description without any is skipped at once (most are). */
+const HINT = /[Ll]inked to|traced back|provider|vendor|supplier|breach of|established as being|[Aa]ttributed|(?:'s|their|its) [A-Z]|data (?:stored )?(?:within|on) [A-Z]/;
+
 /** Sentences that deny or set aside what they name. */
 const DENIAL = /\b(?:separate from|misattributed|not related|did not originate|unrelated|ruled out|denied)\b/i;
 
@@ -81,6 +84,7 @@ const folded = (s: string) => tokenize(s).join('');
  * the organization's names (name, title, domain): a vendor equal to one of them is left out.
  */
 export function vendorsInDescription(text: string, own: readonly string[]): DescribedVendor[] {
+  if (!HINT.test(text)) return [];
   const ownFolded = new Set(own.map(folded).filter(Boolean));
   const out = new Map<string, DescribedVendor>();
   for (const sentence of sentences(text)) {
