@@ -38,7 +38,7 @@ export async function refreshCommand(args: readonly string[], config: Config, io
 
   // The refresh logs what it does; the command prints its own summary, so only warnings go to stderr.
   const log = createLogger([], (line) => {
-    if (/ (warn|error) /.test(line)) io.err(line);
+    if (/"level":"(warn|error)"/.test(line)) io.err(line);
   });
   const outcomes: RefreshOutcome[] = [];
   for (const feed of feeds) {

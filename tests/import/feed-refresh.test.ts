@@ -137,8 +137,9 @@ describe('GIVEN the bundled French list and a republished CSV with one new row n
     expect(await run('bonjourlafuite', dir, `${base}/blf.csv`, new Date('2026-11-26T06:00:00Z'), lines)).toMatchObject({ kind: 'failed' });
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(readdirSync(join(dir, 'imported')).sort()).toEqual(['bonjourlafuite.json', 'hibp.json']);
-    expect(lines).toEqual([expect.stringMatching(/warn bonjourlafuite refresh: nothing changed: /)]);
-    expect(lines[0]).toMatch(reason);
+    const logged = lines.map((l) => JSON.parse(l) as { level: string; msg: string });
+    expect(logged).toEqual([{ level: 'warn', msg: expect.stringMatching(/^bonjourlafuite refresh: nothing changed: /), time: expect.any(String), pid: expect.any(Number), hostname: expect.any(String) }]);
+    expect(logged[0]!.msg).toMatch(reason);
   });
 });
 
