@@ -13,12 +13,15 @@ import { BreachCore } from '../core/breach-core.js';
 import { formatProblem, loadCatalog } from '../core/catalog.js';
 import type { Incident } from '../core/incident-schema.js';
 import type { BotContext, RunningService } from '../ports/index.js';
+import { DEFAULT_MAX_CATALOG_LOSS, guardCatalogReload } from './catalog-guard.js';
 
 export interface CatalogReloaderOptions {
   /** Quiet time after the last file event before reloading (default 300 ms). */
   readonly debounceMs?: number;
   /** Periodic re-scan, in case a file event was missed (default 60 s; 0 = none). */
   readonly rescanMs?: number;
+  /** Largest share of the serving catalog a reload may lose (default `config.catalogMaxLoss`, else 0.25). */
+  readonly maxLoss?: number;
 }
 
 export type ReloadOutcome =
@@ -73,6 +76,7 @@ export function startCatalogReloader(
   const { config, holder, log } = ctx;
   const dataDir = config.dataDir;
   const debounceMs = options.debounceMs ?? 300;
+  const maxLoss = options.maxLoss ?? config.catalogMaxLoss ?? DEFAULT_MAX_CATALOG_LOSS;
   // The state the serving catalog was built from; and the last state found unusable (reported once).
   let good = snapshot(dataDir);
   let rejected: string | undefined;
@@ -104,6 +108,14 @@ export function startCatalogReloader(
     }
     // Loading and indexing each hold the event loop (about 0.3 s and 1.5 s at 8,000 incidents):
     // let pending platform events through between the two.
+    // An emptied or moved folder is not a curator's edit: refuse a reload that loses too much.
+    const serving = holder.core.catalog;
+    const verdict = guardCatalogReload(serving.incidents.length, serving.incidents.filter((i) => !catalog.byId.has(i.id)).length, maxLoss);
+    if (!verdict.ok) {
+      rejected = sig;
+      log.error(`catalog not reloaded: ${verdict.reason}`);
+      return { kind: 'rejected', problems: [verdict.reason] };
+    }
     await new Promise((resolve) => setImmediate(resolve));
     if (stopped) return { kind: 'unchanged' };
     const core = new BreachCore(catalog);

@@ -65,6 +65,9 @@ export const EnvSchema = z
     /** The HHS OCR breach portal's CSV export. */
     IMPORT_HHS_OCR_URL: optional(httpUrl),
     IMPORT_CRON: optional(cronExpr),
+
+    /** Largest share of the catalog a hot reload may lose before it is refused (0..1, default 0.25). */
+    CATALOG_MAX_LOSS: optional(z.coerce.number({ message: 'must be a number from 0 to 1, such as 0.25' }).min(0, 'must be a number from 0 to 1, such as 0.25').max(1, 'must be a number from 0 to 1, such as 0.25')),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN) {
@@ -109,6 +112,8 @@ export interface Config {
     readonly urls: { readonly hibp?: string; readonly bonjourlafuite?: string; readonly 'hhs-ocr'?: string };
     readonly cron?: string;
   };
+  /** Largest share of the catalog a hot reload may lose (CATALOG_MAX_LOSS; unset = the reloader's default, 0.25). */
+  readonly catalogMaxLoss?: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -156,6 +161,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       }),
       ...(e.IMPORT_CRON ? { cron: e.IMPORT_CRON } : {}),
     }),
+    ...(e.CATALOG_MAX_LOSS !== undefined ? { catalogMaxLoss: e.CATALOG_MAX_LOSS } : {}),
   };
   return { ok: true, config: Object.freeze(config) };
 }

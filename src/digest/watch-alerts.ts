@@ -49,9 +49,17 @@ export function matchWatches(
   return out;
 }
 
+/**
+ * An alert is for an incident new to the channel's watch: added to the catalog after the watch
+ * was. An old incident that comes back (a folder moved away and back, a file restored) is not news.
+ */
+export function newSinceWatch(entry: WatchEntry, incident: Incident): boolean {
+  return Date.parse(incident.addedAt) > Date.parse(entry.addedAt);
+}
+
 /** Queues alerts for incidents the catalog (`catalog`, the new one) just gained; returns how many were queued. */
 export async function queueAlertsFor(store: StateStore, added: readonly Incident[], now: Date, catalog: readonly Incident[] = added): Promise<number> {
-  return store.queueAlerts(matchWatches(added, await store.allWatches(), undefined, catalog), now);
+  return store.queueAlerts(matchWatches(added, await store.allWatches(), newSinceWatch, catalog), now);
 }
 
 /**
@@ -64,7 +72,7 @@ export async function queueMissedAlerts(store: StateStore, incidents: readonly I
   const oldest = Math.min(...watches.map((w) => Date.parse(w.addedAt)));
   const recent = incidents.filter((i) => Date.parse(i.addedAt) > oldest);
   return store.queueAlerts(
-    matchWatches(recent, watches, (entry, incident) => Date.parse(incident.addedAt) > Date.parse(entry.addedAt), incidents),
+    matchWatches(recent, watches, newSinceWatch, incidents),
     now,
   );
 }
