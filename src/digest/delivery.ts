@@ -17,15 +17,51 @@ export interface RetryPolicy {
   readonly attempts: number;
   /** Wait before the second try; doubled before each next one. */
   readonly baseDelayMs: number;
-  /** No wait is longer than this (a platform's retry-after included). */
+  /**
+   * The longest wait within a run. A platform's retry-after is honoured in full: one longer than
+   * this ends the run without another try, and the post waits for a later run (never sooner).
+   */
   readonly maxDelayMs: number;
 }
 
 /** 6 tries over about a minute: 2 s, 4 s, 8 s, 16 s, 30 s. What is still undelivered waits for the next run. */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 2_000, maxDelayMs: 30_000 };
 
-/** The last try's result, with every part accepted over all tries (incidents of the answer only). */
-export type DeliveryResult = PostResult & { readonly attempts: number; readonly accepted: readonly AcceptedPart[] };
+/**
+ * The last try's result, with every part accepted over all tries (incidents of the answer only).
+ * `notBefore` (epoch ms): the platform asked for a wait too long for this run; no try may come
+ * before it.
+ */
+export type DeliveryResult = PostResult & { readonly attempts: number; readonly accepted: readonly AcceptedPart[]; readonly notBefore?: number };
+
+/**
+ * Per channel, the time before which the platform said not to post again (its retry-after), so
+ * that every post to that channel — a digest, an alert, a retry — honours it, not only the one
+ * that was refused.
+ */
+export class ChannelHolds {
+  private readonly until = new Map<string, number>();
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /** Milliseconds left before `channel` may be posted to (0 when it may now). */
+  remaining(channel: ChannelRef): number {
+    const key = holdKey(channel);
+    const until = this.until.get(key);
+    if (until === undefined) return 0;
+    const left = until - this.now().getTime();
+    if (left <= 0) this.until.delete(key);
+    return Math.max(0, left);
+  }
+
+  /** No post to `channel` before `waitMs` from now (a longer hold already set stays). */
+  hold(channel: ChannelRef, waitMs: number): void {
+    const key = holdKey(channel);
+    const until = this.now().getTime() + waitMs;
+    if ((this.until.get(key) ?? 0) < until) this.until.set(key, until);
+  }
+}
+
+const holdKey = (c: ChannelRef) => `${c.platform}\u0000${c.workspaceId}\u0000${c.channelId}`;
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -41,10 +77,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** The wait before try `attempt + 1` (attempt counts from 1). */
+/** The wait before try `attempt + 1` (attempt counts from 1): exponential, capped, never under the platform's retry-after. */
 export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number): number {
-  const exponential = policy.baseDelayMs * 2 ** (attempt - 1);
-  return Math.min(policy.maxDelayMs, Math.max(exponential, retryAfterMs ?? 0));
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.max(exponential, retryAfterMs ?? 0);
 }
 
 /**
@@ -60,6 +96,7 @@ export async function postWithRetry(
   policy: RetryPolicy = DEFAULT_RETRY,
   signal?: AbortSignal,
   onAccepted?: (part: AcceptedPart) => void | Promise<void>,
+  holds: ChannelHolds = new ChannelHolds(),
 ): Promise<DeliveryResult> {
   // A poster can only have delivered incidents the answer holds: anything else is ignored.
   const carried = new Set(answer.kind === 'message' ? answer.incidents.map((i) => i.id) : []);
@@ -80,15 +117,31 @@ export async function postWithRetry(
     return { ...result, attempts, accepted: [...accepted.values()] };
   };
   let last: PostResult = { ok: false, retryable: true, gone: false, reason: 'not tried' };
+  const deferred = async (result: PostResult, attempts: number, waitMs: number): Promise<DeliveryResult> => ({
+    ...(await done(result, attempts)),
+    notBefore: Date.now() + waitMs,
+  });
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     if (signal?.aborted) return done({ ok: false, retryable: true, gone: false, reason: 'abandoned at shutdown' }, attempt - 1);
+    // The platform asked this channel to wait: wait here if it fits the run, else leave it to a later run.
+    const held = holds.remaining(channel);
+    if (held > policy.maxDelayMs) {
+      return deferred(attempt === 1 ? { ok: false, retryable: true, gone: false, reason: `rate limited: retry after ${Math.ceil(held / 1000)} s`, retryAfterMs: held } : last, attempt - 1, held);
+    }
+    if (held > 0) {
+      await sleep(held, signal);
+      if (signal?.aborted) return done({ ok: false, retryable: true, gone: false, reason: 'abandoned at shutdown' }, attempt - 1);
+    }
     try {
       last = await poster.post(channel, answer, lang, { onAccepted: note });
     } catch (err) {
       // A poster should return failures, not throw; treat a throw as a network error.
       last = { ok: false, retryable: true, gone: false, reason: `poster threw: ${(err as Error).message}` };
     }
-    if (last.ok || last.gone || !last.retryable || attempt === policy.attempts) return done(last, attempt);
+    if (!last.ok && last.retryAfterMs !== undefined && last.retryAfterMs > 0) holds.hold(channel, last.retryAfterMs);
+    if (last.ok || last.gone || !last.retryable) return done(last, attempt);
+    if (last.retryAfterMs !== undefined && last.retryAfterMs > policy.maxDelayMs) return deferred(last, attempt, last.retryAfterMs);
+    if (attempt === policy.attempts) return done(last, attempt);
     for (const part of last.accepted ?? []) await note(part);
     await sleep(backoffDelay(policy, attempt, last.retryAfterMs), signal);
   }

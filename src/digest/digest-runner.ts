@@ -31,6 +31,8 @@ export interface DigestRunResult {
   /** The incidents recorded as delivered by this run. */
   readonly incidents: readonly string[];
   readonly reason?: string;
+  /** The platform asked for a wait: no new try before then. */
+  readonly notBefore?: Date;
 }
 
 export interface DigestRunOptions {
@@ -79,7 +81,7 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
     await store.recordDeliveries(sub.channel, part.incidentIds, 'digest', deps.now(), [part.messageId]);
     for (const id of part.incidentIds) recorded.add(id);
   };
-  const result = await postWithRetry(poster, sub.channel, answer, sub.language, deps.retry, deps.signal, record);
+  const result = await postWithRetry(poster, sub.channel, answer, sub.language, deps.retry, deps.signal, record, deps.holds);
   if (store.closed) {
     const lost = result.accepted.filter((p) => p.incidentIds.some((id) => !recorded.has(id))).length;
     log.warn(
@@ -105,11 +107,12 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
     return { status: 'gone', incidents: ids, reason: result.reason };
   }
   // Keep next_run_at as it was: if the bot stops now, start-up sees a missed run and tries again.
+  const later = result.notBefore !== undefined ? `; the platform asked to wait until ${new Date(result.notBefore).toISOString()}, the next try comes no sooner` : '';
   await store.recordRun(sub.id, { error: `${result.reason} (${result.attempts} tries)` });
   log.warn(
-    ids.length
+    (ids.length
       ? `digest for ${where} posted in part after ${result.attempts} tries (${result.reason})${partly}; the next run will include the other ${missing}`
-      : `digest for ${where} not posted after ${result.attempts} tries (${result.reason}); the next run will include it`,
+      : `digest for ${where} not posted after ${result.attempts} tries (${result.reason}); the next run will include it`) + later,
   );
-  return { status: 'failed', incidents: ids, reason: result.reason };
+  return { status: 'failed', incidents: ids, reason: result.reason, ...(result.notBefore !== undefined ? { notBefore: new Date(result.notBefore) } : {}) };
 }

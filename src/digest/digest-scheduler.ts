@@ -1,92 +1,147 @@
 /**
- * One node-cron task per active subscription, on its own schedule and time zone. It only
- * schedules: the work is `runDigest`. node-cron 4 has no catch-up of runs missed while the
- * process was down, so the store keeps each subscription's next expected run and `start()`
- * runs once, right away, every subscription whose expected run is already past.
+ * Runs each active subscription's digest when its schedule says, and never skips one silently.
+ *
+ * It does not trust timers to fire on time (node-cron fires only for the second it is awake in,
+ * and v4 catches nothing up): on every tick it asks the wall clock which slot each subscription
+ * owes. A subscription's `nextRunAt` (in the store) is the first slot not yet run; once the clock
+ * is past it, the digest runs once — however many slots passed (downtime, a clock jumped
+ * forward, an event loop blocked through 09:00) — and `nextRunAt` moves to the first slot after
+ * now. A local time that does not exist that day (02:30 on the spring-forward day) falls at the
+ * change itself (see `cron-time.ts`). Ticks come every `tickMs` (30 s), and sooner when a slot is
+ * due sooner, so a digest is at most a tick late and never early.
+ *
+ * A run that fails keeps `nextRunAt` where it was (a restart catches it up) and is tried again
+ * after `failureBackoffMs`, not on every tick.
  */
-import cron, { type ScheduledTask } from 'node-cron';
-import type { Logger } from '../ports/index.js';
 import type { Subscription } from '../store/state-store.js';
+import { nextOccurrence } from './cron-time.js';
 import { runDigest, type DigestRunResult } from './digest-runner.js';
 import type { FeatureDeps } from './feature-deps.js';
 
-interface Scheduled {
-  readonly task: ScheduledTask;
-  readonly cron: string;
-  readonly timeZone: string;
-}
-
-function cronLogger(log: Logger) {
-  return {
-    info: () => undefined,
-    debug: () => undefined,
-    warn: (m: string) => log.warn(`node-cron: ${m}`),
-    error: (m: string | Error, e?: Error) => log.error(`node-cron: ${m instanceof Error ? m.message : m}`, e),
-  };
+export interface SchedulerOptions {
+  /** Longest wait between two looks at the clock (default 30 s). */
+  readonly tickMs?: number;
+  /** After a failed run, how long before the next try of that subscription (default 5 min). */
+  readonly failureBackoffMs?: number;
 }
 
 export class DigestScheduler {
-  private readonly tasks = new Map<number, Scheduled>();
-  /** Subscriptions with a run in progress (a catch-up and a cron fire never overlap either). */
+  /** Each active subscription's first slot not yet run, as last read or written. */
+  private readonly next = new Map<number, Date>();
+  /** Subscriptions with a run in progress (a tick and `runNow` never overlap). */
   private readonly running = new Map<number, Promise<DigestRunResult | undefined>>();
+  /** A failed subscription waits until then before its next try. */
+  private readonly backoff = new Map<number, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
   private stopped = false;
+  private readonly tickMs: number;
+  private readonly failureBackoffMs: number;
 
-  constructor(private readonly deps: FeatureDeps) {}
+  constructor(
+    private readonly deps: FeatureDeps,
+    options: SchedulerOptions = {},
+  ) {
+    this.tickMs = options.tickMs ?? 30_000;
+    this.failureBackoffMs = options.failureBackoffMs ?? 5 * 60_000;
+  }
 
-  /** Schedules every active subscription, then runs the ones whose expected run passed while down. */
+  /**
+   * Reads the subscriptions and starts ticking. The first tick runs at once: what was due while
+   * the bot was down is caught up. Resolves with that first tick's runs.
+   */
   async start(): Promise<DigestRunResult[]> {
-    const now = this.deps.now().getTime();
-    const missed = (await this.deps.store.subscriptions({ activeOnly: true })).filter((s) => s.nextRunAt !== undefined && Date.parse(s.nextRunAt) <= now);
     await this.sync();
-    if (missed.length) this.deps.log.info(`catching up ${missed.length} digest${missed.length === 1 ? '' : 's'} missed while the bot was down`);
-    const results = await Promise.all(missed.map((s) => this.runNow(s.id)));
+    const due = await this.dueSubscriptions();
+    if (due.length) this.deps.log.info(`catching up ${due.length} digest${due.length === 1 ? '' : 's'} due since the last run`);
+    const results = await Promise.all(due.map((s) => this.runNow(s.id)));
+    this.arm();
     return results.filter((r): r is DigestRunResult => r !== undefined);
   }
 
-  /** Makes the tasks match the store: new subscriptions scheduled, changed ones rescheduled, removed ones dropped. */
+  /**
+   * Makes the schedule match the store: a new or rescheduled subscription gets its first slot
+   * (the first occurrence after now), removed ones are forgotten.
+   */
   async sync(): Promise<void> {
     if (this.stopped) return;
-    const active = new Map((await this.deps.store.subscriptions({ activeOnly: true })).map((s) => [s.id, s]));
-    if (this.stopped) return;
-    for (const [id, scheduled] of this.tasks) {
-      const sub = active.get(id);
-      if (!sub || sub.cron !== scheduled.cron || sub.timeZone !== scheduled.timeZone) {
-        void scheduled.task.destroy();
-        this.tasks.delete(id);
+    const active = await this.deps.store.subscriptions({ activeOnly: true });
+    const ids = new Set(active.map((s) => s.id));
+    for (const id of [...this.next.keys()]) if (!ids.has(id)) this.next.delete(id);
+    const now = this.deps.now();
+    for (const sub of active) {
+      if (sub.nextRunAt !== undefined) {
+        this.next.set(sub.id, new Date(sub.nextRunAt));
+        continue;
       }
+      const first = nextOccurrence(sub.cron, sub.timeZone, now);
+      if (!first) {
+        this.next.delete(sub.id);
+        this.deps.log.error(`digest for ${where(sub)} cannot be scheduled (“${sub.cron}” in ${sub.timeZone})`);
+        continue;
+      }
+      this.next.set(sub.id, first);
+      await this.deps.store.recordRun(sub.id, { nextRunAt: first });
     }
-    for (const sub of active.values()) if (!this.tasks.has(sub.id)) await this.schedule(sub);
+    this.arm();
   }
 
-  /** When the subscription's task fires next. */
+  /** When the subscription's digest runs next (its first slot not yet run). */
   nextRun(id: number): Date | undefined {
-    return this.tasks.get(id)?.task.getNextRun() ?? undefined;
+    return this.next.get(id);
+  }
+
+  /** Looks at the clock now: runs every subscription whose slot has come. */
+  tick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.ticking) return this.ticking;
+    this.ticking = (async () => {
+      try {
+        const due = await this.dueSubscriptions();
+        await Promise.all(due.map((s) => this.runNow(s.id)));
+      } catch (err) {
+        this.deps.log.error('digest schedule check failed', err);
+      }
+    })().finally(() => {
+      this.ticking = undefined;
+      this.arm();
+    });
+    return this.ticking;
   }
 
   /** Runs a subscription's digest now unless one is already running (then waits for that one). */
   runNow(id: number): Promise<DigestRunResult | undefined> {
     const current = this.running.get(id);
     if (current) return current;
-    const run = runDigest(this.deps, id, { nextRunAt: this.nextRun(id) ?? null })
-      .then(async (result) => {
-        // A gone channel's subscription is now inactive: drop its task.
-        if (result.status === 'gone') await this.sync();
-        return result;
-      })
+    const run = (async () => {
+      const sub = await this.deps.store.subscriptionById(id);
+      const now = this.deps.now();
+      // The slot after now: every slot up to now is covered by this run.
+      const following = sub ? nextOccurrence(sub.cron, sub.timeZone, now) : undefined;
+      const result = await runDigest(this.deps, id, following ? { nextRunAt: following } : {});
+      if (result.status === 'failed') this.backoff.set(id, Math.max(now.getTime() + this.failureBackoffMs, result.notBefore?.getTime() ?? 0));
+      else this.backoff.delete(id);
+      if (result.status !== 'failed' && result.status !== 'skipped' && following) this.next.set(id, following);
+      // A gone channel's subscription is now inactive: forget it.
+      if (result.status === 'gone') await this.sync();
+      return result;
+    })()
       .catch((err: unknown) => {
         this.deps.log.error(`digest run for subscription ${id} failed`, err);
         return undefined;
       })
-      .finally(() => this.running.delete(id));
+      .finally(() => {
+        this.running.delete(id);
+        this.arm();
+      });
     this.running.set(id, run);
     return run;
   }
 
-  /** Stops every task; resolves once in-flight runs end or `graceMs` passes, whichever first. */
+  /** Stops ticking; resolves once in-flight runs end or `graceMs` passes, whichever first. */
   async stop(graceMs: number): Promise<boolean> {
     this.stopped = true;
-    for (const { task } of this.tasks.values()) void task.destroy();
-    this.tasks.clear();
+    clearTimeout(this.timer);
     const inFlight = [...this.running.values()];
     if (inFlight.length === 0) return true;
     let timer: NodeJS.Timeout | undefined;
@@ -100,17 +155,29 @@ export class DigestScheduler {
     return finished;
   }
 
-  private async schedule(sub: Subscription): Promise<void> {
-    const where = `${sub.channel.platform}/${sub.channel.workspaceId}/${sub.channel.channelId}`;
-    let task: ScheduledTask;
-    try {
-      task = cron.schedule(sub.cron, () => this.runNow(sub.id), { timezone: sub.timeZone, name: `digest:${where}`, noOverlap: true, logger: cronLogger(this.deps.log) });
-    } catch (err) {
-      this.deps.log.error(`digest for ${where} cannot be scheduled (“${sub.cron}” in ${sub.timeZone})`, err);
-      return;
-    }
-    this.tasks.set(sub.id, { task, cron: sub.cron, timeZone: sub.timeZone });
-    // A new (or rescheduled) subscription: remember when it first fires, so a restart can tell a missed run.
-    if (sub.nextRunAt === undefined) await this.deps.store.recordRun(sub.id, { nextRunAt: task.getNextRun() });
+  /** Active subscriptions whose first slot not yet run has come (read from the store: another process may have run it). */
+  private async dueSubscriptions(): Promise<Subscription[]> {
+    const now = this.deps.now().getTime();
+    const active = await this.deps.store.subscriptions({ activeOnly: true });
+    return active.filter((s) => {
+      if (s.nextRunAt === undefined) return false;
+      this.next.set(s.id, new Date(s.nextRunAt));
+      return Date.parse(s.nextRunAt) <= now && (this.backoff.get(s.id) ?? 0) <= now && !this.running.has(s.id);
+    });
   }
+
+  /** The next look at the clock: at the earliest known slot, at most `tickMs` away. */
+  private arm(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    const now = this.deps.now().getTime();
+    let wait = this.tickMs;
+    for (const [id, at] of this.next) if (!this.running.has(id)) wait = Math.min(wait, Math.max(at.getTime(), this.backoff.get(id) ?? 0) - now);
+    this.timer = setTimeout(() => void this.tick(), Math.max(0, wait));
+    this.timer.unref();
+  }
+}
+
+function where(sub: Subscription): string {
+  return `${sub.channel.platform}/${sub.channel.workspaceId}/${sub.channel.channelId}`;
 }

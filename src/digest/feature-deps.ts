@@ -6,7 +6,7 @@
 import type { ChannelPoster, Logger } from '../ports/index.js';
 import type { CoreHolder } from '../core/core-holder.js';
 import type { StateStore } from '../store/state-store.js';
-import type { KeyedQueue, RetryPolicy } from './delivery.js';
+import type { ChannelHolds, KeyedQueue, RetryPolicy } from './delivery.js';
 
 export interface FeatureDeps {
   readonly store: StateStore;
@@ -19,4 +19,6 @@ export interface FeatureDeps {
   readonly now: () => Date;
   /** Aborted at shutdown: retries stop waiting. */
   readonly signal?: AbortSignal;
+  /** Per channel, the platform's retry-after still running: every post to the channel honours it. */
+  readonly holds?: ChannelHolds;
 }

@@ -11,10 +11,11 @@ import type { BreachCore } from '../core/breach-core.js';
 import type { Incident } from '../core/incident-schema.js';
 import { openStateStore } from '../store/open-store.js';
 import type { StateStore } from '../store/state-store.js';
-import { DEFAULT_RETRY, KeyedQueue, type RetryPolicy } from './delivery.js';
+import { ChannelHolds, DEFAULT_RETRY, KeyedQueue, type RetryPolicy } from './delivery.js';
 import { DigestCommandHandler } from './digest-handler.js';
 import { DigestScheduler } from './digest-scheduler.js';
 import type { FeatureDeps } from './feature-deps.js';
+import type { DigestRunResult } from './digest-runner.js';
 import { flushAlerts, queueAlertsFor, queueMissedAlerts } from './watch-alerts.js';
 
 export interface DigestOptions {
@@ -26,6 +27,8 @@ export interface DigestOptions {
   /** How often alerts still queued (a platform was down) are tried again (default 5 min). */
   readonly alertRetryMs?: number;
   readonly now?: () => Date;
+  /** Longest wait between two looks at the clock for due digests (default 30 s). */
+  readonly tickMs?: number;
 }
 
 export interface Digests {
@@ -39,6 +42,8 @@ export interface Digests {
   readonly onCatalogAdded: (added: readonly Incident[], core?: BreachCore) => Promise<void>;
   readonly scheduler: DigestScheduler;
   readonly store: StateStore;
+  /** Resolves with the runs the start-up catch-up made (it runs in the background). */
+  readonly caughtUp: Promise<readonly DigestRunResult[]>;
 }
 
 export async function startDigests(ctx: BotContext, posters: readonly ChannelPoster[], options: DigestOptions = {}): Promise<Digests> {
@@ -53,8 +58,9 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
     log: ctx.log,
     now: options.now ?? (() => new Date()),
     signal: abort.signal,
+    holds: new ChannelHolds(options.now),
   };
-  const scheduler = new DigestScheduler(deps);
+  const scheduler = new DigestScheduler(deps, options.tickMs !== undefined ? { tickMs: options.tickMs } : {});
   const handler = new DigestCommandHandler(deps, ctx.config.digest, scheduler);
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -70,11 +76,15 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
 
   // Incidents that arrived while the bot was down, and alerts a previous run could not post.
   await queueMissedAlerts(store, ctx.holder.core.catalog.incidents, deps.now());
-  const caughtUp = scheduler.start();
+  // The catch-up runs in the background: the platforms' listeners come up without waiting for
+  // it (or for its retries while a platform is down).
+  const caughtUp = scheduler.start().catch((err: unknown) => {
+    ctx.log.error('digest catch-up failed', err);
+    return [];
+  });
   void flush();
   const retryTimer = setInterval(() => void flush(), options.alertRetryMs ?? 5 * 60_000);
   retryTimer.unref();
-  await caughtUp;
   ctx.log.info(`digests: ${(await store.subscriptions({ activeOnly: true })).length} subscriptions scheduled, ${(await store.allWatches()).length} watchlist entries`);
 
   const onCatalogAdded = async (added: readonly Incident[], core: BreachCore = ctx.holder.core) => {
@@ -101,7 +111,7 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
       await store.close();
     },
   };
-  return { service, handler, onCatalogAdded, scheduler, store };
+  return { service, handler, onCatalogAdded, scheduler, store, caughtUp };
 }
 
 export { DigestCommandHandler } from './digest-handler.js';

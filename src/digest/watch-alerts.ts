@@ -138,7 +138,7 @@ async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]):
     await store.recordDeliveries(channel, part.incidentIds, 'alert', deps.now(), [part.messageId]);
     for (const id of part.incidentIds) recorded.add(id);
   };
-  const result = await postWithRetry(poster, channel, alertAnswer(incidents, names, channel.platform), language, deps.retry, deps.signal, record);
+  const result = await postWithRetry(poster, channel, alertAnswer(incidents, names, channel.platform), language, deps.retry, deps.signal, record, deps.holds);
   if (store.closed) {
     log.warn(`watch alert to ${where} ${result.ok ? 'posted' : 'abandoned'} at shutdown${recorded.size ? `; ${[...recorded].join(', ')} recorded as delivered` : ''}; whatever else was accepted is not recorded and may be posted again`);
     return 'failed';

@@ -11,7 +11,7 @@
  * incidents the channel already has.
  */
 import { createHash } from 'node:crypto';
-import { Client, DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
+import { Client, DefaultRestOptions, DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type ResponseLike } from 'discord.js';
 import type { Answer } from '../core/answer.js';
 import type { AcceptedPart, ChannelPoster, ChannelRef, PostOptions, PostResult } from '../ports/index.js';
 import type { Lang } from '../core/lang.js';
@@ -27,20 +27,52 @@ export interface PosterRestOptions {
   readonly timeoutMs?: number;
 }
 
-/** A REST client that fails fast, for posting: the caller decides when to try again. */
+/**
+ * Discord says how long to wait twice on a 429: the `Retry-After` header and `retry_after` in
+ * the JSON body (seconds, with decimals). @discordjs/rest reads only the header, so a 429 whose
+ * body asks for longer (or that lacks the header) would be retried too soon: the header is set
+ * to the longer of the two before the REST client sees the response.
+ */
+export async function withBodyRetryAfter(makeRequest: (url: string, init: RequestInit) => Promise<ResponseLike>, url: string, init: RequestInit): Promise<ResponseLike> {
+  const res = await makeRequest(url, init);
+  if (res.status !== 429) return res;
+  const text = await res.text();
+  let fromBody = 0;
+  try {
+    const retry = (JSON.parse(text) as { retry_after?: unknown }).retry_after;
+    if (typeof retry === 'number' && Number.isFinite(retry) && retry > 0) fromBody = retry;
+  } catch {
+    // Not JSON: the header alone.
+  }
+  const headers = new Headers();
+  res.headers.forEach((value, key) => headers.set(key, value));
+  const fromHeader = Number(headers.get('retry-after'));
+  const wait = Math.max(Number.isFinite(fromHeader) ? fromHeader : 0, fromBody);
+  if (wait > 0) headers.set('retry-after', String(wait));
+  return new Response(text, { status: res.status, statusText: res.statusText, headers }) as unknown as ResponseLike;
+}
+
+/**
+ * A REST client that fails fast, for posting: the caller decides when to try again. No retries
+ * of its own (5xx or network), and a rate limit is raised at once with its full wait instead of
+ * being slept through and retried behind the caller's back.
+ */
 export function createPosterRest(options: PosterRestOptions): REST {
+  const makeRequest = DefaultRestOptions.makeRequest;
   return new REST({
     ...(options.api ? { api: options.api } : {}),
     retries: 0,
     timeout: options.timeoutMs ?? 10_000,
     rejectOnRateLimit: () => true,
+    makeRequest: (url, init) => withBodyRetryAfter(makeRequest, url, init),
   }).setToken(options.token);
 }
 
 /** What became of a failed post. */
 export function postFailure(err: unknown): Extract<PostResult, { ok: false }> {
   if (err instanceof RateLimitError) {
-    return { ok: false, retryable: true, gone: false, reason: `rate limited on ${err.route}`, retryAfterMs: Math.max(0, Math.ceil(err.retryAfter)) };
+    // The longer of Retry-After and the bucket's reset: a try before either is refused again.
+    return { ok: false, retryable: true, gone: false, reason: `rate limited on ${err.route}`, retryAfterMs: Math.max(0, Math.ceil(err.retryAfter), Math.ceil(err.timeToReset)) };
   }
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === 'number' ? err.code : undefined;

@@ -65,7 +65,8 @@ beforeEach(async () => {
   digests = await startDigests(ctx, [createHttpPoster(platform.url)], { store: new SqliteStateStore(':memory:') });
   // The channel starts watching Inbenta today: the 2018 incident is old news to it.
   await digests.handler.handle({ command: 'watch', action: 'add', name: 'Inbenta' }, conversation(`G-${n}`));
-  reloader = startCatalogReloader(ctx, digests.onCatalogAdded, { debounceMs: 50, rescanMs: 0 });
+  // Checks are driven by the test (a long debounce keeps the file watcher out of the way).
+  reloader = startCatalogReloader(ctx, digests.onCatalogAdded, { debounceMs: 60_000, rescanMs: 0 });
 });
 afterEach(async () => {
   await reloader.stop();

@@ -89,6 +89,17 @@ describe('GIVEN Discord refusing the post', () => {
     expect(posts().length).toBe(1);
   });
 
+  it.each([
+    ['a header of 5 s and a body of 120 s', { 'retry-after': '5', 'x-ratelimit-scope': 'user' }],
+    ['only the body (120 s)', { 'x-ratelimit-scope': 'user' }],
+  ])('WHEN rate limited with %s THEN the wait is the longer one, 120 s, and nothing was retried behind the caller', async (_, headers) => {
+    refuse(429, { message: 'You are being rate limited.', retry_after: 120, global: false }, headers);
+    const result = await poster().post(channel, small, 'en');
+    expect(result).toMatchObject({ ok: false, retryable: true, gone: false });
+    expect(!result.ok && result.retryAfterMs).toBeGreaterThanOrEqual(120_000);
+    expect(posts().length).toBe(1);
+  });
+
   it('WHEN Discord fails with a 5xx THEN it is retryable, and the client did not retry by itself', async () => {
     refuse(502, { message: 'Bad Gateway' });
     const started = Date.now();

@@ -101,6 +101,7 @@ describe('GIVEN Slack refuses the post', () => {
     ['invalid_auth', { ok: false, error: 'invalid_auth' }, { retryable: false, gone: true }],
     ['a malformed message (our bug)', { ok: false, error: 'invalid_blocks' }, { retryable: false, gone: false }],
     ['a Slack outage (500)', { status: 500, body: { ok: false } }, { retryable: true, gone: false, reason: 'http_500' }],
+    ['a rate limit (429 Retry-After: 45)', { status: 429, headers: { 'retry-after': '45' }, body: { ok: false, error: 'ratelimited' } }, { retryable: true, gone: false, retryAfterMs: 45_000 }],
     ['a rate limit (429 Retry-After: 7)', { status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } }, { retryable: true, gone: false, retryAfterMs: 7000 }],
   ];
   for (const [name, reply, expected] of cases) {
