@@ -94,6 +94,15 @@ export function postFailure(err: unknown): Extract<PostResult, { ok: false }> {
 }
 
 /**
+ * A message's nonce from its idempotency key: Discord takes at most 25 characters, so the key is
+ * hashed (25 hex digits, 100 bits). With `enforce_nonce`, Discord returns the message already
+ * created with that nonce by the same author for a few minutes instead of creating another.
+ */
+export function messageNonce(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 25);
+}
+
+/**
  * A `ChannelPoster` for Discord. Given the logged-in `Client`, it makes its own fail-fast REST
  * client with the same base URL and token; given a `REST`, it uses it as is (make it with
  * `createPosterRest`).
@@ -133,9 +142,12 @@ export function createDiscordPoster(source: Client | REST): ChannelPoster {
           done.push({ messageId: earlier, incidentIds });
           continue;
         }
+        // With the post's key, each message carries a nonce Discord enforces: sending it again
+        // (a lost response, a crash before recording) returns the message already created.
+        const sent = options.key ? { ...body, nonce: messageNonce(`${options.key}.${i}`), enforce_nonce: true } : body;
         let id: string;
         try {
-          id = ((await rest.post(Routes.channelMessages(channel.channelId), { body })) as { id: string }).id;
+          id = ((await rest.post(Routes.channelMessages(channel.channelId), { body: sent })) as { id: string }).id;
         } catch (err) {
           const failure = postFailure(err);
           if (done.length === 0) return failure;

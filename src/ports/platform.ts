@@ -68,6 +68,20 @@ export interface PostOptions {
    * earlier call already posted them are reported in the result only.
    */
   readonly onAccepted?: (part: AcceptedPart) => void | Promise<void>;
+  /**
+   * The post's idempotency key (the outbox's). Each message of the post carries `${key}.${i}`:
+   * Slack as message metadata, Discord as the message `nonce` (with `enforce_nonce`), so a post
+   * whose outcome is unknown can be found, or is deduplicated by the platform, instead of doubled.
+   */
+  readonly key?: string;
+  /**
+   * An earlier try of this post may have reached the platform (a lost response, a crash between
+   * post and record): look for each message before sending it. When the lookup cannot be done,
+   * nothing is sent (the post fails, retryable).
+   */
+  readonly reconcile?: boolean;
+  /** How far back an earlier try can be (the outbox item's creation): bounds the lookup. */
+  readonly since?: Date;
 }
 
 /** Posts an answer (a digest, an alert) to a channel of one platform, split as its limits require. */

@@ -85,6 +85,12 @@ export function classifyPostError(err: unknown): Extract<PostResult, { ok: false
 
 const MEMO_LIMIT = 1000;
 
+/** The metadata event type of every message the bot posts for a digest or an alert. */
+export const POST_EVENT_TYPE = 'breachbot_post';
+
+/** Messages of the channel's history looked through when reconciling (newest first, one page). */
+const HISTORY_LIMIT = 200;
+
 export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
   const logger = options.log ? boltLogger(options.log) : silentLogger();
   const client = 'client' in options ? options.client : new webApi.WebClient(options.token, { ...postingClientOptions(options.apiUrl), logger });
@@ -96,10 +102,37 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
     accepted.set(key, ts);
   };
 
-  async function postOne(channelId: string, message: SlackMessage): Promise<string> {
-    const result = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: [...message.blocks], unfurl_links: false, unfurl_media: false });
+  async function postOne(channelId: string, message: SlackMessage, partKey: string | undefined): Promise<string> {
+    const result = await client.chat.postMessage({
+      channel: channelId,
+      text: message.text,
+      blocks: [...message.blocks],
+      unfurl_links: false,
+      unfurl_media: false,
+      ...(partKey ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: partKey } } } : {}),
+    });
     if (!result.ok || typeof result.ts !== 'string') throw Object.assign(new Error('Slack did not confirm the message'), { code: 'slack_webapi_platform_error', data: { error: result.error ?? 'no_ts' } });
     return result.ts;
+  }
+
+  /**
+   * The breachbot posts in the channel's recent history (since `since`), by part key → ts. Needs
+   * `channels:history` (public channels) or `groups:history` (private ones); metadata is only
+   * returned with `include_all_metadata`.
+   */
+  async function postedKeys(channelId: string, since: Date | undefined): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const result = await client.conversations.history({
+      channel: channelId,
+      include_all_metadata: true,
+      limit: HISTORY_LIMIT,
+      ...(since ? { oldest: String(Math.floor(since.getTime() / 1000) - 60) } : {}),
+    });
+    for (const m of result.messages ?? []) {
+      const meta = m.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
+      if (meta?.event_type === POST_EVENT_TYPE && typeof meta.event_payload?.key === 'string' && typeof m.ts === 'string') out.set(meta.event_payload.key, m.ts);
+    }
+    return out;
   }
 
   return {
@@ -109,9 +142,22 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
       const parts = answerToParts(answer, language);
       const keys = parts.map((p, i) => `${channel.workspaceId}/${channel.channelId}/${i}/${parts.length}/${createHash('sha256').update(JSON.stringify(p.message)).digest('hex')}`);
       const done: AcceptedPart[] = [];
+      const partKey = (i: number) => (postOptions.key ? `${postOptions.key}.${i}` : undefined);
+      // An earlier try may have posted some parts (its response lost): find them before posting anything.
+      let found = new Map<string, string>();
+      if (postOptions.reconcile && postOptions.key) {
+        try {
+          found = await postedKeys(channel.channelId, postOptions.since);
+        } catch (err) {
+          const result = classifyPostError(err);
+          const reason = `cannot check whether an earlier try was posted (${result.reason}${result.reason === 'missing_scope' ? ': the app needs channels:history and groups:history' : ''}); not posting again until it can`;
+          options.log?.error(`slack: ${reason} (channel ${channel.channelId})`);
+          return { ok: false, retryable: true, gone: result.gone, reason, ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
+        }
+      }
       for (const [i, { message, incidentIds }] of parts.entries()) {
         const key = keys[i]!;
-        const earlier = accepted.get(key);
+        const earlier = accepted.get(key) ?? found.get(partKey(i) ?? '');
         if (earlier) {
           done.push({ messageId: earlier, incidentIds });
           continue;
@@ -119,7 +165,7 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
         if (done.length > 0 && interval > 0) await new Promise((r) => setTimeout(r, interval));
         let ts: string;
         try {
-          ts = await postOne(channel.channelId, message);
+          ts = await postOne(channel.channelId, message, partKey(i));
         } catch (err) {
           const result = classifyPostError(err);
           options.log?.warn(`slack: posting to ${channel.channelId} failed at message ${i + 1}/${parts.length}: ${result.reason}`);

@@ -69,8 +69,29 @@ export function messageObject(body: Record<string, unknown> | undefined, channel
   };
 }
 
+/** A message the fake holds in a channel: what a user scrolling the channel would see. */
+export interface HeldMessage {
+  readonly id: string;
+  readonly channelId: string;
+  readonly nonce?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly body: any;
+  /** `Date.now()` when it was created (the fake clock when timers are faked). */
+  readonly at: number;
+}
+
+/** How long Discord returns the existing message for a repeated nonce ("a few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
+  /** Messages created in channels (POST /channels/{id}/messages), in order. */
+  readonly messages: HeldMessage[] = [];
+  /**
+   * How many of the next channel posts are stored, then answered by dropping the connection (a
+   * lost response: the message exists, the bot never hears of it).
+   */
+  dropAfterStore = 0;
   /** Overrides an answer; return undefined to keep the default. */
   onRest: ((req: RecordedRequest) => FakeResponse | undefined) | undefined;
   /** How many IDENTIFY and RESUME frames the gateway received (a reconnection adds one). */
@@ -186,9 +207,35 @@ export class FakeDiscord {
     const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query, body, headers: req.headers };
     this.requests.push(recorded);
     const answer = this.onRest?.(recorded) ?? this.defaultAnswer(recorded);
+    if (this.dropAfterStore > 0 && recorded.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/.test(path) && answer.status === 200) {
+      this.dropAfterStore--;
+      req.socket.destroy();
+      return;
+    }
     const headers = { ...(answer.body === undefined ? {} : { 'content-type': 'application/json' }), ...(answer.headers ?? {}) };
     res.writeHead(answer.status, headers);
     res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  }
+
+  /** Messages held in a channel. */
+  messagesIn(channelId: string): HeldMessage[] {
+    return this.messages.filter((m) => m.channelId === channelId);
+  }
+
+  /**
+   * Creates a message, as Discord does: with `enforce_nonce`, a nonce this author used in the
+   * channel within the last few minutes returns that message instead of creating another.
+   */
+  private createMessage(channelId: string, body: Record<string, unknown>): Record<string, unknown> {
+    const nonce = typeof body?.nonce === 'string' || typeof body?.nonce === 'number' ? String(body.nonce) : undefined;
+    if (nonce !== undefined && String(nonce).length > 25) throw new Error('fake discord: nonce over 25 characters');
+    if (nonce !== undefined && body.enforce_nonce === true) {
+      const earlier = this.messages.find((m) => m.channelId === channelId && m.nonce === nonce && Date.now() - m.at < NONCE_WINDOW_MS);
+      if (earlier) return { ...messageObject(earlier.body, channelId), id: earlier.id, nonce };
+    }
+    const message = messageObject(body, channelId);
+    this.messages.push({ id: String(message.id), channelId, ...(nonce !== undefined ? { nonce } : {}), body, at: Date.now() });
+    return nonce !== undefined ? { ...message, nonce } : message;
   }
 
   private defaultAnswer(r: RecordedRequest): FakeResponse {
@@ -202,7 +249,7 @@ export class FakeDiscord {
     }
     if (r.method === 'POST' && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(p)) return { status: 200, body: messageObject(r.body) };
     const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(p);
-    if (r.method === 'POST' && channel) return { status: 200, body: messageObject(r.body, channel[1]) };
+    if (r.method === 'POST' && channel) return { status: 200, body: this.createMessage(channel[1]!, r.body as Record<string, unknown>) };
     if (r.method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(p)) {
       return { status: 200, body: (r.body as { name: string }[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })) };
     }

@@ -176,3 +176,23 @@ describe('GIVEN Discord refusing the post', () => {
     expect(result).toMatchObject({ ok: false, retryable: true, gone: false });
   });
 });
+
+describe('GIVEN a post whose response is lost (Discord stored the message, then the connection dropped)', () => {
+  it('THEN the retry sends the same nonce with enforce_nonce, Discord returns the message it has, and the channel holds one', async () => {
+    const p = poster();
+    fake.messages.length = 0;
+    fake.dropAfterStore = 1;
+    const first = await p.post(channel, small, 'en', { key: 'digest:9:2027-01-10T08:00:00.000Z' });
+    expect(first).toMatchObject({ ok: false, retryable: true });
+    expect(fake.messagesIn(CHANNEL_ID)).toHaveLength(1);
+    const again = await poster().post(channel, small, 'en', { key: 'digest:9:2027-01-10T08:00:00.000Z', reconcile: true });
+    expect(again).toMatchObject({ ok: true, messageIds: [fake.messagesIn(CHANNEL_ID)[0]!.id] });
+    expect(fake.messagesIn(CHANNEL_ID)).toHaveLength(1);
+    for (const r of posts()) {
+      expect(r.body.enforce_nonce).toBe(true);
+      expect(String(r.body.nonce).length).toBeLessThanOrEqual(25);
+      expect(schemaErrors('MessageCreateRequest', r.body)).toEqual([]);
+    }
+    expect(new Set(posts().map((r) => r.body.nonce)).size).toBe(1);
+  });
+});

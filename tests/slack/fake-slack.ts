@@ -46,8 +46,26 @@ function parseParams(raw: string, type: string | undefined): Record<string, unkn
   return params;
 }
 
+/** A message the fake holds in a channel (chat.postMessage): what a user would see there. */
+export interface SlackHeldMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly text: string;
+  readonly blocks: unknown;
+  readonly metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** `Date.now()` when it was posted (the fake clock when timers are faked). */
+  readonly at: number;
+}
+
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
+  /** Messages posted to channels, in order (conversations.history reads them, newest first). */
+  readonly messages: SlackHeldMessage[] = [];
+  /**
+   * How many of the next chat.postMessage calls are stored, then answered by dropping the
+   * connection (a lost response: the message is in the channel, the bot never hears of it).
+   */
+  dropAfterStore = 0;
   readonly responses: ResponseUrlPost[] = [];
   private readonly scripts = new Map<string, Script[]>();
   private server?: Server;
@@ -75,12 +93,19 @@ export class FakeSlack {
     this.scripts.set(method, list);
   }
 
+  /** Messages held in a channel. */
+  messagesIn(channel: string): SlackHeldMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
+
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
 
   reset(): void {
     this.calls.length = 0;
+    this.messages.length = 0;
+    this.dropAfterStore = 0;
     this.responses.length = 0;
     this.scripts.clear();
   }
@@ -89,8 +114,24 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'breachbot', team_id: TEAM, user_id: BOT_USER, bot_id: 'BBREACHBOT' };
-      case 'chat.postMessage':
-        return { ok: true, channel: params.channel, ts: `${this.ts++}.000100`, message: { text: params.text } };
+      case 'chat.postMessage': {
+        const ts = `${this.ts++}.000100`;
+        const meta = params.metadata as SlackHeldMessage['metadata'] | undefined;
+        this.messages.push({ channel: String(params.channel), ts, text: String(params.text ?? ''), blocks: params.blocks, ...(meta ? { metadata: meta } : {}), at: Date.now() });
+        return { ok: true, channel: params.channel, ts, message: { text: params.text } };
+      }
+      case 'conversations.history': {
+        // Newest first; metadata only with include_all_metadata, as Slack does.
+        const all = String(params.include_all_metadata) === 'true';
+        const oldest = params.oldest !== undefined ? Number(params.oldest) : 0;
+        const limit = params.limit !== undefined ? Number(params.limit) : 100;
+        const messages = this.messages
+          .filter((m) => m.channel === String(params.channel) && Number(m.ts) >= oldest)
+          .reverse()
+          .slice(0, limit)
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: 'BBREACHBOT', ...(all && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts++}.000200` };
       case 'apps.connections.open':
@@ -129,6 +170,11 @@ export class FakeSlack {
       this.calls.push({ method, params, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
       const script = this.scripts.get(method)?.shift();
       const reply = script ? script(params) : this.defaultReply(method, params);
+      if (method === 'chat.postMessage' && !script && this.dropAfterStore > 0) {
+        this.dropAfterStore--;
+        req.socket.destroy();
+        return;
+      }
       if ('status' in reply && typeof reply.status === 'number') return send(reply.status, reply.body, (reply.headers as Record<string, string>) ?? {});
       return send(200, reply);
     });

@@ -129,3 +129,45 @@ describe('GIVEN Slack refuses the post', () => {
     expect(fake.calls).toEqual([]);
   });
 });
+
+describe('GIVEN a post whose response is lost (Slack stored the message, then the connection dropped)', () => {
+  it('THEN the retry finds the message by its metadata key in the channel history and posts nothing more: one message', async () => {
+    const p = poster();
+    fake.dropAfterStore = 1;
+    const first = await p.post(channel, small, 'en', { key: 'digest:7:2027-01-10T08:00:00.000Z' });
+    expect(first).toMatchObject({ ok: false, retryable: true });
+    expect(fake.messagesIn('C0DIGEST')).toHaveLength(1);
+    expect(fake.messagesIn('C0DIGEST')[0]!.metadata).toEqual({ event_type: 'breachbot_post', event_payload: { key: 'digest:7:2027-01-10T08:00:00.000Z.0' } });
+    const again = await p.post(channel, small, 'en', { key: 'digest:7:2027-01-10T08:00:00.000Z', reconcile: true });
+    expect(again).toMatchObject({ ok: true, messageIds: [fake.messagesIn('C0DIGEST')[0]!.ts] });
+    expect(fake.callsOf('conversations.history')[0]!.params).toMatchObject({ channel: 'C0DIGEST', include_all_metadata: 'true' });
+    expect(fake.messagesIn('C0DIGEST')).toHaveLength(1);
+  });
+
+  it('THEN a split post that lost part 2 posts only parts 3 and on after finding 1 and 2', async () => {
+    const p = poster();
+    let n = 0;
+    fake.on('chat.postMessage', ...Array.from({ length: 2 }, () => (params: Record<string, unknown>) => {
+      n++;
+      const ts = `17000000${n}.000100`;
+      fake.messages.push({ channel: String(params.channel), ts, text: String(params.text), blocks: params.blocks, metadata: params.metadata as never, at: Date.now() });
+      return n === 2 ? { status: 500, body: { ok: false } } : { ok: true, channel: params.channel, ts };
+    }));
+    const first = await p.post(channel, big, 'en', { key: 'alert:x' });
+    expect(first).toMatchObject({ ok: false, retryable: true });
+    const total = (await poster().post({ ...channel, channelId: 'C0COUNT' }, big, 'en')).ok ? fake.messagesIn('C0COUNT').length : 0;
+    expect(total).toBeGreaterThan(2);
+    const again = await p.post(channel, big, 'en', { key: 'alert:x', reconcile: true });
+    expect(again.ok).toBe(true);
+    expect(fake.messagesIn('C0DIGEST')).toHaveLength(total);
+    expect(new Set(fake.messagesIn('C0DIGEST').map((m) => m.metadata?.event_payload.key)).size).toBe(total);
+  });
+
+  it('THEN without the history scope nothing is posted again, and the reason names the scopes', async () => {
+    fake.on('conversations.history', { ok: false, error: 'missing_scope', needed: 'channels:history' });
+    const result = await poster().post(channel, small, 'en', { key: 'k', reconcile: true });
+    expect(result).toMatchObject({ ok: false, retryable: true });
+    expect(!result.ok && result.reason).toMatch(/channels:history and groups:history/);
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+});
