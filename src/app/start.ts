@@ -11,7 +11,17 @@ import type { BotContext, ChannelPoster, CommandHandler, Logger, RunningService 
 import { createLogger } from './logger.js';
 
 export function secretsOf(config: Config): string[] {
-  return [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token].filter((s): s is string => !!s);
+  return [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token, databasePassword(config.databaseUrl)].filter((s): s is string => !!s);
+}
+
+/** The password inside DATABASE_URL, so the logger masks it wherever it would appear. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Stops services in reverse order of start, each at most once, logging failures. */

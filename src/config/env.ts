@@ -56,6 +56,8 @@ export const EnvSchema = z
     DISCORD_API_URL: optional(httpUrl),
 
     STATE_DB: optional(z.string()),
+    /** PostgreSQL for all state instead of SQLite (several bot processes share it). */
+    DATABASE_URL: optional(z.string().trim().refine((v) => /^postgres(ql)?:\/\/\S+$/.test(v), { message: 'must be a PostgreSQL URL such as postgres://breachbot:password@db.example.com:5432/breachbot' })),
     DIGEST_CRON: optional(cronExpr),
     DIGEST_TZ: optional(timeZone),
 
@@ -104,6 +106,8 @@ export interface Config {
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
   readonly stateDb: string;
+  /** When set, all state lives in PostgreSQL (STATE_DB is then unused but for its folder). */
+  readonly databaseUrl?: string;
   readonly digest: { readonly cron: string; readonly timeZone: string };
   readonly import: {
     /** Same as `urls.hibp` (kept for callers of the HIBP-only refresh). */
@@ -151,6 +155,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(slack ? { slack: Object.freeze(slack) } : {}),
     ...(discord ? { discord: Object.freeze(discord) } : {}),
     stateDb: resolve(cwd, e.STATE_DB ?? 'var/breachbot.sqlite'),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     digest: Object.freeze({ cron: e.DIGEST_CRON ?? '0 9 * * *', timeZone: e.DIGEST_TZ ?? 'Europe/Paris' }),
     import: Object.freeze({
       ...(e.IMPORT_HIBP_URL ? { hibpUrl: e.IMPORT_HIBP_URL } : {}),

@@ -68,7 +68,7 @@ export class DigestCommandHandler implements CommandHandler {
   private async statusOf(conversation: Conversation): Promise<StatusInput> {
     const { store, holder } = this.deps;
     const channel = this.channelOf(conversation);
-    const [sub, delivered, watches] = await Promise.all([store.subscription(channel), store.deliveredIds(channel), store.watches(channel)]);
+    const [sub, delivered, watches, health] = await Promise.all([store.subscription(channel), store.deliveredIds(channel), store.watches(channel), store.health()]);
     const core = holder.core;
     const compiled = sub ? compileFilters(core, sub.filters) : undefined;
     // The same selection the digest run and `digest preview` make.
@@ -80,6 +80,7 @@ export class DigestCommandHandler implements CommandHandler {
       nextRun: sub ? this.schedule.nextRun(sub.id) : undefined,
       delivered: delivered.size,
       watches,
+      stateProblems: health.problems,
       ...(pending ? { pending } : {}),
     };
   }

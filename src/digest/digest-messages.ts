@@ -14,7 +14,7 @@ import { breachDigest } from '../../commands/breach-digest.js';
 import { breachWatch } from '../../commands/breach-watch.js';
 import { breachStatus } from '../../commands/breach-status.js';
 import type { CommandDefinition } from '../../commands/command-definition.js';
-import type { Subscription, WatchEntry } from '../store/state-store.js';
+import type { StoreProblem, Subscription, WatchEntry } from '../store/state-store.js';
 import { describeSchedule, formatInstant } from './schedule.js';
 
 export interface Bilingual {
@@ -224,6 +224,34 @@ export interface StatusInput {
   readonly watches: readonly WatchEntry[];
   /** What the next digest would hold if it went now (an active subscription whose filters read). */
   readonly pending?: readonly Incident[];
+  /** The state database lost, replaced or unreachable: what is shown may be incomplete. */
+  readonly stateProblems?: readonly StoreProblem[];
+}
+
+const STATE_PROBLEM: Record<StoreProblem['kind'], Record<Lang, string>> = {
+  missing: {
+    en: "the bot's saved state was missing when it started and was created anew: subscriptions, watchlists and the record of what was posted before may be gone",
+    fr: "l'état enregistré du bot manquait à son démarrage et a été recréé vide : abonnements, listes de veille et historique de ce qui a été publié ont pu être perdus",
+  },
+  replaced: {
+    en: "the bot's saved state was replaced by another database: subscriptions, watchlists and the record of what was posted may not be this channel's",
+    fr: "l'état enregistré du bot a été remplacé par une autre base : abonnements, listes de veille et historique des publications peuvent ne pas être ceux de ce canal",
+  },
+  deleted: {
+    en: "the bot's saved state was deleted while it runs: changes made now will be lost at the next restart",
+    fr: "l'état enregistré du bot a été supprimé pendant qu'il tourne : les changements faits maintenant seront perdus au prochain redémarrage",
+  },
+  unreachable: {
+    en: "the bot cannot reach its saved state right now: digests and alerts wait until it is back",
+    fr: "le bot ne peut pas joindre son état enregistré pour le moment : résumés et alertes attendent son retour",
+  },
+};
+
+/** A warning line per state problem, first in a status answer; tell the operator. */
+function stateProblemLines(input: StatusInput, lang: Lang): string[] {
+  const kinds = [...new Set((input.stateProblems ?? []).map((p) => p.kind))];
+  const ask = lang === 'fr' ? 'Prévenez la personne qui administre le bot.' : 'Tell whoever runs the bot.';
+  return kinds.map((k) => `⚠ ${lang === 'fr' ? 'Attention' : 'Warning'}${lang === 'fr' ? ' : ' : ': '}${STATE_PROBLEM[k][lang]}. ${ask}`);
 }
 
 /** The digest half of a channel's status: subscription, schedule, filters, what is pending, what was posted. */
@@ -262,6 +290,7 @@ export function statusMessage(input: StatusInput): MessageAnswer {
     byLang((lang) => {
       const fr = lang === 'fr';
       return [
+        ...stateProblemLines(input, lang),
         ...digestStatusLines(input, lang),
         watches.length
           ? `${fr ? 'Liste de veille' : 'Watchlist'}: ${watches.map((w) => w.name).join(', ')}`
@@ -276,7 +305,7 @@ export function statusMessage(input: StatusInput): MessageAnswer {
 /** `/breach status` (everyone): what `digest status` says of the digest, then what `watch list` says. */
 export function channelStatusMessage(input: StatusInput): MessageAnswer {
   const watchlist = watchListMessage(input.platform, input.watches).text;
-  return message('info', byLang((lang) => [...digestStatusLines(input, lang), watchlist[lang]].join('\n')));
+  return message('info', byLang((lang) => [...stateProblemLines(input, lang), ...digestStatusLines(input, lang), watchlist[lang]].join('\n')));
 }
 
 export function notSubscribedPreview(platform: string): MessageAnswer {

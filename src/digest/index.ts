@@ -9,6 +9,7 @@
 import type { BotContext, ChannelPoster, CommandHandler, RunningService } from '../ports/index.js';
 import type { BreachCore } from '../core/breach-core.js';
 import type { Incident } from '../core/incident-schema.js';
+import { watchStoreHealth } from '../store/health-watch.js';
 import { openStateStore } from '../store/open-store.js';
 import type { StateStore } from '../store/state-store.js';
 import { ChannelHolds, DEFAULT_RETRY, KeyedQueue, type RetryPolicy } from './delivery.js';
@@ -26,6 +27,8 @@ export interface DigestOptions {
   readonly graceMs?: number;
   /** How often alerts still queued (a platform was down) are tried again (default 5 min). */
   readonly alertRetryMs?: number;
+  /** How often the state database is checked for having been deleted or replaced (default 1 min). */
+  readonly healthCheckMs?: number;
   readonly now?: () => Date;
   /** Longest wait between two looks at the clock for due digests (default 30 s). */
   readonly tickMs?: number;
@@ -48,6 +51,8 @@ export interface Digests {
 
 export async function startDigests(ctx: BotContext, posters: readonly ChannelPoster[], options: DigestOptions = {}): Promise<Digests> {
   const store = options.store ?? (await openStateStore(ctx.config));
+  // State lost or swapped since the last run, or while this one runs, is logged as an error (and shown by /breach status).
+  const healthWatch = await watchStoreHealth(store, ctx.log, options.healthCheckMs);
   const abort = new AbortController();
   const deps: FeatureDeps = {
     store,
@@ -100,6 +105,7 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
       if (stopping) return;
       stopping = true;
       clearInterval(retryTimer);
+      healthWatch.stop();
       // Posts waiting to retry give up now (nothing unposted is recorded); posts on the wire get the grace period.
       abort.abort();
       const grace = options.graceMs ?? 5_000;

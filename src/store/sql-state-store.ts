@@ -4,6 +4,8 @@
  * is one transaction; "never twice" is the deliveries primary key, and a lease is taken by one
  * conditional upsert, so processes sharing a database cannot both win.
  */
+import { randomUUID } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Lang } from '../core/lang.js';
 import type { ChannelRef } from '../ports/channel.js';
 import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.js';
@@ -15,6 +17,8 @@ import type {
   OutboxState,
   PendingAlert,
   StateStore,
+  StoreHealth,
+  StoreProblem,
   Subscription,
   SubscriptionSettings,
   WatchEntry,
@@ -109,8 +113,99 @@ async function one<T>(q: SqlExecutor, sql: string, params: readonly SqlValue[]):
   return (await q.all<T>(sql, params))[0];
 }
 
+/** The meta key holding the database's identity, made once when it is created. */
+export const IDENTITY_KEY = 'store_id';
+
+export interface IdentityOptions {
+  /**
+   * A file beside the database (or anywhere the bot keeps between runs) remembering which
+   * database it last ran with; a database that is not that one is reported. None: not checked.
+   */
+  readonly markerFile?: string;
+}
+
+function readMarker(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeMarker(file: string, id: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${id}\n`);
+  renameSync(tmp, file);
+}
+
 export class SqlStateStore implements StateStore {
-  constructor(protected readonly driver: SqlDriver) {}
+  protected identity: string | undefined;
+  /** Found at open, or while running (deleted, replaced): reported until the process ends. */
+  protected readonly problems: StoreProblem[] = [];
+
+  constructor(
+    protected readonly driver: SqlDriver,
+    /** A file path, or a URL without its password. */
+    readonly location: string,
+    private readonly identityOptions: IdentityOptions = {},
+  ) {}
+
+  /**
+   * Takes note of the database's identity (`created`: made just now, the database was new) and
+   * holds it against the marker file: a different one means the state was lost or swapped since
+   * the last run. The marker then names this database, so the next start-up compares with it.
+   */
+  protected noteIdentity(id: string, created: boolean, now = new Date()): void {
+    this.identity = id;
+    const marker = this.identityOptions.markerFile;
+    if (!marker) return;
+    const last = readMarker(marker);
+    if (last && last !== id) {
+      this.problems.push(
+        created
+          ? { kind: 'missing', since: now.toISOString(), detail: `the state database ${this.location} was missing at start-up and a new, empty one was created (the last run used database ${last}): subscriptions, watchlists and delivery records were lost` }
+          : { kind: 'replaced', since: now.toISOString(), detail: `the state database at ${this.location} is not the one the last run used (${id}, expected ${last}): it was replaced since the last run` },
+      );
+    }
+    if (last !== id) writeMarker(marker, id);
+  }
+
+  /** Makes the identity if the database has none (the first of several processes wins), then notes it. */
+  protected async establishIdentity(): Promise<void> {
+    const fresh = randomUUID();
+    await this.driver.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [IDENTITY_KEY, fresh]);
+    const id = (await this.getMeta(IDENTITY_KEY))!;
+    this.noteIdentity(id, id === fresh);
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (!this.closed) {
+      const live = await this.liveProblem();
+      if (live && live.kind !== 'unreachable' && !this.problems.some((p) => p.kind === live.kind)) this.problems.push(live);
+      if (live?.kind === 'unreachable') return this.report([...this.problems, live]);
+    }
+    return this.report(this.problems);
+  }
+
+  private report(problems: readonly StoreProblem[]): StoreHealth {
+    return { engine: this.driver.engine, location: this.location, ...(this.identity ? { identity: this.identity } : {}), ok: problems.length === 0, problems: [...problems] };
+  }
+
+  /** What is wrong now: the database gone from under the bot, swapped, or not answering. */
+  protected async liveProblem(): Promise<StoreProblem | undefined> {
+    const since = new Date().toISOString();
+    try {
+      const id = await this.getMeta(IDENTITY_KEY);
+      if (id === this.identity) return undefined;
+      return id === undefined
+        ? { kind: 'deleted', since, detail: `the state in ${this.location} was deleted while the bot ran` }
+        : { kind: 'replaced', since, detail: `the state database at ${this.location} was replaced while the bot ran (${id}, expected ${this.identity})` };
+    } catch (err) {
+      const message = (err as Error).message;
+      if (/relation .* does not exist|no such table/i.test(message)) return { kind: 'deleted', since, detail: `the state tables in ${this.location} were deleted while the bot ran` };
+      return { kind: 'unreachable', since, detail: `the state database ${this.location} does not answer: ${message}` };
+    }
+  }
 
   get closed(): boolean {
     return this.driver.closed;

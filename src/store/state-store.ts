@@ -97,14 +97,29 @@ export interface NewOutboxItem {
   readonly incidentIds: readonly string[];
 }
 
-/** Which engine holds the state, and whether it is still the one the bot started with. */
+/**
+ * State that went missing: the database is not the one the bot last ran with. `missing`: a new,
+ * empty one was created where the last one was; `replaced`: another database is there;
+ * `deleted`: it was removed while the bot ran (writes go nowhere lasting); `unreachable`: it does
+ * not answer. Subscriptions, watchlists and delivery records may be lost: the operator must know.
+ */
+export interface StoreProblem {
+  readonly kind: 'missing' | 'replaced' | 'deleted' | 'unreachable';
+  /** ISO date-time it was noticed. */
+  readonly since: string;
+  /** For the operator's log, in English, naming the file or database (never a password). */
+  readonly detail: string;
+}
+
+/** Which engine holds the state, and whether it is still the one the bot last ran with. */
 export interface StoreHealth {
   readonly engine: 'sqlite' | 'postgres';
-  /** Where (a file path; a PostgreSQL URL without its password). */
+  /** Where: a file path, or a PostgreSQL URL without its password. */
   readonly location: string;
+  /** The database's own identity (kept in it, and in a marker file beside it). */
+  readonly identity?: string;
   readonly ok: boolean;
-  /** What went wrong, for the log and `/breach status`: the database was replaced, deleted, or cannot be reached. */
-  readonly problems: readonly string[];
+  readonly problems: readonly StoreProblem[];
 }
 
 export interface StateStore {
@@ -174,6 +189,12 @@ export interface StateStore {
   channelLanguage(channel: ChannelRef): Promise<Lang | undefined>;
   /** null forgets the channel's choice. */
   setChannelLanguage(channel: ChannelRef, lang: Lang | null): Promise<void>;
+
+  /**
+   * Whether the database is still the one the bot last ran with, checked now: problems found at
+   * open (missing, replaced) stay reported for the life of the process.
+   */
+  health(): Promise<StoreHealth>;
 
   close(): Promise<void>;
   readonly closed: boolean;

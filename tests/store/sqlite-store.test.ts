@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -97,5 +97,66 @@ describe('GIVEN a SQLite state file', () => {
     holder.close();
     expect(await store.outboxDepth()).toBe(0);
     await store.close();
+  });
+});
+
+describe('GIVEN a SQLite state file the bot ran with before', () => {
+  it('THEN reopening it is healthy, and its identity is kept in the file and in the marker beside it', async () => {
+    const file = join(dir, 'kept.sqlite');
+    const first = new SqliteStateStore(file);
+    const id = (await first.health()).identity;
+    await first.close();
+    expect(existsSync(`${file}.identity`)).toBe(true);
+    const again = new SqliteStateStore(file);
+    expect(await again.health()).toEqual({ engine: 'sqlite', location: file, identity: id, ok: true, problems: [] });
+    await again.close();
+  });
+
+  it('WHEN the file went missing between runs THEN the new, empty database says state was lost', async () => {
+    const file = join(dir, 'lost.sqlite');
+    const first = new SqliteStateStore(file);
+    await first.subscribe(A, { cron: '0 9 * * *', timeZone: 'Europe/Paris', language: 'en', filters: '', postEmpty: false }, 'U1', T);
+    await first.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) unlinkSync(f);
+    const fresh = new SqliteStateStore(file);
+    const health = await fresh.health();
+    expect(health.ok).toBe(false);
+    expect(health.problems).toMatchObject([{ kind: 'missing', detail: expect.stringMatching(/was missing at start-up.*subscriptions, watchlists and delivery records were lost/) }]);
+    // Reported for this run; the next start-up compares with the new database.
+    await fresh.close();
+    const next = new SqliteStateStore(file);
+    expect((await next.health()).ok).toBe(true);
+    await next.close();
+  });
+
+  it('WHEN another database file was put in its place between runs THEN it is reported as replaced', async () => {
+    const file = join(dir, 'swapped.sqlite');
+    const other = join(dir, 'other.sqlite');
+    await new SqliteStateStore(file).close();
+    await new SqliteStateStore(other).close();
+    copyFileSync(other, file);
+    const store = new SqliteStateStore(file);
+    expect((await store.health()).problems.map((p) => p.kind)).toEqual(['replaced']);
+    await store.close();
+  });
+
+  it('WHEN the file is deleted or replaced while the bot runs THEN health reports it from then on', async () => {
+    const file = join(dir, 'deleted-live.sqlite');
+    const store = new SqliteStateStore(file);
+    expect((await store.health()).ok).toBe(true);
+    unlinkSync(file);
+    // SQLite itself keeps writing to the deleted file without a word.
+    await store.setMeta('still', 'writes');
+    const health = await store.health();
+    expect(health.problems).toMatchObject([{ kind: 'deleted', detail: expect.stringContaining(file) }]);
+    expect((await store.health()).problems).toHaveLength(1);
+    await store.close();
+
+    const swapped = join(dir, 'swapped-live.sqlite');
+    const live = new SqliteStateStore(swapped);
+    await new SqliteStateStore(join(dir, 'intruder.sqlite')).close();
+    renameSync(join(dir, 'intruder.sqlite'), swapped);
+    expect((await live.health()).problems.map((p) => p.kind)).toEqual(['replaced']);
+    await live.close();
   });
 });

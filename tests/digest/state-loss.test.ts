@@ -1,0 +1,52 @@
+/**
+ * State loss is loud: a state database missing since the last run, or deleted while the bot
+ * runs, is logged as an error and shown first in `/breach status`, in the asker's language.
+ */
+import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { MessageAnswer } from '../../src/core/answer.js';
+import { startDigests, type Digests } from '../../src/digest/index.js';
+import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
+import { conversation, testContext, until } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'breachbot-state-loss-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let digests: Digests | undefined;
+afterEach(async () => {
+  await digests?.service.stop();
+  digests = undefined;
+});
+
+const status = async (d: Digests, language: 'en' | 'fr' = 'en') => ((await d.handler.handle({ command: 'status' }, conversation('C', { language }))) as MessageAnswer).text[language];
+
+describe('GIVEN a bot whose state database goes missing', () => {
+  it('WHEN the file was deleted between two runs THEN start-up logs an error and /breach status warns, in English and French', async () => {
+    const file = join(dir, 'between.sqlite');
+    let ctx = testContext();
+    digests = await startDigests(ctx, [], { store: new SqliteStateStore(file) });
+    await digests.handler.handle({ command: 'watch', action: 'add', name: 'Inbenta' }, conversation('C'));
+    expect(await status(digests)).not.toMatch(/Warning/);
+    await digests.service.stop();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) unlinkSync(f);
+
+    ctx = testContext();
+    digests = await startDigests(ctx, [], { store: new SqliteStateStore(file) });
+    expect(ctx.lines.filter((l) => / error state missing: /.test(l))).toHaveLength(1);
+    expect(await status(digests)).toMatch(/^⚠ Warning: the bot's saved state was missing when it started .* Tell whoever runs the bot\./);
+    expect(await status(digests, 'fr')).toMatch(/^⚠ Attention : l'état enregistré du bot manquait/);
+  });
+
+  it('WHEN the file is deleted while the bot runs THEN the next check logs it once and /breach status warns', async () => {
+    const file = join(dir, 'running.sqlite');
+    const ctx = testContext();
+    digests = await startDigests(ctx, [], { store: new SqliteStateStore(file), healthCheckMs: 20 });
+    expect(ctx.lines.some((l) => / error /.test(l))).toBe(false);
+    unlinkSync(file);
+    await until(() => ctx.lines.some((l) => / error state deleted: /.test(l)), 'deletion logged');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ctx.lines.filter((l) => / error state deleted: /.test(l))).toHaveLength(1);
+    expect(await status(digests)).toMatch(/^⚠ Warning: the bot's saved state was deleted while it runs/);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * vitest globalSetup: a real PostgreSQL for the store's contract tests. `TEST_DATABASE_URL`
+ * when given; otherwise a throwaway server started here from PostgreSQL's own binaries
+ * (`initdb`, `pg_ctl`, `postgres` on the PATH), listening only on 127.0.0.1 on a free port, its
+ * data in a temporary folder, stopped and removed at the end. The binaries refuse to run as
+ * root: as root, they run as `PG_TEST_OS_USER` (what .ci/run creates), else `postgres`, else
+ * `nobody`. With neither a URL nor the binaries, PostgreSQL tests are skipped with a warning —
+ * except on CI (`CI=true`), where that is an error.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A PostgreSQL URL the tests may create schemas in; "" when none is available (tests skip). */
+    postgresUrl: string;
+  }
+}
+
+function onPath(binary: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' }).status === 0;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function osUser(): { name: string; uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  for (const name of [process.env.PG_TEST_OS_USER, 'postgres', 'nobody']) {
+    if (!name) continue;
+    const r = spawnSync('id', ['-u', name], { encoding: 'utf8' });
+    if (r.status !== 0) continue;
+    const gid = Number(spawnSync('id', ['-g', name], { encoding: 'utf8' }).stdout.trim());
+    return { name, uid: Number(r.stdout.trim()), gid };
+  }
+  throw new Error('postgres test server: running as root and no user to run PostgreSQL as (set PG_TEST_OS_USER)');
+}
+
+export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+  const given = process.env.TEST_DATABASE_URL?.trim();
+  if (given) {
+    project.provide('postgresUrl', given);
+    return undefined;
+  }
+  if (!onPath('initdb') || !onPath('pg_ctl')) {
+    const why = 'no TEST_DATABASE_URL and no initdb/pg_ctl on the PATH';
+    if (process.env.CI === 'true') throw new Error(`postgres test server: ${why}; CI must run the PostgreSQL contract tests`);
+    process.stderr.write(`\n[postgres] ${why}: the PostgreSQL store tests are skipped\n`);
+    project.provide('postgresUrl', '');
+    return undefined;
+  }
+  const user = osUser();
+  const as = (cmd: string, args: string[]) => (user ? ['runuser', ['-u', user.name, '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
+  const dir = mkdtempSync(join(tmpdir(), 'breachbot-pg-'));
+  if (user) chownSync(dir, user.uid, user.gid);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const run = (cmd: string, args: string[]) => {
+    const [c, a] = as(cmd, args);
+    execFileSync(c, a, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+  };
+  try {
+    run('initdb', ['-D', data, '-U', 'breachbot', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    run('pg_ctl', [
+      '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60',
+      '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      'start',
+    ]);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new Error(`postgres test server: could not start (${(err as Error).message.split('\n')[0]}) ${stderr}`);
+  }
+  project.provide('postgresUrl', `postgres://breachbot@127.0.0.1:${port}/postgres`);
+  return () => {
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
