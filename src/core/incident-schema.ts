@@ -244,12 +244,6 @@ export type SourcedCount = z.output<typeof SourcedCountSchema>;
 export type LocalizedText = z.output<typeof LocalizedTextSchema>;
 export type ResponseType = z.output<typeof ResponseSchema>['type'];
 
-/** The year an incident is filed under: when it happened, else when it was disclosed or discovered. */
-export function incidentYear(incident: Incident): number | undefined {
-  const d = incident.dates.occurred?.start ?? incident.dates.disclosed ?? incident.dates.discovered;
-  return d ? Number(d.slice(0, 4)) : undefined;
-}
-
 /** The inclusive [first, last] years an incident spans (from when it happened to when it was disclosed), for year filters. */
 export function incidentYears(incident: Incident): [number, number] | undefined {
   const { occurred, disclosed, discovered } = incident.dates;

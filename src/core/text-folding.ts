@@ -93,8 +93,3 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'est', 'sont', 'a', 'ont', 'y', 'il', 'elle', 'fuite', 'fuites', 'donnees', 'piratage', 'piratages', 'vol',
   'cyberattaque', 'cyberattaques', 'montre', 'moi', 'liste', 'qu', 'stp', 'svp',
 ]);
-
-/** Tokens with stop words removed. */
-export function contentTokens(text: string): string[] {
-  return tokenize(text).filter((t) => !STOP_WORDS.has(t));
-}

@@ -15,16 +15,6 @@ export function isValidCron(expression: string): boolean {
   return cron.validate(expression);
 }
 
-/** When `expression` next fires after now, in `timeZone`. */
-export function nextRunOf(expression: string, timeZone: string): Date | undefined {
-  const task = cron.createTask(expression, () => undefined, { timezone: timeZone });
-  try {
-    return task.getNextRuns(1)[0];
-  } finally {
-    void task.destroy();
-  }
-}
-
 /** "every day at 08:30 (Europe/Paris)" / "tous les jours à 08:30 (Europe/Paris)"; other crons verbatim. */
 export function describeSchedule(expression: string, timeZone: string, lang: Lang): string {
   const fields = expression.trim().split(/\s+/);

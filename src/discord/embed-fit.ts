@@ -14,10 +14,6 @@ export function embedLength(embed: APIEmbed): number {
   return n;
 }
 
-export function embedsLength(embeds: readonly APIEmbed[]): number {
-  return embeds.reduce((n, e) => n + embedLength(e), 0);
-}
-
 /** Cuts a multi-line text at a line break when one is close enough, else mid-line. */
 export function truncateLines(text: string, max: number): string {
   if (text.length <= max) return text;

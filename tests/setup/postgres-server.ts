@@ -8,7 +8,7 @@
  * except on CI (`CI=true`), where that is an error.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +48,36 @@ function osUser(): { name: string; uid: number; gid: number } | undefined {
   throw new Error('postgres test server: running as root and no user to run PostgreSQL as (set PG_TEST_OS_USER)');
 }
 
+/** Options of the vitest command line whose value is the next argument (not a file filter). */
+const VALUED = new Set(['-t', '--testNamePattern', '--reporter', '--project', '-c', '--config', '--root', '-r', '--dir', '--shard', '--outputFile', '--pool', '--maxWorkers']);
+
+/**
+ * Whether the test files this run selects use PostgreSQL (they import tests/helpers/postgres):
+ * `npx vitest run tests/core/x.test.ts` should not pay for starting a server it never uses.
+ */
+function selectedFilesUsePostgres(root: string): boolean {
+  const args = process.argv.slice(2);
+  const filters: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('-')) {
+      if (VALUED.has(a)) i++;
+      continue;
+    }
+    if (a !== 'run' && a !== 'watch' && a !== 'related' && !a.endsWith('vitest.mjs') && !a.endsWith('/vitest')) filters.push(a.replace(/^\.\//, ''));
+  }
+  const files = readdirSync(join(root, 'tests'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.test.ts'))
+    .map((e) => join(e.parentPath, e.name));
+  const selected = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
+  return selected.some((f) => readFileSync(f, 'utf8').includes('helpers/postgres'));
+}
+
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+  if (!selectedFilesUsePostgres(project.config.root)) {
+    project.provide('postgresUrl', '');
+    return undefined;
+  }
   const given = process.env.TEST_DATABASE_URL?.trim();
   if (given) {
     project.provide('postgresUrl', given);

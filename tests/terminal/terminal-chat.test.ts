@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDigests, createTextPoster, type Digests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { runTerminalChat } from '../../src/terminal/terminal-chat.js';
-import { coreOf, incident, OLD_INCIDENTS, testContext } from './fixtures.js';
+import { coreOf, incident, OLD_INCIDENTS, testContext } from '../digest/fixtures.js';
 
 let digests: Digests | undefined;
 afterEach(async () => {

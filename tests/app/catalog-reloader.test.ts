@@ -12,8 +12,8 @@ import { createLogger } from '../../src/app/logger.js';
 import { startCatalogReloader, type CatalogReloader } from '../../src/app/catalog-reloader.js';
 import { startDigests, type Digests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
-import { conversation, incidentInput, testConfig, until } from './fixtures.js';
-import { createHttpPoster, startFakePlatform, type FakePlatform } from './fake-platform.js';
+import { conversation, incidentInput, testConfig, until } from '../digest/fixtures.js';
+import { createHttpPoster, startFakePlatform, type FakePlatform } from '../digest/fake-platform.js';
 
 let platform: FakePlatform;
 let root: string;
