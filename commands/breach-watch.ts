@@ -28,7 +28,7 @@ function withName(action: 'add' | 'remove', raw: string): WatchRequest | UsageEr
 }
 
 /**
- * `/breach watch add <name>`, `remove <name>`, `list`: the vendors and organizations a channel
+ * `/breach watch add <name>`, `remove <name>`, `list`: the vendors, organizations and domains a channel
  * is alerted about as soon as a new incident names them. Adding and removing are for channel
  * admins: Discord registers the command with default member permissions (`adminOnly`), and the
  * handler checks every change at run time; the list answers whoever may use the command.
@@ -37,9 +37,9 @@ export const breachWatch: CommandDefinition<WatchRequest> = {
   name: 'watch',
   discordName: 'breach-watch',
   discordNameFr: 'fuite-veille',
-  description: { en: "This channel's watchlist of vendors and organizations", fr: 'La liste de veille de ce canal : prestataires et organisations' },
+  description: { en: "This channel's watchlist of vendors, organizations and domains", fr: 'La liste de veille de ce canal : prestataires, organisations et domaines' },
   usage: '/breach watch add <name> | remove <name> | list',
-  examples: ['/breach watch add Inbenta', '/breach watch list'],
+  examples: ['/breach watch add Inbenta', '/breach watch add orange.fr', '/breach watch list'],
   options: [],
   adminOnly: true,
   subcommands: [

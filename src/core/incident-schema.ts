@@ -86,6 +86,8 @@ export const VendorSchema = z.strictObject({
 export const AffectedOrganizationSchema = z.strictObject({
   name: nonEmpty,
   aliases: list(nonEmpty).default([]),
+  /** Its own domains, so a channel watching one hears of the incidents that hit it through another's breach. */
+  domains: list(bounded(TEXT_LIMITS.name).regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as example.com')).optional(),
   city: nonEmpty.optional(),
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR').optional(),
   records: RecordCountSchema.optional(),

@@ -125,7 +125,13 @@ export function digestAnswer(incidents: readonly Incident[], sub: Pick<Subscript
 }
 
 /** The watchlist alert: which new incidents name which watched names. */
-export function alertAnswer(incidents: readonly Incident[], watchNames: readonly string[], platform: string): MessageAnswer {
+/** A watched vendor behind a new incident, and the client it hit (the incident's organization). */
+export interface VendorClient {
+  readonly vendor: string;
+  readonly client: string;
+}
+
+export function alertAnswer(incidents: readonly Incident[], watchNames: readonly string[], platform: string, clients: readonly VendorClient[] = []): MessageAnswer {
   const names = [...new Set(watchNames)].map((n) => `“${n}”`).join(', ');
   const text =
     incidents.length === 1
@@ -134,7 +140,16 @@ export function alertAnswer(incidents: readonly Incident[], watchNames: readonly
           `Watchlist alert: ${incidents.length} new incidents name ${names}, on this channel's watchlist.`,
           `Alerte de veille : ${incidents.length} nouveaux incidents citent ${names}, de la liste de veille de ce canal.`,
         );
-  return message('info', text, incidents, showPointer(platform, incidents[0]?.id));
+  // A watched vendor is behind someone else's leak: say whose, since the incident is filed under the client.
+  const seen = new Set<string>();
+  const unique = clients.filter((c) => !seen.has(`${c.vendor}\u0000${c.client}`) && seen.add(`${c.vendor}\u0000${c.client}`));
+  const behind = unique.length
+    ? both(
+        ` ${unique.map((c) => `${c.vendor} is the vendor behind the leak at ${c.client}`).join('; ')}.`,
+        ` ${unique.map((c) => `${c.vendor} est le prestataire à l'origine de la fuite chez ${c.client}`).join(' ; ')}.`,
+      )
+    : both('', '');
+  return message('info', both(text.en + behind.en, text.fr + behind.fr), incidents, showPointer(platform, incidents[0]?.id));
 }
 
 export function refusedMessage(platform: string, what: 'digest' | 'watch'): MessageAnswer {

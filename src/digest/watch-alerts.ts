@@ -9,10 +9,10 @@ import type { Incident } from '../core/incident-schema.js';
 import { type AcceptedPart, channelKey, type ChannelRef } from '../ports/index.js';
 import type { PendingAlert, StateStore, WatchEntry } from '../store/state-store.js';
 import { postWithRetry } from './delivery.js';
-import { alertAnswer } from './digest-messages.js';
+import { alertAnswer, type VendorClient } from './digest-messages.js';
 import { newestFirst } from './digest-selection.js';
 import type { FeatureDeps } from './feature-deps.js';
-import { incidentsNamingIn } from './watch-matcher.js';
+import { incidentsNamingIn, watchedAs } from './watch-matcher.js';
 
 export interface WatchMatch {
   readonly channel: ChannelRef;
@@ -130,6 +130,11 @@ async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]):
   }
   incidents.sort(newestFirst);
   const names = waiting.filter((a) => incidents.some((i) => i.id === a.incidentId)).map((a) => a.watchName);
+  const clients = waiting.flatMap((a): VendorClient[] => {
+    const incident = incidents.find((i) => i.id === a.incidentId);
+    const as = incident ? watchedAs(incident, a.watchName, core.catalog.incidents) : undefined;
+    return incident && as?.kind === 'vendor' ? [{ vendor: as.vendor, client: incident.organization.name }] : [];
+  });
   const language = (await store.watches(channel))[0]?.language ?? 'en';
   // Each message the platform accepts is recorded (and unqueued) at once, even if a later one fails.
   const recorded = new Set<string>();
@@ -138,7 +143,7 @@ async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]):
     await store.recordDeliveries(channel, part.incidentIds, 'alert', deps.now(), [part.messageId]);
     for (const id of part.incidentIds) recorded.add(id);
   };
-  const result = await postWithRetry(poster, channel, alertAnswer(incidents, names, channel.platform), language, deps.retry, deps.signal, record, deps.holds);
+  const result = await postWithRetry(poster, channel, alertAnswer(incidents, names, channel.platform, clients), language, deps.retry, deps.signal, record, deps.holds);
   if (store.closed) {
     log.warn(`watch alert to ${where} ${result.ok ? 'posted' : 'abandoned'} at shutdown${recorded.size ? `; ${[...recorded].join(', ')} recorded as delivered` : ''}; whatever else was accepted is not recorded and may be posted again`);
     return 'failed';

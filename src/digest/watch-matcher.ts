@@ -10,15 +10,36 @@
  * - typos only where the entry has a word that names nothing in the catalog ("Ticketmastr",
  *   "Inbneta"): one edit (a swap of two letters counts as one) from 5 letters, two from 9. A
  *   word some name in the catalog carries ("orange", "canva") is matched exactly.
+ * An entry that is a domain name ("orange.fr", "https://www.orange.fr/") is matched against
+ * domains instead: the organization's or an affected organization's domain, or a subdomain of it
+ * ("espaceclient.orange.fr"), never a look-alike ("notorange.fr", "orange.fr.example").
  * Built on the incidents alone (no search index), so it holds whatever the core's internals do.
  */
 import type { Incident } from '../core/incident-schema.js';
 import { STOP_WORDS, tokenize } from '../core/text-folding.js';
 import { editDistanceWithin } from '../core/edit-distance.js';
 
-/** An entry's identity in a channel: its folded words ("Inbenta", "INBENTA " → "inbenta"). */
+/** The domain a watch entry names ("orange.fr", "https://www.Orange.fr/x" → "orange.fr"), if it is one. */
+export function watchDomain(name: string): string | undefined {
+  const d = name.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/[/?#].*$/, '').replace(/^www\./, '').replace(/\.$/, '');
+  return /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$/.test(d) ? d : undefined;
+}
+
+/** An entry's identity in a channel: its folded words ("Inbenta", "INBENTA " → "inbenta"); a domain, as "domain:orange.fr". */
 export function watchKey(name: string): string {
-  return tokenize(name).join(' ');
+  const domain = watchDomain(name);
+  return domain ? `domain:${domain}` : tokenize(name).join(' ');
+}
+
+/** True when `domain` is `watched` or one of its subdomains. */
+export function domainMatches(watched: string, domain: string): boolean {
+  const d = domain.toLowerCase().replace(/\.$/, '');
+  return d === watched || d.endsWith(`.${watched}`);
+}
+
+/** The domains of an incident's organization and affected organizations. */
+function domainsOf(incident: Incident): string[] {
+  return [...incident.organization.domains, ...incident.affected.flatMap((a) => a.domains ?? [])];
 }
 
 /** Content words of a name or an entry (all its words when it has only stop words). */
@@ -124,6 +145,8 @@ export function nameMatches(pattern: WatchPattern, nameWords: readonly string[])
  * so matched exactly) comes from `catalog`, the whole catalog the candidates belong to.
  */
 export function incidentsNamingIn(candidates: readonly Incident[], name: string, catalog: readonly Incident[] = candidates): Set<string> {
+  const domain = watchDomain(name);
+  if (domain) return new Set(candidates.filter((i) => domainsOf(i).some((d) => domainMatches(domain, d))).map((i) => i.id));
   const pattern = watchPattern(name, nameTable(catalog).known);
   const table = nameTable(candidates);
   const out = new Set<string>();
@@ -131,6 +154,26 @@ export function incidentsNamingIn(candidates: readonly Incident[], name: string,
     if (names.some((words) => nameMatches(pattern, words))) out.add(candidates[i]!.id);
   });
   return out;
+}
+
+/** How an incident answers a watch entry: through its organization, a vendor, an affected organization, or a domain. */
+export type WatchedAs = { readonly kind: 'organization' | 'affected' | 'domain' } | { readonly kind: 'vendor'; readonly vendor: string };
+
+/**
+ * Why `incident` matches the entry `name` (the organization first, then an affected organization,
+ * then a vendor); undefined when it does not. A vendor match is what lets an alert name the
+ * client: "Almerys, supplier of Mutuelle Exemple".
+ */
+export function watchedAs(incident: Incident, name: string, catalog: readonly Incident[]): WatchedAs | undefined {
+  const domain = watchDomain(name);
+  if (domain) return domainsOf(incident).some((d) => domainMatches(domain, d)) ? { kind: 'domain' } : undefined;
+  const pattern = watchPattern(name, nameTable(catalog).known);
+  const hit = (names: readonly string[]) => names.some((n) => nameMatches(pattern, contentWords(n)));
+  const org = incident.organization;
+  if (hit([org.name, ...org.aliases])) return { kind: 'organization' };
+  if (incident.affected.some((a) => hit([a.name, ...a.aliases]))) return { kind: 'affected' };
+  const vendor = incident.vendors.find((v) => hit([v.name, ...v.aliases]));
+  return vendor ? { kind: 'vendor', vendor: vendor.name } : undefined;
 }
 
 /** Ids of the incidents of the catalog that the entry `name` names (what `watch add` counts). */
