@@ -16,6 +16,8 @@ import type { BotContext, RunningService } from '../ports/index.js';
 import { DEFAULT_MAX_CATALOG_LOSS, guardCatalogReload } from './catalog-guard.js';
 
 export interface CatalogReloaderOptions {
+  /** Told how each reload attempt that loaded the catalog ended, and how long it took (for /metrics). */
+  readonly onReload?: (outcome: 'reloaded' | 'rejected', seconds: number) => void;
   /** Quiet time after the last file event before reloading (default 300 ms). */
   readonly debounceMs?: number;
   /** Periodic re-scan, in case a file event was missed (default 60 s; 0 = none). */
@@ -104,6 +106,7 @@ export function startCatalogReloader(
       const lines = blocking.map(formatProblem);
       for (const line of lines) log.error(`catalog not reloaded: ${line}`);
       log.error(`catalog not reloaded: ${blocking.length} problem${blocking.length === 1 ? '' : 's'} in changed files; still serving the last good catalog (${holder.core.size} incidents). Fix the file and save it again (npx breachbot validate lists every problem).`);
+      options.onReload?.('rejected', (performance.now() - t0) / 1000);
       return { kind: 'rejected', problems: lines };
     }
     // Loading and indexing each hold the event loop (about 0.3 s and 1.5 s at 8,000 incidents):
@@ -124,6 +127,7 @@ export function startCatalogReloader(
     rejected = undefined;
     const added = catalog.incidents.filter((i) => !previous.catalog.byId.has(i.id));
     const removed = previous.catalog.incidents.filter((i) => !catalog.byId.has(i.id)).length;
+    options.onReload?.('reloaded', (performance.now() - t0) / 1000);
     log.info(`catalog reloaded in ${Math.round(performance.now() - t0)} ms: ${core.size} incidents (${added.length} added, ${removed} removed; ${changed.size} file${changed.size === 1 ? '' : 's'} changed)`);
     // Alerts post (and retry) on their own time: the next reload never waits for them.
     if (added.length) {

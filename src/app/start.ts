@@ -9,6 +9,11 @@ import { formatProblem } from '../core/catalog.js';
 import { buildCore, CoreHolder } from '../core/core-holder.js';
 import type { BotContext, ChannelPoster, CommandHandler, Logger, RunningService } from '../ports/index.js';
 import { createLogger } from './logger.js';
+import { countedPoster } from './counted-poster.js';
+import { HttpServer } from '../http/http-server.js';
+import { BotMetrics } from '../http/metrics.js';
+import { mountOpsRoutes } from '../http/ops-routes.js';
+import { MemorySeenRequests, type SeenRequests } from '../http/seen-requests.js';
 
 export function secretsOf(config: Config): string[] {
   return [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token, databasePassword(config.databaseUrl)].filter((s): s is string => !!s);
@@ -42,25 +47,84 @@ async function platformPosters(config: Config, log: Logger): Promise<ChannelPost
     const { createSlackPoster } = await import('../slack/index.js');
     posters.push(createSlackPoster({ token: config.slack.botToken, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}), log }));
   }
-  if (config.discord) {
+  if (config.discord?.token) {
     const { createDiscordPoster, createPosterRest } = await import('../discord/index.js');
     posters.push(createDiscordPoster(createPosterRest({ token: config.discord.token, ...(config.discord.apiUrl ? { api: config.discord.apiUrl } : {}) })));
+  } else if (config.discord) {
+    log.warn('discord: DISCORD_TOKEN is not set: interactions are answered, but digests and alerts cannot be posted to Discord');
   }
   return posters;
 }
 
 /** The digests, the hot reload and the feed refresh: what runs beside any front end. */
-async function startFeatures(ctx: BotContext, posters: readonly ChannelPoster[], services: RunningService[]): Promise<CommandHandler[]> {
+async function startFeatures(
+  ctx: BotContext,
+  posters: readonly ChannelPoster[],
+  services: RunningService[],
+  metrics?: BotMetrics,
+): Promise<{ handlers: CommandHandler[]; storeReachable: () => Promise<boolean>; outboxDepth: () => Promise<number | undefined> }> {
   const { startDigests } = await import('../digest/index.js');
   const { startCatalogReloader } = await import('./catalog-reloader.js');
   const digests = await startDigests(ctx, posters);
   services.push(digests.service);
-  services.push(startCatalogReloader(ctx, digests.onCatalogAdded));
+  services.push(startCatalogReloader(ctx, digests.onCatalogAdded, metrics ? { onReload: (outcome, seconds) => metrics.reloadSeconds.observe({ outcome }, seconds) } : {}));
   // New breaches the refresh writes reach the alerts through the reloader, like any new file.
   const { startImportRefresh } = await import('../import/refresh.js');
-  const refresh = startImportRefresh(ctx);
+  const refresh = startImportRefresh(ctx, undefined, metrics ? { onRefresh: (feed, outcome, seconds) => metrics.refreshSeconds.observe({ feed, outcome }, seconds) } : {});
   if (refresh) services.push(refresh);
-  return [digests.handler];
+  const storeReachable = async () => {
+    if (digests.store.closed) return false;
+    await digests.store.subscriptions({ activeOnly: true });
+    return true;
+  };
+  // Posts intended and not yet sent (the store's outbox).
+  const outboxDepth = async () => (digests.store.closed ? undefined : await digests.store.outboxDepth());
+  return { handlers: [digests.handler], storeReachable, outboxDepth };
+}
+
+export interface ServeOptions {
+  /** Where the one HTTP server listens (default: every interface, `config.port`). */
+  readonly listen?: { readonly port: number; readonly host?: string };
+  /** Which platform requests were already acted on (default: this process's memory). */
+  readonly seen?: SeenRequests;
+}
+
+/**
+ * The platforms, the features beside them and the one HTTP server (Slack HTTP mode, Discord
+ * interactions, /healthz, /readyz, /metrics), started in order; every service started is pushed
+ * on `services` (so a failure half-way can stop what started). Resolves with the port bound.
+ */
+export async function startServing(ctx: BotContext, services: RunningService[], options: ServeOptions = {}): Promise<{ port: number; metrics: BotMetrics }> {
+  const { config, log, holder } = ctx;
+  const metrics = new BotMetrics();
+  metrics.setSources({ catalogSize: () => holder.core.size });
+  const seen = options.seen ?? new MemorySeenRequests();
+  const server = new HttpServer(log);
+  const posters = (await platformPosters(config, log)).map((p) => countedPoster(p, metrics));
+  const { handlers, storeReachable, outboxDepth } = await startFeatures(ctx, posters, services, metrics);
+  metrics.setSources({ outboxDepth });
+  mountOpsRoutes(server, { metrics, checks: { catalog: () => holder.core.size > 0, store: storeReachable } });
+  if (config.slack) {
+    const { startSlack } = await import('../slack/index.js');
+    services.push(await startSlack(ctx, handlers, { server, metrics, seen }));
+  }
+  if (config.discord?.publicKey) {
+    const { startDiscordHttp } = await import('../discord/http-interactions.js');
+    services.push(startDiscordHttp(ctx, handlers, { server, metrics, seen }));
+  } else if (config.discord) {
+    const { startDiscord } = await import('../discord/index.js');
+    services.push(await startDiscord(ctx, handlers));
+  }
+  const listen = options.listen ?? { port: config.port };
+  let port: number;
+  try {
+    port = await server.listen(listen.port, listen.host);
+  } catch (err) {
+    throw new Error(`Could not listen on PORT ${listen.port}: ${(err as Error).message}`, { cause: err });
+  }
+  services.push({ name: 'http', stop: () => server.close() });
+  log.info(`http: listening on port ${port} (${[config.slack?.mode === 'http' ? 'POST /slack/events' : '', config.discord?.publicKey ? 'POST /discord/interactions' : '', 'GET /healthz, /readyz, /metrics'].filter(Boolean).join(', ')})`);
+  return { port, metrics };
 }
 
 export async function startBot(config: Config, options: { forceTerminal?: boolean } = {}): Promise<number> {
@@ -78,7 +142,7 @@ export async function startBot(config: Config, options: { forceTerminal?: boolea
     const { runTerminalChat } = await import('../terminal/terminal-chat.js');
     const { createTextPoster } = await import('../digest/index.js');
     // In the terminal, digests and alerts are printed: what the bot would post.
-    const handlers = await startFeatures(ctx, [createTextPoster((text) => process.stdout.write(text))], services);
+    const { handlers } = await startFeatures(ctx, [createTextPoster((text) => process.stdout.write(text))], services);
     try {
       await runTerminalChat({ holder, input: process.stdin, output: process.stdout, language: config.language, interactive, handlers });
     } finally {
@@ -88,17 +152,8 @@ export async function startBot(config: Config, options: { forceTerminal?: boolea
   }
 
   log.info(banner);
-  const handlers: CommandHandler[] = [];
   try {
-    handlers.push(...(await startFeatures(ctx, await platformPosters(config, log), services)));
-    if (config.slack) {
-      const { startSlack } = await import('../slack/index.js');
-      services.push(await startSlack(ctx, handlers));
-    }
-    if (config.discord) {
-      const { startDiscord } = await import('../discord/index.js');
-      services.push(await startDiscord(ctx, handlers));
-    }
+    await startServing(ctx, services);
   } catch (err) {
     // A refused token or a port in use: say which, stop what started, exit 1 (no stack trace for the user).
     log.error(`could not start: ${(err as Error).message}`);

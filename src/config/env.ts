@@ -54,6 +54,10 @@ export const EnvSchema = z
     DISCORD_APPLICATION_ID: optional(snowflake),
     DISCORD_GUILD_ID: optional(snowflake),
     DISCORD_API_URL: optional(httpUrl),
+    /** The application's Ed25519 public key: interactions then arrive over HTTP at /discord/interactions, with no gateway. */
+    DISCORD_PUBLIC_KEY: optional(z.string().trim().regex(/^[0-9a-f]{64}$/i, 'must be the application\'s "Public Key" (64 hexadecimal characters, Developer Portal → General Information)')),
+    /** Gateway mode: "auto" (Discord says how many shards) or a shard count run in this process. */
+    DISCORD_SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], { message: 'must be "auto" or a shard count such as 2' })),
 
     STATE_DB: optional(z.string()),
     /** PostgreSQL for all state instead of SQLite (several bot processes share it). */
@@ -94,7 +98,12 @@ export interface SlackConfig {
 }
 
 export interface DiscordConfig {
-  readonly token: string;
+  /** Gateway mode: the bot's connection; HTTP mode: REST posting only (digests, alerts), optional. */
+  readonly token?: string;
+  /** Set: interactions over HTTP (`/discord/interactions`), no gateway connection. */
+  readonly publicKey?: string;
+  /** Gateway mode: "auto" or a count; unset, one shard. */
+  readonly shards?: 'auto' | number;
   readonly applicationId?: string;
   readonly guildId?: string;
   readonly apiUrl?: string;
@@ -102,6 +111,8 @@ export interface DiscordConfig {
 
 export interface Config {
   readonly dataDir: string;
+  /** The one HTTP server's port (Slack HTTP mode, Discord interactions, /healthz, /readyz, /metrics). */
+  readonly port: number;
   readonly language: 'en' | 'fr';
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
@@ -141,9 +152,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         adminUserIds: e.SLACK_ADMIN_USER_IDS ? e.SLACK_ADMIN_USER_IDS.split(',').map((s) => s.trim()) : [],
       }
     : undefined;
-  const discord: DiscordConfig | undefined = e.DISCORD_TOKEN
+  const discord: DiscordConfig | undefined =
+    e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY
     ? {
-        token: e.DISCORD_TOKEN,
+        ...(e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN } : {}),
+        ...(e.DISCORD_PUBLIC_KEY ? { publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
+        ...(e.DISCORD_SHARDS !== undefined ? { shards: e.DISCORD_SHARDS } : {}),
         ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
         ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
         ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
@@ -151,6 +165,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     : undefined;
   const config: Config = {
     dataDir: resolve(cwd, e.DATA_DIR ?? 'data'),
+    port: e.PORT ?? 3000,
     language: e.BOT_LANGUAGE ?? 'en',
     ...(slack ? { slack: Object.freeze(slack) } : {}),
     ...(discord ? { discord: Object.freeze(discord) } : {}),

@@ -18,7 +18,7 @@ export interface DeployResult {
 }
 
 /** Validates every body, then replaces the application's commands (PUT: commands no longer defined are removed). */
-export async function deployCommands(config: DiscordConfig & { applicationId: string }, bodies: readonly DiscordCommandBody[] = buildDiscordCommands(COMMANDS)): Promise<DeployResult> {
+export async function deployCommands(config: DiscordConfig & { applicationId: string; token: string }, bodies: readonly DiscordCommandBody[] = buildDiscordCommands(COMMANDS)): Promise<DeployResult> {
   const problems = bodies.flatMap(checkCommandLimits);
   if (problems.length) throw new Error(`breachbot: command definitions break Discord's rules:\n  ${problems.join('\n  ')}`);
   const api = restBase(config.apiUrl);
@@ -36,14 +36,14 @@ export async function main(env?: Readonly<Record<string, string | undefined>>, p
     return 1;
   }
   const discord = loaded.config.discord;
-  const missing = [...(discord ? [] : ['DISCORD_TOKEN']), ...(discord?.applicationId ? [] : ['DISCORD_APPLICATION_ID'])];
-  if (!discord || !discord.applicationId || missing.length) {
+  const missing = [...(discord?.token ? [] : ['DISCORD_TOKEN']), ...(discord?.applicationId ? [] : ['DISCORD_APPLICATION_ID'])];
+  if (!discord?.token || !discord.applicationId || missing.length) {
     print(`Cannot deploy the Discord commands: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set (see .env.example).`);
     return 1;
   }
   const log = createLogger([discord.token], print);
   try {
-    const result = await deployCommands({ ...discord, applicationId: discord.applicationId });
+    const result = await deployCommands({ ...discord, applicationId: discord.applicationId, token: discord.token });
     print(
       result.scope === 'guild'
         ? `Registered ${result.names.length} commands in server ${discord.guildId} (available now): ${result.names.map((n) => `/${n}`).join(', ')}`

@@ -35,13 +35,18 @@ const INTERACTION_REST = { retries: 1, timeout: 10_000 } as const;
 export async function startDiscord(ctx: BotContext, handlers: readonly CommandHandler[], options: StartDiscordOptions = {}): Promise<DiscordService> {
   const config = ctx.config.discord;
   if (!config) throw new Error('breachbot: DISCORD_TOKEN is not set, so Discord cannot start');
+  if (!config.token) throw new Error('breachbot: DISCORD_TOKEN is not set, so the Discord gateway cannot be joined (set it, or DISCORD_PUBLIC_KEY for HTTP interactions)');
   const { log } = ctx;
   const api = restBase(config.apiUrl);
+  // Sharding in this process: "auto" asks Discord (GET /gateway/bot) how many; a count opens shards 0..n-1.
+  const sharding =
+    config.shards === 'auto' ? { shards: 'auto' as const } : typeof config.shards === 'number' ? { shards: [...Array(config.shards).keys()], shardCount: config.shards } : {};
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // A default for anything sent through the client; every payload also sets it itself.
     allowedMentions: { parse: [] },
     rest: { ...INTERACTION_REST, ...(api ? { api } : {}) },
+    ...sharding,
   });
   const deps: InteractionDeps = {
     holder: ctx.holder,

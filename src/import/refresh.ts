@@ -260,7 +260,7 @@ export interface ImportRefreshService extends RunningService {
 export function startImportRefresh(
   ctx: BotContext,
   onRefreshed?: (outcome: Extract<RefreshOutcome, { kind: 'updated' }>) => void,
-  options: { minIntervalMs?: number } = {},
+  options: { minIntervalMs?: number; onRefresh?: (feed: string, outcome: RefreshOutcome['kind'], seconds: number) => void } = {},
 ): ImportRefreshService | undefined {
   const { cron: expression } = ctx.config.import;
   const feeds = configuredFeeds(ctx.config.import.urls);
@@ -281,12 +281,14 @@ export function startImportRefresh(
         continue;
       }
       lastRequest.set(feed, Date.now());
+      const t0 = performance.now();
       const outcome = await refreshFeed(feed, {
         url,
         dataDir: ctx.config.dataDir,
         existing: () => ctx.holder.core.catalog.incidents.filter((i) => i.provenance.source !== feed),
         log: ctx.log,
       });
+      options.onRefresh?.(feed, outcome.kind, (performance.now() - t0) / 1000);
       outcomes.push(outcome);
       if (outcome.kind === 'updated') onRefreshed?.(outcome);
     }

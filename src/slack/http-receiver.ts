@@ -16,6 +16,7 @@ import { type App, HTTPResponseAck, type Receiver, type ReceiverEvent } from '@s
 import type { InstallProvider } from '@slack/oauth';
 import type { Logger } from '../ports/index.js';
 import { BodyTooLarge, readBody, sendEmpty, sendJson, type HttpServer } from '../http/http-server.js';
+import type { BotMetrics } from '../http/metrics.js';
 import type { SeenRequests } from '../http/seen-requests.js';
 import { readSlackBody } from './request-body.js';
 import { verifySlackSignature } from './verify-request.js';
@@ -37,6 +38,8 @@ export interface SlackReceiverOptions {
   /** Bolt's OAuth installer (many workspaces); Bolt then authorizes each request from its installation store. */
   readonly installer?: InstallProvider;
   readonly onRequest?: (outcome: SlackRequestOutcome) => void;
+  /** Counts refusals and times answers for `/metrics`. */
+  readonly metrics?: BotMetrics;
   /** The clock (tests of the timestamp window). */
   readonly now?: () => number;
 }
@@ -83,7 +86,11 @@ export class SlackHttpReceiver implements Receiver {
 
   async handleEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { log } = this.options;
-    const note = (outcome: SlackRequestOutcome) => this.options.onRequest?.(outcome);
+    const metrics = this.options.metrics;
+    const note = (outcome: SlackRequestOutcome) => {
+      this.options.onRequest?.(outcome);
+      if (outcome !== 'accepted' && outcome !== 'failed') metrics?.refused.inc({ platform: 'slack', reason: outcome });
+    };
     let raw: Buffer;
     try {
       raw = await readBody(req);
@@ -140,13 +147,16 @@ export class SlackHttpReceiver implements Receiver {
       ...(retryNum !== undefined ? { retryNum } : {}),
       ...(retryReason !== undefined ? { retryReason } : {}),
     };
+    const answered = metrics?.startAnswer('slack', body.answers);
     try {
       await app.processEvent(event);
       if (ack.storedResponse !== undefined) sendStored(res, ack.storedResponse);
       note('accepted');
+      answered?.('ok');
     } catch (err) {
       log.error(`slack: ${body.label} failed inside Bolt`, err);
       note('failed');
+      answered?.('failed');
       if (!res.headersSent) sendEmpty(res, (err as { code?: string }).code === 'slack_bolt_authorization_error' ? 401 : 500);
     }
   }

@@ -9,12 +9,13 @@
  * Anything else: its signature (an exact replay).
  */
 import { z } from 'zod';
+import type { AnswerKind } from '../http/metrics.js';
 import { requestKey } from '../http/seen-requests.js';
 
 export type SlackBody =
   | { readonly kind: 'ssl-check' }
   | { readonly kind: 'url-verification'; readonly challenge: string }
-  | { readonly kind: 'dispatch'; readonly body: Record<string, unknown>; readonly onceKey: string; readonly label: string }
+  | { readonly kind: 'dispatch'; readonly body: Record<string, unknown>; readonly onceKey: string; readonly label: string; readonly answers: AnswerKind }
   | { readonly kind: 'malformed'; readonly reason: string };
 
 const nonEmpty = z.string().min(1);
@@ -79,15 +80,15 @@ export function readSlackBody(rawBody: string, contentType: string | undefined, 
         if (!click.success) return { kind: 'malformed', reason: `block_actions ${firstIssue(click.error)}` };
         const { user, trigger_id, team, actions } = click.data;
         const keyParts = actions.map((a) => `${a.action_id}\u0001${a.action_ts ?? ''}\u0001${a.value ?? ''}`);
-        return { kind: 'dispatch', body: parsed, label: `block_actions ${actions[0]!.action_id}`, onceKey: requestKey('action', team?.id ?? '', user.id, trigger_id ?? '', ...keyParts) };
+        return { kind: 'dispatch', body: parsed, answers: 'button', label: `block_actions ${actions[0]!.action_id}`, onceKey: requestKey('action', team?.id ?? '', user.id, trigger_id ?? '', ...keyParts) };
       }
-      return { kind: 'dispatch', body: parsed, label: String(parsed.type), onceKey: requestKey('signed', signature) };
+      return { kind: 'dispatch', body: parsed, answers: 'other', label: String(parsed.type), onceKey: requestKey('signed', signature) };
     }
     const fields = Object.fromEntries(form);
     const command = SlashCommand.safeParse(fields);
     if (!command.success) return { kind: 'malformed', reason: `form ${firstIssue(command.error)}` };
     const { team_id, trigger_id, command: name } = command.data;
-    return { kind: 'dispatch', body: fields, label: `command ${name}`, onceKey: trigger_id ? requestKey('command', team_id, trigger_id) : requestKey('signed', signature) };
+    return { kind: 'dispatch', body: fields, answers: 'command', label: `command ${name}`, onceKey: trigger_id ? requestKey('command', team_id, trigger_id) : requestKey('signed', signature) };
   }
   if (type === 'application/json') {
     const parsed = parseJson(rawBody);
@@ -100,9 +101,9 @@ export function readSlackBody(rawBody: string, contentType: string | undefined, 
     if (parsed.type === 'event_callback') {
       const event = EventCallback.safeParse(parsed);
       if (!event.success) return { kind: 'malformed', reason: `event_callback ${firstIssue(event.error)}` };
-      return { kind: 'dispatch', body: parsed, label: `event ${event.data.event.type}`, onceKey: requestKey('event', event.data.event_id) };
+      return { kind: 'dispatch', body: parsed, answers: event.data.event.type === 'app_mention' ? 'mention' : 'other', label: `event ${event.data.event.type}`, onceKey: requestKey('event', event.data.event_id) };
     }
-    return { kind: 'dispatch', body: parsed, label: parsed.type, onceKey: requestKey('signed', signature) };
+    return { kind: 'dispatch', body: parsed, answers: 'other', label: parsed.type, onceKey: requestKey('signed', signature) };
   }
   return { kind: 'malformed', reason: `unsupported content type ${JSON.stringify(type.slice(0, 60))}` };
 }

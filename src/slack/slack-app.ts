@@ -8,6 +8,7 @@ import { App } from '@slack/bolt';
 import type { BotContext, CommandHandler, Logger, RunningService } from '../ports/index.js';
 import type { CoreHolder } from '../core/core-holder.js';
 import { HttpServer } from '../http/http-server.js';
+import type { BotMetrics } from '../http/metrics.js';
 import { MemorySeenRequests, type SeenRequests } from '../http/seen-requests.js';
 import { SlackHttpReceiver, type SlackRequestOutcome } from './http-receiver.js';
 import type { SlackConfig } from '../config/env.js';
@@ -39,6 +40,7 @@ export interface SlackAppOptions {
   /** HTTP mode: which requests were already acted on (default: this process's memory). */
   readonly seen?: SeenRequests;
   readonly onRequest?: (outcome: SlackRequestOutcome) => void;
+  readonly metrics?: BotMetrics;
 }
 
 export interface SlackBot {
@@ -76,6 +78,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
           seen: options.seen ?? new MemorySeenRequests(),
           processBeforeResponse: options.processBeforeResponse ?? false,
           ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+          ...(options.metrics ? { metrics: options.metrics } : {}),
         })
       : undefined;
   const app = receiver ? new App({ ...common, receiver }) : new App({ ...common, appToken: config.appToken ?? '', socketMode: true });
@@ -130,10 +133,23 @@ export function describeStartError(err: unknown): string {
 }
 
 /** Starts the Slack adapter from the app's context; `stop()` closes the connection or server. */
-export async function startSlack(ctx: BotContext, handlers: readonly CommandHandler[]): Promise<RunningService> {
+export async function startSlack(
+  ctx: BotContext,
+  handlers: readonly CommandHandler[],
+  shared: { readonly server?: HttpServer; readonly metrics?: BotMetrics; readonly seen?: SeenRequests } = {},
+): Promise<RunningService> {
   const config = ctx.config.slack;
   if (!config) throw new Error('Slack is not configured: set SLACK_BOT_TOKEN (and SLACK_APP_TOKEN, or SLACK_MODE=http with SLACK_SIGNING_SECRET).');
-  const bot = await createSlackApp({ config, holder: ctx.holder, log: ctx.log, language: ctx.config.language, handlers });
+  const bot = await createSlackApp({
+    config,
+    holder: ctx.holder,
+    log: ctx.log,
+    language: ctx.config.language,
+    handlers,
+    ...(config.mode === 'http' && shared.server ? { server: shared.server } : {}),
+    ...(shared.metrics ? { metrics: shared.metrics } : {}),
+    ...(shared.seen ? { seen: shared.seen } : {}),
+  });
   let port: number | undefined;
   try {
     ({ port } = await bot.start());
@@ -146,6 +162,6 @@ export async function startSlack(ctx: BotContext, handlers: readonly CommandHand
       { cause: err },
     );
   }
-  ctx.log.info(config.mode === 'http' ? `slack: listening for Slack's requests on port ${port} (POST /slack/events)` : 'slack: connected in Socket Mode');
+  ctx.log.info(config.mode === 'http' ? (shared.server ? 'slack: answering POST /slack/events on the shared HTTP server' : `slack: listening for Slack's requests on port ${port} (POST /slack/events)`) : 'slack: connected in Socket Mode');
   return { name: 'slack', stop: () => bot.stop() };
 }
