@@ -55,6 +55,10 @@ beforeAll(async () => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(feed.length) }).end(feed);
     }
   });
+  // Between two refreshes a test loads the whole catalog, which takes over 5 s on a loaded machine:
+  // past Node's default keep-alive timeout the server closes the idle socket just as fetch reuses
+  // it (ECONNRESET, "fetch failed"). Keep idle sockets open longer than any test takes.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3/breaches`;
 });
