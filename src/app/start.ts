@@ -8,15 +8,21 @@ import type { Config } from '../config/env.js';
 import { formatProblem } from '../core/catalog.js';
 import { buildCore, CoreHolder } from '../core/core-holder.js';
 import type { BotContext, ChannelPoster, CommandHandler, Logger, RunningService } from '../ports/index.js';
+import type { WorkspacePosterOptions } from '../slack/workspace-poster.js';
+import { pauseWorkspace } from './pause-workspace.js';
+
+type SlackAuthorize = WorkspacePosterOptions['authorize'];
 import { createLogger } from './logger.js';
 import { countedPoster } from './counted-poster.js';
 import { HttpServer } from '../http/http-server.js';
 import { BotMetrics } from '../http/metrics.js';
 import { mountOpsRoutes } from '../http/ops-routes.js';
-import { MemorySeenRequests, type SeenRequests } from '../http/seen-requests.js';
+import { StoreSeenRequests, type SeenRequests } from '../http/seen-requests.js';
+import { StateStoreInstallationRecords } from '../slack/installation-store.js';
+import type { StateStore } from '../store/state-store.js';
 
 export function secretsOf(config: Config): string[] {
-  return [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.discord?.token, databasePassword(config.databaseUrl)].filter((s): s is string => !!s);
+  return [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.slack?.oauth?.clientSecret, config.slack?.oauth?.stateSecret, config.discord?.token, databasePassword(config.databaseUrl)].filter((s): s is string => !!s);
 }
 
 /** The password inside DATABASE_URL, so the logger masks it wherever it would appear. */
@@ -41,11 +47,20 @@ async function stopAll(services: RunningService[], log: Logger): Promise<void> {
 }
 
 /** Posters for the configured platforms: they need only tokens, so digests can start before the adapters. */
-async function platformPosters(config: Config, log: Logger): Promise<ChannelPoster[]> {
+async function platformPosters(config: Config, log: Logger, slackAuthorize: () => SlackAuthorize | undefined = () => undefined): Promise<ChannelPoster[]> {
   const posters: ChannelPoster[] = [];
-  if (config.slack) {
+  if (config.slack?.botToken) {
     const { createSlackPoster } = await import('../slack/index.js');
     posters.push(createSlackPoster({ token: config.slack.botToken, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}), log }));
+  } else if (config.slack?.oauth) {
+    // Many workspaces: each post with its workspace's token, read from its installation once Slack started.
+    const { createWorkspacePoster } = await import('../slack/workspace-poster.js');
+    const authorize: SlackAuthorize = async (query) => {
+      const current = slackAuthorize();
+      if (!current) throw new Error('Slack is not started yet');
+      return current(query);
+    };
+    posters.push(createWorkspacePoster({ authorize, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}), log }));
   }
   if (config.discord?.token) {
     const { createDiscordPoster, createPosterRest } = await import('../discord/index.js');
@@ -62,7 +77,7 @@ async function startFeatures(
   posters: readonly ChannelPoster[],
   services: RunningService[],
   metrics?: BotMetrics,
-): Promise<{ handlers: CommandHandler[]; storeReachable: () => Promise<boolean>; outboxDepth: () => Promise<number | undefined> }> {
+): Promise<{ handlers: CommandHandler[]; storeReachable: () => Promise<boolean>; outboxDepth: () => Promise<number | undefined>; store: StateStore }> {
   const { startDigests } = await import('../digest/index.js');
   const { startCatalogReloader } = await import('./catalog-reloader.js');
   const digests = await startDigests(ctx, posters);
@@ -79,13 +94,13 @@ async function startFeatures(
   };
   // Posts intended and not yet sent (the store's outbox).
   const outboxDepth = async () => (digests.store.closed ? undefined : await digests.store.outboxDepth());
-  return { handlers: [digests.handler], storeReachable, outboxDepth };
+  return { handlers: [digests.handler], storeReachable, outboxDepth, store: digests.store };
 }
 
 export interface ServeOptions {
   /** Where the one HTTP server listens (default: every interface, `config.port`). */
   readonly listen?: { readonly port: number; readonly host?: string };
-  /** Which platform requests were already acted on (default: this process's memory). */
+  /** Which platform requests were already acted on (default: the state store's leases, shared by every replica). */
   readonly seen?: SeenRequests;
 }
 
@@ -98,15 +113,30 @@ export async function startServing(ctx: BotContext, services: RunningService[], 
   const { config, log, holder } = ctx;
   const metrics = new BotMetrics();
   metrics.setSources({ catalogSize: () => holder.core.size });
-  const seen = options.seen ?? new MemorySeenRequests();
   const server = new HttpServer(log);
-  const posters = (await platformPosters(config, log)).map((p) => countedPoster(p, metrics));
-  const { handlers, storeReachable, outboxDepth } = await startFeatures(ctx, posters, services, metrics);
+  let slackAuthorize: SlackAuthorize | undefined;
+  const posters = (await platformPosters(config, log, () => slackAuthorize)).map((p) => countedPoster(p, metrics));
+  const { handlers, storeReachable, outboxDepth, store } = await startFeatures(ctx, posters, services, metrics);
+  const seen = options.seen ?? new StoreSeenRequests(store);
   metrics.setSources({ outboxDepth });
   mountOpsRoutes(server, { metrics, checks: { catalog: () => holder.core.size > 0, store: storeReachable } });
   if (config.slack) {
     const { startSlack } = await import('../slack/index.js');
-    services.push(await startSlack(ctx, handlers, { server, metrics, seen }));
+    const slack = await startSlack(ctx, handlers, {
+      server,
+      metrics,
+      seen,
+      ...(config.slack.oauth
+        ? {
+            installations: new StateStoreInstallationRecords(store),
+            onWorkspaceRemoved: async (workspaceId: string, reason: string) => {
+              await pauseWorkspace(store, 'slack', workspaceId, reason, log);
+            },
+          }
+        : {}),
+    });
+    slackAuthorize = slack.authorize;
+    services.push(slack);
   }
   if (config.discord?.publicKey) {
     const { startDiscordHttp } = await import('../discord/http-interactions.js');

@@ -48,6 +48,11 @@ export const EnvSchema = z
     SLACK_MODE: optional(z.enum(['socket', 'http'], { message: 'must be "socket" (default) or "http"' })),
     PORT: optional(z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535, 'must be a port number from 0 to 65535')),
     SLACK_API_URL: optional(httpUrl),
+    /** Many workspaces ("Add to Slack"): the app's Client ID, Client Secret and a secret signing the install state. */
+    SLACK_CLIENT_ID: optional(z.string().trim().regex(/^\d+\.\d+$/, 'must be the app\'s Client ID ("Basic Information", digits.digits)')),
+    SLACK_CLIENT_SECRET: optional(z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'must be the app\'s hexadecimal Client Secret ("Basic Information")')),
+    SLACK_STATE_SECRET: optional(z.string().trim().min(16, 'must be a random secret of at least 16 characters (signs the install state)')),
+    SLACK_REDIRECT_URL: optional(httpUrl),
     SLACK_ADMIN_USER_IDS: optional(z.string().trim().regex(/^[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*$/, 'must be comma-separated Slack user ids such as U012ABCDEF,U034GHIJKL')),
 
     DISCORD_TOKEN: optional(z.string().trim().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'must be a Discord bot token (three dot-separated parts, from the Developer Portal\'s "Bot" page)')),
@@ -76,7 +81,13 @@ export const EnvSchema = z
     CATALOG_MAX_LOSS: optional(z.coerce.number({ message: 'must be a number from 0 to 1, such as 0.25' }).min(0, 'must be a number from 0 to 1, such as 0.25').max(1, 'must be a number from 0 to 1, such as 0.25')),
   })
   .superRefine((env, ctx) => {
-    if (env.SLACK_BOT_TOKEN) {
+    if (env.SLACK_CLIENT_ID) {
+      if (env.SLACK_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'must not be set with SLACK_CLIENT_ID: one workspace uses SLACK_BOT_TOKEN, many use "Add to Slack" (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)' });
+      if (!env.SLACK_CLIENT_SECRET) ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_SECRET'], message: 'is required with SLACK_CLIENT_ID (the app\'s Client Secret)' });
+      if (!env.SLACK_STATE_SECRET) ctx.addIssue({ code: 'custom', path: ['SLACK_STATE_SECRET'], message: 'is required with SLACK_CLIENT_ID (a random secret of at least 16 characters)' });
+      if (env.SLACK_MODE !== 'http') ctx.addIssue({ code: 'custom', path: ['SLACK_MODE'], message: 'must be "http" with SLACK_CLIENT_ID (installs and requests arrive over HTTP)' });
+      if (!env.SLACK_SIGNING_SECRET) ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required with SLACK_CLIENT_ID (the hexadecimal signing secret of the Slack app)' });
+    } else if (env.SLACK_BOT_TOKEN) {
       const mode = env.SLACK_MODE ?? 'socket';
       if (mode === 'socket' && !env.SLACK_APP_TOKEN) ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'is required in Socket Mode (an app-level token starting with "xapp-"), or set SLACK_MODE=http' });
       if (mode === 'http' && !env.SLACK_SIGNING_SECRET) ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_MODE=http (the hexadecimal signing secret of the Slack app)' });
@@ -88,7 +99,10 @@ export const EnvSchema = z
   });
 
 export interface SlackConfig {
-  readonly botToken: string;
+  /** One workspace: its bot token. Unset with `oauth` (each workspace's token comes from its installation). */
+  readonly botToken?: string;
+  /** Many workspaces: "Add to Slack" (HTTP mode only). */
+  readonly oauth?: { readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string; readonly redirectUri?: string };
   readonly mode: 'socket' | 'http';
   readonly appToken?: string;
   readonly signingSecret?: string;
@@ -141,9 +155,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     return { ok: false, errors: [...new Set(errors)] };
   }
   const e = parsed.data;
-  const slack: SlackConfig | undefined = e.SLACK_BOT_TOKEN
+  const slack: SlackConfig | undefined =
+    e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID
     ? {
-        botToken: e.SLACK_BOT_TOKEN,
+        ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+        ...(e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+          ? { oauth: Object.freeze({ clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET, ...(e.SLACK_REDIRECT_URL ? { redirectUri: e.SLACK_REDIRECT_URL } : {}) }) }
+          : {}),
         mode: e.SLACK_MODE ?? 'socket',
         ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
         ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),

@@ -8,7 +8,7 @@
  * flood of distinct keys costs memory up to the bound, never more). Several replicas behind a load
  * balancer share the claims through the state store instead (a retry may reach another replica).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 export interface SeenRequests {
   /** True the first time `key` is claimed within `ttlMs`; false for a repeat. */
@@ -48,5 +48,30 @@ export class MemorySeenRequests implements SeenRequests {
       if (this.expiries.size <= this.maxKeys && expiry > now) break;
       this.expiries.delete(key);
     }
+  }
+}
+
+/** What the state store offers that shared claims need: its atomic leases. */
+export interface LeaseStore {
+  acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
+}
+
+/**
+ * Claims shared by every replica through the state store's leases: each claim asks for the lease
+ * `once:<key>` under a holder name of its own, so of two replicas receiving the same retry, the
+ * store's one atomic statement lets exactly one through. A local memory in front answers repeats
+ * this process already saw without a round trip.
+ */
+export class StoreSeenRequests implements SeenRequests {
+  private readonly local = new MemorySeenRequests(10_000);
+
+  constructor(
+    private readonly store: LeaseStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    if (!(await this.local.claim(key, ttlMs))) return false;
+    return this.store.acquireLease(`once:${key}`, randomUUID(), ttlMs, this.now());
   }
 }

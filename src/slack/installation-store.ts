@@ -67,3 +67,29 @@ export class StoredInstallations implements InstallationStore {
     if (key) await this.records.delete(key);
   }
 }
+
+/** What the state store offers that installations need (its small key-value "meta" facts). */
+export interface MetaStore {
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+}
+
+/**
+ * Installations in the state store (SQLite or PostgreSQL), shared by every replica: one meta
+ * fact per installation, `slack.installation.<key>` → the installation's JSON; an empty value is
+ * a deleted installation.
+ */
+export class StateStoreInstallationRecords implements InstallationRecords {
+  constructor(private readonly store: MetaStore) {}
+  async put(key: string, record: { readonly json: string }): Promise<void> {
+    await this.store.setMeta(`slack.installation.${key}`, record.json);
+  }
+  async get(key: string): Promise<string | undefined> {
+    return (await this.store.getMeta(`slack.installation.${key}`)) || undefined;
+  }
+  async delete(key: string): Promise<boolean> {
+    const had = Boolean(await this.get(key));
+    if (had) await this.store.setMeta(`slack.installation.${key}`, '');
+    return had;
+  }
+}

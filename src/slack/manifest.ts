@@ -19,11 +19,19 @@ import { SLASH_COMMAND } from './listeners/slash-command.js';
  */
 export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'users:read'] as const;
 export const BOT_EVENTS = ['app_mention'] as const;
+/** With distribution: the app removed from a workspace, or its token revoked (the installation is deleted). */
+export const DISTRIBUTION_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
 
 export interface ManifestOptions {
   /** HTTP mode: the public base URL Slack posts to (`<url>/slack/events`); Socket Mode when absent. */
   readonly httpUrl?: string;
   readonly name?: string;
+  /**
+   * Distribution to many workspaces ("Add to Slack", HTTP mode): the OAuth redirect URL
+   * (`<url>/slack/oauth_redirect`), the install/removal events the bot listens to, org-wide
+   * deployment on Enterprise Grid, and optionally token rotation.
+   */
+  readonly distribute?: { readonly tokenRotation?: boolean };
 }
 
 /** "<query> · latest [page] · stats · show <id> · help", from each command's usage. */
@@ -33,7 +41,9 @@ export function usageHint(): string {
 
 export function buildSlackManifest(options: ManifestOptions = {}): Record<string, unknown> {
   const name = options.name ?? 'breachbot';
-  const events = options.httpUrl ? `${options.httpUrl.replace(/\/+$/, '')}/slack/events` : undefined;
+  const base = options.httpUrl?.replace(/\/+$/, '');
+  const events = base ? `${base}/slack/events` : undefined;
+  const distribute = base ? options.distribute : undefined;
   const commands = COMMANDS.map((c) => `${c.usage}: ${c.description.en}`).join('; ');
   return {
     _metadata: { major_version: 1, minor_version: 1 },
@@ -56,13 +66,13 @@ export function buildSlackManifest(options: ManifestOptions = {}): Record<string
         },
       ],
     },
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    oauth_config: { ...(distribute && base ? { redirect_urls: [`${base}/slack/oauth_redirect`] } : {}), scopes: { bot: [...BOT_SCOPES] } },
     settings: {
-      event_subscriptions: { ...(events ? { request_url: events } : {}), bot_events: [...BOT_EVENTS] },
+      event_subscriptions: { ...(events ? { request_url: events } : {}), bot_events: [...BOT_EVENTS, ...(distribute ? DISTRIBUTION_EVENTS : [])] },
       interactivity: { is_enabled: true, ...(events ? { request_url: events } : {}) },
-      org_deploy_enabled: false,
+      org_deploy_enabled: Boolean(distribute),
       socket_mode_enabled: !events,
-      token_rotation_enabled: false,
+      token_rotation_enabled: Boolean(distribute?.tokenRotation),
     },
   };
 }

@@ -11,6 +11,10 @@ import { HttpServer } from '../http/http-server.js';
 import type { BotMetrics } from '../http/metrics.js';
 import { MemorySeenRequests, type SeenRequests } from '../http/seen-requests.js';
 import { SlackHttpReceiver, type SlackRequestOutcome } from './http-receiver.js';
+import { MemoryInstallationRecords, StoredInstallations, type InstallationRecords } from './installation-store.js';
+import { registerInstallationEvents } from './listeners/installation-events.js';
+import { createInstaller, mountInstallRoutes } from './oauth-install.js';
+import type { WorkspacePosterOptions } from './workspace-poster.js';
 import type { SlackConfig } from '../config/env.js';
 import type { Lang } from '../core/lang.js';
 import { boltLogger } from './bolt-logger.js';
@@ -41,10 +45,16 @@ export interface SlackAppOptions {
   readonly seen?: SeenRequests;
   readonly onRequest?: (outcome: SlackRequestOutcome) => void;
   readonly metrics?: BotMetrics;
+  /** Many workspaces: where installations are kept (default: this process's memory). */
+  readonly installations?: InstallationRecords;
+  /** Many workspaces: a workspace uninstalled the app or revoked its token (pause its digests). */
+  readonly onWorkspaceRemoved?: (workspaceId: string, reason: string) => Promise<void>;
 }
 
 export interface SlackBot {
   readonly app: App;
+  /** Many workspaces: a workspace's bot token (refreshed first when it rotates), from its installation. */
+  readonly authorize?: WorkspacePosterOptions['authorize'];
   /** Listens (HTTP: on `listen`, default the configured port on every interface) or connects (Socket Mode). */
   start(listen?: { port?: number; host?: string }): Promise<{ port?: number }>;
   stop(): Promise<void>;
@@ -58,8 +68,11 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   const { config, log } = options;
   const clientOptions = interactiveClientOptions(config.apiUrl);
   const logger = boltLogger(log);
+  const installationStore = config.oauth ? new StoredInstallations(options.installations ?? new MemoryInstallationRecords()) : undefined;
+  const installer = config.oauth && installationStore ? createInstaller(config.oauth, installationStore, { logger, slackApiUrl: clientOptions.slackApiUrl ?? '' }) : undefined;
   const common = {
-    token: config.botToken,
+    // Many workspaces: no token here; Bolt authorizes each request through the receiver's installer.
+    ...(config.botToken ? { token: config.botToken } : {}),
     logger,
     clientOptions,
     // Bolt gives the Socket Mode client (apps.connections.open) the installer's client
@@ -79,12 +92,14 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
           processBeforeResponse: options.processBeforeResponse ?? false,
           ...(options.onRequest ? { onRequest: options.onRequest } : {}),
           ...(options.metrics ? { metrics: options.metrics } : {}),
+          ...(installer ? { installer } : {}),
         })
       : undefined;
   const app = receiver ? new App({ ...common, receiver }) : new App({ ...common, appToken: config.appToken ?? '', socketMode: true });
   // A server of its own when none is shared (a Slack-only bot, tests).
   const ownServer = receiver && !options.server ? new HttpServer(log) : undefined;
   if (receiver) receiver.mount(options.server ?? ownServer!);
+  if (installer && config.oauth) mountInstallRoutes(options.server ?? ownServer!, installer, config.oauth, log);
 
   try {
     await app.init();
@@ -102,6 +117,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   registerSlashCommand(app, deps);
   registerBlockActions(app, deps);
   registerAppMention(app, deps);
+  if (installationStore) registerInstallationEvents(app, { installationStore, log, ...(options.onWorkspaceRemoved ? { onWorkspaceRemoved: options.onWorkspaceRemoved } : {}) });
   // Listeners catch their own errors; this catches what escapes Bolt's middleware, so one bad
   // request is logged (tokens masked) and the app keeps serving.
   app.error(async (error) => {
@@ -110,6 +126,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
 
   return {
     app,
+    ...(installer ? { authorize: async (query: Parameters<WorkspacePosterOptions['authorize']>[0]) => installer.authorize(query) } : {}),
     async start(listen) {
       await app.start();
       if (ownServer) return { port: await ownServer.listen(listen?.port ?? config.port, listen?.host) };
@@ -136,8 +153,14 @@ export function describeStartError(err: unknown): string {
 export async function startSlack(
   ctx: BotContext,
   handlers: readonly CommandHandler[],
-  shared: { readonly server?: HttpServer; readonly metrics?: BotMetrics; readonly seen?: SeenRequests } = {},
-): Promise<RunningService> {
+  shared: {
+    readonly server?: HttpServer;
+    readonly metrics?: BotMetrics;
+    readonly seen?: SeenRequests;
+    readonly installations?: InstallationRecords;
+    readonly onWorkspaceRemoved?: (workspaceId: string, reason: string) => Promise<void>;
+  } = {},
+): Promise<RunningService & { readonly authorize?: SlackBot['authorize'] }> {
   const config = ctx.config.slack;
   if (!config) throw new Error('Slack is not configured: set SLACK_BOT_TOKEN (and SLACK_APP_TOKEN, or SLACK_MODE=http with SLACK_SIGNING_SECRET).');
   const bot = await createSlackApp({
@@ -149,6 +172,8 @@ export async function startSlack(
     ...(config.mode === 'http' && shared.server ? { server: shared.server } : {}),
     ...(shared.metrics ? { metrics: shared.metrics } : {}),
     ...(shared.seen ? { seen: shared.seen } : {}),
+    ...(shared.installations ? { installations: shared.installations } : {}),
+    ...(shared.onWorkspaceRemoved ? { onWorkspaceRemoved: shared.onWorkspaceRemoved } : {}),
   });
   let port: number | undefined;
   try {
@@ -163,5 +188,5 @@ export async function startSlack(
     );
   }
   ctx.log.info(config.mode === 'http' ? (shared.server ? 'slack: answering POST /slack/events on the shared HTTP server' : `slack: listening for Slack's requests on port ${port} (POST /slack/events)`) : 'slack: connected in Socket Mode');
-  return { name: 'slack', stop: () => bot.stop() };
+  return { name: 'slack', stop: () => bot.stop(), ...(bot.authorize ? { authorize: bot.authorize } : {}) };
 }

@@ -10,18 +10,22 @@ import { buildSlackManifest } from './manifest.js';
 
 export const MANIFEST_PATH = fileURLToPath(new URL('../../commands/slack-manifest.json', import.meta.url));
 
-export function manifestText(httpUrl?: string): string {
-  return `${JSON.stringify(buildSlackManifest(httpUrl ? { httpUrl } : {}), null, 2)}\n`;
+export function manifestText(httpUrl?: string, distribute?: { readonly tokenRotation?: boolean }): string {
+  return `${JSON.stringify(buildSlackManifest({ ...(httpUrl ? { httpUrl } : {}), ...(distribute ? { distribute } : {}) }), null, 2)}\n`;
 }
 
 function main(argv: string[]): number {
-  const { values } = parseArgs({ args: argv, options: { 'http-url': { type: 'string' }, check: { type: 'boolean' } } });
+  const { values } = parseArgs({ args: argv, options: { 'http-url': { type: 'string' }, check: { type: 'boolean' }, distribute: { type: 'boolean' }, 'token-rotation': { type: 'boolean' } } });
+  if (values.distribute && !values['http-url']) {
+    process.stderr.write('--distribute needs --http-url (installs and events arrive over HTTP)\n');
+    return 2;
+  }
   const httpUrl = values['http-url'];
   if (httpUrl !== undefined && !/^https:\/\/[^\s/]+/.test(httpUrl)) {
     process.stderr.write('--http-url must be the public https:// address of the bot, such as https://bot.example.com\n');
     return 2;
   }
-  const text = manifestText(httpUrl);
+  const text = manifestText(httpUrl, values.distribute ? { tokenRotation: Boolean(values['token-rotation']) } : undefined);
   if (values.check) {
     let current = '';
     try {
