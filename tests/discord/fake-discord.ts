@@ -97,6 +97,12 @@ export class FakeDiscord {
   /** How many IDENTIFY and RESUME frames the gateway received (a reconnection adds one). */
   identifies = 0;
   resumes = 0;
+  /** How many shards `GET /gateway/bot` recommends (discord.js with `shards: 'auto'` opens that many). */
+  recommendedShards = 1;
+  /** The `shard` of each IDENTIFY, in order: [shard id, shard count]. */
+  readonly identifiedShards: [number, number][] = [];
+  /** Each open connection's shard id, as it identified. */
+  private readonly shardOf = new Map<WebSocket, number>();
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -134,10 +140,10 @@ export class FakeDiscord {
     return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
   }
 
-  /** Sends a dispatch to every connected client. */
-  dispatch(t: string, d: unknown): void {
+  /** Sends a dispatch to every connected client (or only to the connection of shard `shard`). */
+  dispatch(t: string, d: unknown, shard?: number): void {
     const frame = JSON.stringify({ op: 0, t, s: ++this.seq, d });
-    for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+    for (const ws of this.sockets) if (ws.readyState === ws.OPEN && (shard === undefined || this.shardOf.get(ws) === shard)) ws.send(frame);
   }
 
   /** Drops every gateway connection, as a network failure would. */
@@ -170,6 +176,9 @@ export class FakeDiscord {
       if (frame.op === 1) ws.send(JSON.stringify({ op: 11 }));
       else if (frame.op === 2) {
         this.identifies++;
+        const shard = ((frame.d as { shard?: [number, number] }).shard ?? [0, 1]) as [number, number];
+        this.identifiedShards.push(shard);
+        this.shardOf.set(ws, shard[0]);
         ws.send(
           JSON.stringify({
             op: 0,
@@ -182,7 +191,7 @@ export class FakeDiscord {
               session_id: `session-${this.identifies}`,
               resume_gateway_url: this.wsUrl,
               application: { id: APP_ID, flags: 0 },
-              shard: [0, 1],
+              shard,
             },
           }),
         );
@@ -241,7 +250,7 @@ export class FakeDiscord {
   private defaultAnswer(r: RecordedRequest): FakeResponse {
     const p = r.path;
     if (r.method === 'GET' && p === '/api/v10/gateway/bot') {
-      return { status: 200, body: { url: this.wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return { status: 200, body: { url: this.wsUrl, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
     }
     if (r.method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(p)) return { status: 204 };
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/(%40original|@original)$/.test(p)) {
