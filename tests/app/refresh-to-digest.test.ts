@@ -90,7 +90,7 @@ const settle = async () => {
   for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
 };
 
-describe('GIVEN the bot running on the bundled snapshot, a channel with a digest and one watching "Example Shop"', () => {
+describe('GIVEN the bot running on the bundled snapshot, a channel with a digest and one watching "Example Shop"', { timeout: 120_000 }, () => {
   it.each([
     ['500', /HIBP refresh: nothing changed: .* answered HTTP 500/],
     ['garbage', /HIBP refresh: nothing changed: the body is not JSON/],
@@ -113,7 +113,7 @@ describe('GIVEN the bot running on the bundled snapshot, a channel with a digest
     mode = 'ok';
     const before = holder.core;
     expect(await refresh.runNow()).toMatchObject([{ feed: 'hibp', kind: 'updated', added: [NEW_ID], removed: [] }]);
-    await until(() => holder.core !== before, 'the reloader swapped in the new catalog', 10_000);
+    await until(() => holder.core !== before, 'the reloader swapped in the new catalog', 60_000);
     expect(holder.core.size).toBe(before.size + 1);
     const found = holder.core.execute({ command: 'search', query: 'example shop' });
     expect(found.kind === 'results' && found.matches[0]!.incident).toMatchObject({ id: NEW_ID, records: { total: { count: 123_456 } }, dataClasses: ['Email addresses', 'Names'] });

@@ -164,7 +164,7 @@ describe('GIVEN a channel that subscribed a moment before a refresh, in the same
   });
 });
 
-describe('GIVEN the bot configuration', () => {
+describe('GIVEN the bot configuration', { timeout: 120_000 }, () => {
   it('THEN the refresh is off unless both the feed URL and the schedule are set', () => {
     const dir = tempDataDir();
     const holder = new CoreHolder(new BreachCore(loadCatalog(dir)));

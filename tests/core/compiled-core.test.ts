@@ -1,0 +1,96 @@
+/**
+ * A core rebuilt from its compiled form (what a worker thread hands the main thread) answers
+ * exactly as the core it was compiled from, and shares no state with it.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileCatalog, openCompiledCatalog } from '../../src/core/compiled-catalog.js';
+import { decodeImage, encodeImage } from '../../src/core/core-image.js';
+import { realCore } from '../helpers/catalog-fixtures.js';
+
+const QUERIES = [
+  'linkedin',
+  'orange',
+  'ticketmaster inbenta',
+  'sirius',
+  'breaches in france 2024',
+  'hospital email addresses',
+  'fuites de mots de passe en 2023',
+  'adobe passwords',
+  'linkdin',
+  'metropole grand paris',
+  'biggest breaches',
+  'qqxxzzvv',
+];
+
+describe('GIVEN the bundled catalog compiled and opened again', async () => {
+  const original = realCore();
+  const compiled = compileCatalog(original);
+  let pauses = 0;
+  const copy = await openCompiledCatalog(compiled, async () => {
+    pauses++;
+  });
+
+  it('THEN every search, page, autocomplete, latest, stats and show answer is the same', () => {
+    for (const query of QUERIES) {
+      for (const page of [1, 2]) {
+        expect(JSON.stringify(copy.execute({ command: 'search', query, page, pageSize: 10 })), query).toBe(JSON.stringify(original.execute({ command: 'search', query, page, pageSize: 10 })));
+      }
+    }
+    for (const typed of ['l', 'li', 'link', 'orang', 'ticketm', 'métropole']) expect(copy.complete(typed)).toEqual(original.complete(typed));
+    expect(copy.execute({ command: 'latest', pageSize: 20 })).toEqual(original.execute({ command: 'latest', pageSize: 20 }));
+    expect(copy.execute({ command: 'stats' })).toEqual(original.execute({ command: 'stats' }));
+    expect(copy.execute({ command: 'show', id: 'orange-2014-04' })).toEqual(original.execute({ command: 'show', id: 'orange-2014-04' }));
+  });
+
+  it('THEN it holds the same records, files and problems, parsed a slice at a time', () => {
+    expect(copy.size).toBe(original.size);
+    expect(copy.catalog.incidents.map((i) => i.id)).toEqual(original.catalog.incidents.map((i) => i.id));
+    expect(copy.catalog.fileOf).toEqual(original.catalog.fileOf);
+    expect(copy.catalog.problems).toEqual(original.catalog.problems);
+    // 15 MB of records in 2 MB slices: the caller got the event loop back several times.
+    expect(pauses).toBeGreaterThanOrEqual(5);
+  });
+
+  it('THEN the two cores share no record and no index array', () => {
+    // Compared by identity only (a deep comparison of two whole cores would take minutes).
+    expect(copy.catalog.incidents[0] === original.catalog.incidents[0]).toBe(false);
+    expect(copy.index === original.index).toBe(false);
+    expect(copy.index.textIndex === original.index.textIndex).toBe(false);
+    expect(copy.index.names[0] === original.index.names[0]).toBe(false);
+  });
+});
+
+describe('GIVEN object graphs with shared parts', () => {
+  it('THEN an object reached twice comes back as one object, with its class', () => {
+    class Box {
+      constructor(readonly items: number[]) {}
+      sum() {
+        return this.items.reduce((a, b) => a + b, 0);
+      }
+    }
+    // Registered the way compiled-core.ts registers the core's classes.
+    return import('../../src/core/core-image.js').then(({ registerImageClass }) => {
+      registerImageClass(Box);
+      const shared = [1, 2, 3];
+      const box = new Box(shared);
+      const rows = Array.from({ length: 10 }, (_, i) => ({ n: i, label: `row ${i}`, tags: [i, i + 1] }));
+      const graph = { a: box, b: box, list: shared, rows, again: rows[3], map: new Map([['x', new Set([1, 2])]]), f: new Float32Array([0.5, 1.5]), odd: [Infinity, -1, 2.5, undefined, null] };
+      const back = decodeImage(encodeImage(graph), () => undefined) as typeof graph;
+      expect(back.a).toBeInstanceOf(Box);
+      expect(back.a).toBe(back.b);
+      expect(back.a.items).toBe(back.list);
+      expect(back.a.sum()).toBe(6);
+      expect(back.rows).toEqual(rows);
+      expect(back.again).toBe(back.rows[3]);
+      expect(back.map.get('x')).toEqual(new Set([1, 2]));
+      expect(Array.from(back.f)).toEqual([0.5, 1.5]);
+      expect(back.odd).toEqual([Infinity, -1, 2.5, undefined, null]);
+    });
+  });
+
+  it('THEN a function or an unregistered class is refused by its path', () => {
+    class Unknown {}
+    expect(() => encodeImage({ x: { f: () => 1 } })).toThrow(/cannot carry a function at root\.x\.f/);
+    expect(() => encodeImage({ y: [new Unknown()] })).toThrow(/class Unknown at root\.y\[0\] is not registered/);
+  });
+});
