@@ -15,6 +15,7 @@ import type { BreachCore } from '../core/breach-core.js';
 import { formatProblem } from '../core/catalog.js';
 import type { CompiledCatalog } from '../core/compiled-catalog.js';
 import { compileInWorker, openOnLoop } from '../worker/off-loop.js';
+import { snapshotPathFor } from '../worker/catalog-cache.js';
 import type { Incident } from '../core/incident-schema.js';
 import type { BotContext, RunningService } from '../ports/index.js';
 import { DEFAULT_MAX_CATALOG_LOSS, guardCatalogReload } from './catalog-guard.js';
@@ -85,7 +86,9 @@ export function startCatalogReloader(
   const dataDir = config.dataDir;
   const debounceMs = options.debounceMs ?? 300;
   const maxLoss = options.maxLoss ?? config.catalogMaxLoss ?? DEFAULT_MAX_CATALOG_LOSS;
-  const compile = options.compile ?? ((dir: string) => compileInWorker(dir, log));
+  // The worker also refreshes the compiled snapshot, so the next start reads what is served now.
+  const snapshotFile = config.cacheDir ? snapshotPathFor(config.cacheDir, dataDir) : undefined;
+  const compile = options.compile ?? ((dir: string) => compileInWorker(dir, log, snapshotFile));
   // The state the serving catalog was built from; and the last state found unusable (reported once).
   let good = snapshot(dataDir);
   let rejected: string | undefined;

@@ -6,7 +6,8 @@
  */
 import type { Config } from '../config/env.js';
 import { formatProblem } from '../core/catalog.js';
-import { buildCore, CoreHolder } from '../core/core-holder.js';
+import { CoreHolder } from '../core/core-holder.js';
+import { loadCore } from '../worker/catalog-cache.js';
 import type { BotContext, ChannelPoster, CommandHandler, Logger, RunningService } from '../ports/index.js';
 import type { WorkspacePosterOptions } from '../slack/workspace-poster.js';
 import { pauseWorkspace } from './pause-workspace.js';
@@ -159,11 +160,11 @@ export async function startServing(ctx: BotContext, services: RunningService[], 
 
 export async function startBot(config: Config, options: { forceTerminal?: boolean } = {}): Promise<number> {
   const log = createLogger(secretsOf(config));
-  const { core, problems, ms } = buildCore(config.dataDir);
+  const { core, problems, ms, from } = await loadCore(config.dataDir, config.cacheDir, log);
   for (const p of problems) log.warn(`skipped invalid data: ${formatProblem(p)}`);
   const holder = new CoreHolder(core);
   const ctx: BotContext = { config, holder, log };
-  const banner = `breachbot: ${core.size} incidents loaded and indexed in ${Math.round(ms)} ms${problems.length ? ` (${problems.length} problems skipped; run npx breachbot validate)` : ''}.`;
+  const banner = `breachbot: ${core.size} incidents ${from === 'snapshot' ? 'read from the compiled catalog snapshot' : 'loaded and indexed'} in ${Math.round(ms)} ms${problems.length ? ` (${problems.length} problems skipped; run npx breachbot validate)` : ''}.`;
   const services: RunningService[] = [];
 
   if (options.forceTerminal || (!config.slack && !config.discord)) {

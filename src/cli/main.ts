@@ -8,7 +8,8 @@ import { MAX_PAGE_SIZE } from '../core/answer.js';
 import { formatProblem, loadCatalog } from '../core/catalog.js';
 import { detectLanguage } from '../core/query-parser.js';
 import { loadConfig, type Config } from '../config/env.js';
-import { buildCore, CoreHolder } from '../core/core-holder.js';
+import { CoreHolder } from '../core/core-holder.js';
+import { loadCore } from '../worker/catalog-cache.js';
 import { renderText } from '../render/text-renderer.js';
 import { errorMessage } from '../render/messages.js';
 import { startBot } from '../app/start.js';
@@ -100,7 +101,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'latest':
       case 'stats':
       case 'show':
-        return query(command, rest, config, io);
+        return await query(command, rest, config, io);
       default:
         throw new UsageFailure(`unknown command "${command.slice(0, 40)}" (try: search, latest, stats, show, validate, import, refresh, start)`);
     }
@@ -127,7 +128,7 @@ function validate(config: Config, io: Io): number {
   return 0;
 }
 
-function query(command: 'search' | 'latest' | 'stats' | 'show', args: readonly string[], config: Config, io: Io): number {
+async function query(command: 'search' | 'latest' | 'stats' | 'show', args: readonly string[], config: Config, io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -159,7 +160,7 @@ function query(command: 'search' | 'latest' | 'stats' | 'show', args: readonly s
       break;
   }
   const lang = (values.lang as 'en' | 'fr' | undefined) ?? (command === 'search' ? detectLanguage(text, config.language) : config.language);
-  const { core, problems } = buildCore(config.dataDir);
+  const { core, problems } = await loadCore(config.dataDir, config.cacheDir);
   for (const p of problems) io.err(`breachbot: skipped invalid data: ${formatProblem(p)}`);
   const answer = new CoreHolder(core).core.execute(request);
   if (answer.kind === 'error') {

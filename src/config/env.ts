@@ -39,6 +39,8 @@ export const EnvSchema = z
   .object({
     /** Folder holding incidents/ and imported/. */
     DATA_DIR: optional(z.string()),
+    /** Folder for the compiled catalog snapshot (default var/cache); "off" to never use one. */
+    CATALOG_CACHE_DIR: optional(z.string()),
     /** Answer language when a question does not tell: en or fr. */
     BOT_LANGUAGE: optional(z.enum(['en', 'fr'], { message: 'must be "en" or "fr"' })),
 
@@ -127,6 +129,8 @@ export interface Config {
   readonly dataDir: string;
   /** The one HTTP server's port (Slack HTTP mode, Discord interactions, /healthz, /readyz, /metrics). */
   readonly port: number;
+  /** Where the compiled catalog snapshot lives; undefined when CATALOG_CACHE_DIR=off. */
+  readonly cacheDir?: string;
   readonly language: 'en' | 'fr';
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
@@ -184,6 +188,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const config: Config = {
     dataDir: resolve(cwd, e.DATA_DIR ?? 'data'),
     port: e.PORT ?? 3000,
+    ...(e.CATALOG_CACHE_DIR?.trim() === 'off' ? {} : { cacheDir: resolve(cwd, e.CATALOG_CACHE_DIR ?? 'var/cache') }),
     language: e.BOT_LANGUAGE ?? 'en',
     ...(slack ? { slack: Object.freeze(slack) } : {}),
     ...(discord ? { discord: Object.freeze(discord) } : {}),

@@ -2,11 +2,26 @@
 import { BreachCore } from '../core/breach-core.js';
 import { DEFAULT_DATA_FILE_LIMITS, loadCatalog, type DataFileLimits } from '../core/catalog.js';
 import { compileCatalog, compiledTransferList, type CompiledCatalog } from '../core/compiled-catalog.js';
+import { sourceKey, writeCatalogSnapshot } from '../core/catalog-snapshot.js';
+import type { Logger } from '../ports/index.js';
 import type { TaskResult } from './tasks.js';
 
-export function buildCoreTask(input: { dataDir: string; limits?: DataFileLimits }): TaskResult<CompiledCatalog & { readonly ms: number }> {
+/**
+ * With `snapshot`, also writes the compiled catalog there for the next start, keyed on the data
+ * files as they were before reading them (a file changed meanwhile makes it stale, never wrong).
+ */
+export function buildCoreTask(input: { dataDir: string; limits?: DataFileLimits; snapshot?: string }, log: Logger): TaskResult<CompiledCatalog & { readonly ms: number }> {
   const t0 = performance.now();
-  const core = new BreachCore(loadCatalog(input.dataDir, input.limits ?? DEFAULT_DATA_FILE_LIMITS));
+  const limits = input.limits ?? DEFAULT_DATA_FILE_LIMITS;
+  const key = input.snapshot ? sourceKey(input.dataDir, limits) : '';
+  const core = new BreachCore(loadCatalog(input.dataDir, limits));
   const compiled = compileCatalog(core);
+  if (input.snapshot) {
+    try {
+      writeCatalogSnapshot(input.snapshot, key, compiled);
+    } catch (err) {
+      log.warn(`catalog snapshot not written to ${input.snapshot}: ${(err as Error).message}`);
+    }
+  }
   return { result: { ...compiled, ms: performance.now() - t0 }, transfer: compiledTransferList(compiled) };
 }

@@ -12,9 +12,12 @@ import { runTask } from './run-task.js';
 /** Lets every pending event run before going on. */
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Reads, validates and indexes `dataDir` in a worker; the compiled catalog comes back moved, not copied. */
-export function compileInWorker(dataDir: string, log?: Logger): Promise<CompiledCatalog> {
-  return runTask('build-core', { dataDir }, log);
+/**
+ * Reads, validates and indexes `dataDir` in a worker; the compiled catalog comes back moved, not
+ * copied. With `snapshot`, the worker also writes it there for the next start.
+ */
+export function compileInWorker(dataDir: string, log?: Logger, snapshot?: string): Promise<CompiledCatalog> {
+  return runTask('build-core', { dataDir, ...(snapshot ? { snapshot } : {}) }, log);
 }
 
 /** A core from a compiled catalog, opened in slices on this thread. */

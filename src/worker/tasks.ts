@@ -16,7 +16,7 @@ export interface TaskResult<T> {
 // Each task loads its own modules when it runs, so a worker starts with only what its task needs.
 export const TASKS = {
   /** Reads, validates and indexes the catalog under `dataDir`: a compiled catalog. */
-  'build-core': async (input: { dataDir: string; limits?: DataFileLimits }, _log: Logger) => (await import('./build-core-task.js')).buildCoreTask(input),
+  'build-core': async (input: { dataDir: string; limits?: DataFileLimits; snapshot?: string }, log: Logger) => (await import('./build-core-task.js')).buildCoreTask(input, log),
   /** Fetches one feed (hibp, bonjourlafuite, hhs-ocr) and rewrites its snapshot: the refresh's outcome. */
   'refresh-feed': async (input: { feed: RefreshableFeed; url: string; dataDir: string }, log: Logger) => (await import('./refresh-task.js')).refreshFeedTask(input, log),
 } as const;
