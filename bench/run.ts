@@ -51,6 +51,17 @@ function measureInChild(dataDir: string, set: QuerySet, workDir: string): Promis
   });
 }
 
+/** Acknowledgement lateness during a reload of `dataDir`, measured in a fresh child (bench/during-reload.ts). */
+function reloadInChild(dataDir: string): Promise<NonNullable<Row['reload']>> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(HERE, 'during-reload.ts'), ['--data', dataDir], { execArgv: process.execArgv, stdio: ['ignore', 2, 2, 'ipc'] });
+    let result: Row['reload'];
+    child.on('message', (m) => (result = m as Row['reload']));
+    child.on('error', reject);
+    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`bench: reload child exited with ${code}`))));
+  });
+}
+
 function dirMB(dir: string): number {
   let bytes = 0;
   for (const sub of ['incidents', 'imported']) {
@@ -87,8 +98,9 @@ async function syntheticRow(size: number, seed: number, workRoot: string): Promi
   log(`  ${set.mixed.length} queries (${set.labelled.length} labelled) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const corpusMB = dirMB(dataDir);
   const result = await measureInChild(dataDir, set, work);
+  const reload = size >= 10_000 ? await reloadInChild(dataDir) : undefined;
   rmSync(work, { recursive: true, force: true });
-  return { label: `synthetic ${size / 1000}k`, corpusMB, result };
+  return { label: `synthetic ${size / 1000}k`, corpusMB, result, ...(reload ? { reload } : {}) };
 }
 
 async function main(): Promise<number> {
@@ -164,7 +176,8 @@ async function main(): Promise<number> {
       const incidents = loadCatalog(dataDir).incidents;
       const set = generateQuerySet(incidents as readonly QueryRecord[], { seed, perCategory: Math.min(200, Math.max(20, incidents.length)) });
       const result = await measureInChild(dataDir, set, workRoot);
-      rows.push({ label: 'bundled data/', corpusMB: dirMB(dataDir), result });
+      const reload = await reloadInChild(dataDir);
+      rows.push({ label: 'bundled data/', corpusMB: dirMB(dataDir), result, reload });
     }
     const notes = [
       `Seed ${seed}; sizes ${sizes.join(', ')}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s.`,
