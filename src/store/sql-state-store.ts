@@ -221,15 +221,15 @@ export class SqlStateStore implements StateStore {
     const now = at.toISOString();
     return this.driver.transaction(async (tx) => {
       await tx.run(`UPDATE channels SET gone_at = NULL, gone_reason = NULL WHERE ${WHERE_CHANNEL}`, at3(channel));
-      const existing = await this.subscriptionIn(tx, channel);
       const values: SqlValue[] = [settings.cron, settings.timeZone, settings.language, settings.filters, settings.postEmpty ? 1 : 0];
-      if (!existing) {
-        await tx.run(
-          `INSERT INTO subscriptions (cron, time_zone, language, filters, post_empty, platform, workspace_id, channel_id, created_at, created_by, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [...values, ...at3(channel), now, by, now],
-        );
-      } else {
+      // Insert unless the channel has one; a replica subscribing the same channel at the same moment waits here, then updates.
+      const inserted = await tx.run(
+        `INSERT INTO subscriptions (cron, time_zone, language, filters, post_empty, platform, workspace_id, channel_id, created_at, created_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, workspace_id, channel_id) DO NOTHING`,
+        [...values, ...at3(channel), now, by, now],
+      );
+      if (inserted === 0) {
+        const existing = (await this.subscriptionIn(tx, channel))!;
         // A new schedule means a new expected run: the scheduler sets it.
         const rescheduled = existing.cron !== settings.cron || existing.timeZone !== settings.timeZone;
         await tx.run(

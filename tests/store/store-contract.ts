@@ -50,6 +50,16 @@ export function storeContract(factory: StoreFactory): void {
       expect(store.closed).toBe(true);
     });
 
+    it('THEN two processes subscribing one channel at the same moment leave one subscription, with one of their settings', async () => {
+      const store = await open();
+      const other = await peer(store);
+      const [a, b] = await Promise.all([store.subscribe(A, SETTINGS, 'U1', T), other.subscribe(A, { ...SETTINGS, filters: '' }, 'U2', later(1))]);
+      expect(a.id).toBe(b.id);
+      const subs = await store.subscriptions();
+      expect(subs).toHaveLength(1);
+      expect(['data:passwords', '']).toContain(subs[0]!.filters);
+    });
+
     it('THEN an incident is delivered to a channel at most once, whatever posts it, and per channel', async () => {
       const store = await open();
       expect(await store.recordDeliveries(A, ['x-1', 'x-2'], 'alert', T, ['m1'])).toBe(2);
