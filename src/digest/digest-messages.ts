@@ -8,6 +8,7 @@ import type { ParsedQuery } from '../core/query-parser.js';
 import { describeFilters, errorMessage } from '../render/messages.js';
 import { formatNumber } from '../render/format.js';
 import type { Lang } from '../core/lang.js';
+import { typeset } from '../render/typography.js';
 import { breachShow } from '../../commands/breach-show.js';
 import { breachSearch } from '../../commands/breach-search.js';
 import { breachDigest } from '../../commands/breach-digest.js';
@@ -266,7 +267,7 @@ const STATE_PROBLEM: Record<StoreProblem['kind'], Record<Lang, string>> = {
 function stateProblemLines(input: StatusInput, lang: Lang): string[] {
   const kinds = [...new Set((input.stateProblems ?? []).map((p) => p.kind))];
   const ask = lang === 'fr' ? 'Prévenez la personne qui administre le bot.' : 'Tell whoever runs the bot.';
-  return kinds.map((k) => `⚠ ${lang === 'fr' ? 'Attention' : 'Warning'}${lang === 'fr' ? ' : ' : ': '}${STATE_PROBLEM[k][lang]}. ${ask}`);
+  return kinds.map((k) => typeset(`⚠ ${lang === 'fr' ? 'Attention' : 'Warning'}: ${STATE_PROBLEM[k][lang]}. ${ask}`, lang));
 }
 
 /** The digest half of a channel's status: subscription, schedule, filters, what is pending, what was posted. */

@@ -39,7 +39,7 @@ describe('GIVEN a bot whose state database goes missing', () => {
     digests = await startDigests(ctx, [], { store: new SqliteStateStore(file) });
     expect(errors(ctx.lines, 'state missing: ')).toHaveLength(1);
     expect(await status(digests)).toMatch(/^⚠ Warning: the bot's saved state was missing when it started .* Tell whoever runs the bot\./);
-    expect(await status(digests, 'fr')).toMatch(/^⚠ Attention : l'état enregistré du bot manquait/);
+    expect(await status(digests, 'fr')).toMatch(/^⚠ Attention\u202f: l'état enregistré du bot manquait à son démarrage et a été recréé vide\u202f: abonnements/);
   });
 
   it('WHEN the file is deleted while the bot runs THEN the next check logs it once and /breach status warns', async () => {
