@@ -5,7 +5,7 @@
  * everything in order: no new work, in-flight posts finished or abandoned, database closed.
  */
 import type { Config } from '../config/env.js';
-import { formatProblem } from '../core/catalog.js';
+import { summarizeProblems } from '../core/problem-summary.js';
 import { CoreHolder } from '../core/core-holder.js';
 import { loadCore } from '../worker/catalog-cache.js';
 import type { BotContext, ChannelPoster, CommandHandler, Logger, RunningService } from '../ports/index.js';
@@ -161,7 +161,9 @@ export async function startServing(ctx: BotContext, services: RunningService[], 
 export async function startBot(config: Config, options: { forceTerminal?: boolean } = {}): Promise<number> {
   const log = createLogger(secretsOf(config));
   const { core, problems, ms, from } = await loadCore(config.dataDir, config.cacheDir, log);
-  for (const p of problems) log.warn(`skipped invalid data: ${formatProblem(p)}`);
+  // One summary line, not every problem: `breachbot validate` lists them all.
+  const summary = summarizeProblems(problems);
+  if (summary) log.warn(summary);
   const holder = new CoreHolder(core);
   const ctx: BotContext = { config, holder, log };
   const banner = `breachbot: ${core.size} incidents ${from === 'snapshot' ? 'read from the compiled catalog snapshot' : 'loaded and indexed'} in ${Math.round(ms)} ms${problems.length ? ` (${problems.length} problems skipped; run npx breachbot validate)` : ''}.`;

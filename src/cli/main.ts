@@ -1,30 +1,26 @@
 /**
- * The `breachbot` command line: search, latest, stats, show, validate, start.
+ * The `breachbot` command line: search, latest, stats, show, validate, import, start, help.
  * Exit codes: 0 answered (even "no results"), 1 invalid data or configuration, 2 usage error.
+ * Usage errors (a bad option, a query too long, an unreadable filter) are found before the
+ * catalog loads, so they come at once; a pipe closed by the reader (`| head`) ends quietly.
  */
 import { parseArgs } from 'node:util';
 import type { Answer, CoreRequest } from '../core/answer.js';
 import { MAX_PAGE_SIZE } from '../core/answer.js';
 import { formatProblem, loadCatalog } from '../core/catalog.js';
-import { detectLanguage } from '../core/query-parser.js';
+import { detectLanguage, parseQuery } from '../core/query-parser.js';
+import { summarizeProblems } from '../core/problem-summary.js';
 import { loadConfig, type Config } from '../config/env.js';
 import { CoreHolder } from '../core/core-holder.js';
 import { loadCore } from '../worker/catalog-cache.js';
 import { renderText } from '../render/text-renderer.js';
 import { errorMessage } from '../render/messages.js';
 import { startBot } from '../app/start.js';
-import { IMPORT_USAGE, ImportUsageError, importCommand } from '../import/import-command.js';
-import { REFRESH_USAGE, refreshCommand } from '../import/refresh-command.js';
-
-const USAGE = `Usage: breachbot <command> [options]
-  search <query...> [--json] [--limit N] [--page N] [--lang en|fr]
-  latest [--json] [--limit N] [--page N]
-  stats [--json]
-  show <id> [--json]
-  validate             check every incident file under the data folder
-  ${IMPORT_USAGE}
-  ${REFRESH_USAGE}
-  start                run the bot (the terminal chat when no platform token is set)`;
+import { ImportUsageError, importCommand } from '../import/import-command.js';
+import { refreshCommand } from '../import/refresh-command.js';
+import type { Lang } from '../core/lang.js';
+import { QUERY_OPTIONS, cliHelp } from './cli-help.js';
+import { endQuietlyOnClosedPipe } from './closed-pipe.js';
 
 class UsageFailure extends Error {}
 
@@ -74,11 +70,21 @@ export function answerJson(answer: Answer, query: string | null): Record<string,
   }
 }
 
+/** The language help is asked in: `--lang fr` / `--lang=fr` among the arguments, else BOT_LANGUAGE. */
+function helpLanguage(args: readonly string[]): Lang {
+  const i = args.indexOf('--lang');
+  const given = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  if (given === 'fr' || given === 'en') return given;
+  const config = loadConfig();
+  return config.ok ? config.config.language : 'en';
+}
+
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (io === defaultIo) endQuietlyOnClosedPipe();
   try {
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-      io.out(USAGE);
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
+      io.out(cliHelp(helpLanguage(rest)));
       return command === undefined ? 2 : 0;
     }
     const configResult = loadConfig();
@@ -128,17 +134,30 @@ function validate(config: Config, io: Io): number {
   return 0;
 }
 
+/** parseArgs' own errors in plain words, naming the command's options. */
+function readQueryArgs(command: string, args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        page: { type: 'string' },
+        lang: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    const e = err as { code?: string; message: string };
+    const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageFailure(`unknown option ${option ?? ''} for ${command} (its options: ${QUERY_OPTIONS})`);
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageFailure(`${option ?? 'an option'} needs a value, e.g. --limit 20, --page 2, --lang fr`);
+    throw new UsageFailure(`cannot read the options of ${command} (its options: ${QUERY_OPTIONS})`);
+  }
+}
+
 async function query(command: 'search' | 'latest' | 'stats' | 'show', args: readonly string[], config: Config, io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      page: { type: 'string' },
-      lang: { type: 'string' },
-    },
-  });
+  const { values, positionals } = readQueryArgs(command, args);
   const limit = intOption(values.limit, 'limit', MAX_PAGE_SIZE);
   const page = intOption(values.page, 'page', 1_000_000);
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'fr') throw new UsageFailure('--lang must be en or fr');
@@ -160,12 +179,23 @@ async function query(command: 'search' | 'latest' | 'stats' | 'show', args: read
       break;
   }
   const lang = (values.lang as 'en' | 'fr' | undefined) ?? (command === 'search' ? detectLanguage(text, config.language) : config.language);
+  if (command === 'search') {
+    // What makes a query unusable (empty, too long, an unreadable filter) does not depend on the
+    // catalog: say so before spending a second loading it. Word counts depend on the catalog's
+    // names, so the core still checks those.
+    const early = parseQuery(text, () => false, () => false);
+    if (!early.ok && early.error.code !== 'too-many-terms') {
+      io.err(`breachbot: ${errorMessage({ kind: 'error', ...early.error }, lang).replace(/`/g, '')}`);
+      return 2;
+    }
+  }
   const { core, problems } = await loadCore(config.dataDir, config.cacheDir);
-  for (const p of problems) io.err(`breachbot: skipped invalid data: ${formatProblem(p)}`);
+  const summary = summarizeProblems(problems);
+  if (summary) io.err(`breachbot: ${summary}`);
   const answer = new CoreHolder(core).core.execute(request);
   if (answer.kind === 'error') {
     // A query the core refuses is a usage error: one line on stderr, exit 2.
-    io.err(`breachbot: ${errorMessage(answer, 'en').replace(/`/g, '')}`);
+    io.err(`breachbot: ${errorMessage(answer, lang).replace(/`/g, '')}`);
     return 2;
   }
   io.out(values.json ? JSON.stringify(answerJson(answer, command === 'search' ? text : command === 'show' ? text.trim() : null)) : renderText(answer, lang));

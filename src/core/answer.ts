@@ -5,7 +5,7 @@
  */
 import type { Incident } from './incident-schema.js';
 import type { NameKind } from './search-index.js';
-import type { ParsedQuery, QueryError } from './query-parser.js';
+import type { FilterKind, ParsedQuery, QueryError } from './query-parser.js';
 
 /** What a request asks the core to do; what paging and detail buttons carry as their state. */
 export type CoreRequest =
@@ -115,6 +115,8 @@ export interface ErrorAnswer {
   readonly limit?: number;
   readonly length?: number;
   readonly detail?: string;
+  /** For `bad-filter`: which filter, so the message can list what it accepts. */
+  readonly filter?: FilterKind;
 }
 
 /**

@@ -9,6 +9,7 @@ import { nameFuzziness, type NameMatches, type NameQueryTerm } from './name-inde
 import { hasFilters, parseQuery, type ParsedQuery } from './query-parser.js';
 import { tokenize } from './text-folding.js';
 import type { Incident } from './incident-schema.js';
+import { IdSuggester } from './id-suggestions.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Answer, type CoreRequest, type Match, type MatchReason, type Stats } from './answer.js';
 import { Autocomplete, type AutocompleteChoice } from './autocomplete.js';
 import { IncidentFilters } from './incident-filters.js';
@@ -100,6 +101,9 @@ export class BreachCore {
     return this.index.incidents.length;
   }
 
+  /** Built on the first unknown id asked for, then reused. */
+  private idSuggester: IdSuggester | undefined;
+
   incident(id: string): Incident | undefined {
     return this.catalog.byId.get(id);
   }
@@ -189,11 +193,9 @@ export class BreachCore {
       const related = incident.related.map((r) => this.catalog.byId.get(r)).filter((r): r is Incident => r !== undefined);
       return { kind: 'incident', incident, related };
     }
-    const parsed = this.parse(clean.replace(/-/g, ' '));
-    const suggestions = parsed.ok
-      ? this.collect({ ...parsed.query, filters: { dataClasses: [], countries: [] } }, () => ({ start: 0, end: 5 }))
-          .matches.map((m) => ({ id: m.incident.id, title: m.incident.title.en }))
-      : [];
+    // Suggestions by closeness of id or name, never by what an unrelated text happens to mention.
+    this.idSuggester ??= new IdSuggester(this.catalog.incidents);
+    const suggestions = this.idSuggester.suggest(clean.slice(0, 100));
     return { kind: 'not-found', id: clean.slice(0, 100), suggestions };
   }
 

@@ -45,13 +45,37 @@ function pathToString(path: readonly PropertyKey[]): string {
   return out;
 }
 
+const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'an object { ... }', array: 'a list [ ... ]' };
+
+/**
+ * An issue in plain words. The schema's own messages are already plain; zod's defaults
+ * ("Invalid option: expected one of ...", "Invalid input: expected boolean, received string")
+ * are reworded, listing the valid values.
+ */
+export function plainIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_value':
+      if (!/^Invalid (option|input)/.test(issue.message)) return issue.message;
+      return issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_type': {
+      if (!/^Invalid input/.test(issue.message)) return issue.message;
+      const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
+      const received = /received (\w+)/.exec(issue.message)?.[1];
+      return received === 'undefined' ? `is required (${expected})` : `must be ${expected}${received ? `, not ${received === 'string' ? 'text' : `${/^[aeiou]/.test(received) ? 'an' : 'a'} ${received}`}` : ''}`;
+    }
+    case 'invalid_union':
+      return /^Invalid input/.test(issue.message) ? 'is not in any of the accepted forms' : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
 function issueProblems(file: string, prefix: string, error: z.ZodError): CatalogProblem[] {
   return error.issues.map((issue) => {
     const path = prefix + (issue.path.length && prefix ? '.' : '') + pathToString(issue.path);
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = `is required (${issue.message})`;
-    return { file, path, message };
+    return { file, path, message: plainIssue(issue) };
   });
 }
 

@@ -198,7 +198,8 @@ export const IncidentSchema = z
     otherDataClasses: list(nonEmpty).default([]),
     /**
      * Data the sources say was possibly exposed, hedged ("may have been compromised", "a
-     * également pu être compromis"): shown as such, never as a fact. Canonical class names.
+     * également pu être compromis"): shown as such, never as a fact. Canonical class names. A
+     * data filter finds them (the answer shows the hedge); stats count only `dataClasses`.
      */
     possiblyExposed: list(DataClassNameSchema).default([]),
     cause: LocalizedTextSchema.optional(),

@@ -57,7 +57,11 @@ export interface QueryError {
   readonly limit?: number;
   readonly length?: number;
   readonly detail?: string;
+  /** Which filter could not be read ("unknown" for a key that is no filter), so the answer can list what it accepts. */
+  readonly filter?: FilterKind;
 }
+
+export type FilterKind = 'data' | 'year' | 'country' | 'vendor' | 'min' | 'sort' | 'unknown';
 
 export type ParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: QueryError };
 
@@ -93,14 +97,14 @@ function applyOperator(key: string, value: string, draft: Draft): QueryError | u
     case 'donnees':
     case 'donnee': {
       const name = classOfPhrase(v);
-      if (!name) return { code: 'bad-filter', detail: `data:${value}` };
+      if (!name) return { code: 'bad-filter', detail: `data:${value}`, filter: 'data' };
       if (!draft.dataClasses.includes(name)) draft.dataClasses.push(name);
       return undefined;
     }
     case 'year':
     case 'annee': {
       const m = /^(\d{4})(?:-(\d{4}))?$/.exec(v);
-      if (!m) return { code: 'bad-filter', detail: `year:${value}` };
+      if (!m) return { code: 'bad-filter', detail: `year:${value}`, filter: 'year' };
       draft.yearFrom = Number(m[1]);
       draft.yearTo = Number(m[2] ?? m[1]);
       return undefined;
@@ -108,7 +112,7 @@ function applyOperator(key: string, value: string, draft: Draft): QueryError | u
     case 'country':
     case 'pays': {
       const code = resolveCountry(v);
-      if (!code) return { code: 'bad-filter', detail: `country:${value}` };
+      if (!code) return { code: 'bad-filter', detail: `country:${value}`, filter: 'country' };
       if (!draft.countries.includes(code)) draft.countries.push(code);
       return undefined;
     }
@@ -116,23 +120,23 @@ function applyOperator(key: string, value: string, draft: Draft): QueryError | u
     case 'fournisseur':
     case 'prestataire':
       draft.vendor = tokenize(v).join(' ');
-      return draft.vendor ? undefined : { code: 'bad-filter', detail: `vendor:${value}` };
+      return draft.vendor ? undefined : { code: 'bad-filter', detail: `vendor:${value}`, filter: 'vendor' };
     case 'min':
     case 'size': {
       const size = readNumber(tokenize(v.replace(/(\d)[.,](\d)/g, '$1 $2')), 0);
-      if (!size) return { code: 'bad-filter', detail: `min:${value}` };
+      if (!size) return { code: 'bad-filter', detail: `min:${value}`, filter: 'min' };
       draft.minRecords = size.value;
       return undefined;
     }
     case 'sort':
     case 'tri': {
       const s = v === 'size' || v === 'taille' ? 'size' : v === 'date' ? 'date' : v === 'relevance' || v === 'pertinence' ? 'relevance' : undefined;
-      if (!s) return { code: 'bad-filter', detail: `sort:${value}` };
+      if (!s) return { code: 'bad-filter', detail: `sort:${value}`, filter: 'sort' };
       draft.sort = s;
       return undefined;
     }
     default:
-      return { code: 'bad-filter', detail: `${key}:${value}` };
+      return { code: 'bad-filter', detail: `${key}:${value}`, filter: 'unknown' };
   }
 }
 

@@ -46,7 +46,7 @@ function textDocOf(inc: Incident): TextDoc {
     title: both(inc.title),
     summary: both(inc.summary),
     classes: [
-      ...inc.dataClasses.flatMap((n) => {
+      ...[...inc.dataClasses, ...inc.possiblyExposed].flatMap((n) => {
         const c = dataClass(n);
         return c ? [c.name, c.en, c.fr, ...c.synonyms] : [n];
       }),
@@ -142,7 +142,8 @@ export class BreachIndex {
       for (const a of inc.affected) if (a.country) countries.add(a.country);
       for (const c of inc.peopleCountries) countries.add(c);
       const years = incidentYears(inc);
-      const classes = new Set(inc.dataClasses);
+      // Data possibly exposed answers a data filter too: the answer shows it as a hedge.
+      const classes = new Set([...inc.dataClasses, ...inc.possiblyExposed]);
       facts.push({
         years,
         records: inc.records?.total?.count,

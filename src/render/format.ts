@@ -181,11 +181,11 @@ export function formatDataClasses(incident: Incident, lang: Lang): string | unde
   return labels.length ? `${labels.join(', ')}${lang === 'fr' ? `${NNBSP}; ` : '; '}${possible}` : possible;
 }
 
-/** "possibly exposed: passwords" / "peut-être exposés : mots de passe", or undefined. */
+/** "possibly exposed: passwords" / "exposition possible : mots de passe", or undefined. */
 export function formatPossiblyExposed(incident: Incident, lang: Lang): string | undefined {
   if (incident.possiblyExposed.length === 0) return undefined;
   const labels = incident.possiblyExposed.map((c) => dataClassLabel(c, lang)).join(', ');
-  return lang === 'fr' ? `peut-être exposés${labelColon(lang)}${labels}` : `possibly exposed: ${labels}`;
+  return lang === 'fr' ? `exposition possible${labelColon(lang)}${labels}` : `possibly exposed: ${labels}`;
 }
 
 /** "Which vendor": "Inbenta Technologies (third-party provider of ...)". */

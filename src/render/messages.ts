@@ -4,7 +4,7 @@
  */
 import type { ErrorAnswer, NoResultsAnswer, ResultsAnswer } from '../core/answer.js';
 import { MAX_QUERY_LENGTH } from '../core/query-parser.js';
-import { dataClassLabel } from '../core/data-classes.js';
+import { DATA_CLASSES, dataClassLabel } from '../core/data-classes.js';
 import { countryLabel } from '../core/countries.js';
 import { formatNumber } from './format.js';
 import type { Lang } from '../core/lang.js';
@@ -186,15 +186,37 @@ function errorWords(answer: ErrorAnswer, lang: Lang): string {
         ? `La recherche contient ${answer.length ?? '?'} mots ; la limite est de ${answer.limit ?? '?'}. Gardez les plus parlants.`
         : `Your query has ${answer.length ?? '?'} words; the limit is ${answer.limit ?? '?'}. Keep the telling ones.`;
     case 'bad-filter':
-      return fr
-        ? `Filtre illisible : ${answer.detail ?? ''}. Exemples : data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date.`
-        : `Cannot read the filter ${answer.detail ?? ''}. Examples: data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date.`;
+      return fr ? `Filtre illisible : ${answer.detail ?? ''}. ${filterHelp(answer.filter, lang)}` : `Cannot read the filter ${answer.detail ?? ''}. ${filterHelp(answer.filter, lang)}`;
     case 'unknown-command':
       return fr ? `Commande inconnue : ${answer.detail ?? ''}. Tapez \`/breach help\`.` : `Unknown command: ${answer.detail ?? ''}. Type \`/breach help\`.`;
     case 'bad-request':
       return fr ? `Requête invalide : ${answer.detail ?? ''}` : `Invalid request: ${answer.detail ?? ''}`;
     case 'internal':
       return fr ? "Désolé, quelque chose s'est mal passé de notre côté. Réessayez dans un instant." : 'Sorry, something went wrong on our side. Please try again in a moment.';
+  }
+}
+
+/** What a filter accepts, in plain words: every data type for `data:`, the forms of the others. */
+export function filterHelp(filter: ErrorAnswer['filter'], lang: Lang): string {
+  const fr = lang === 'fr';
+  switch (filter) {
+    case 'data':
+    {
+      const list = DATA_CLASSES.map((c) => (fr ? c.fr : c.en)).join(', ');
+      return fr ? `Types de données possibles (entre guillemets s'ils ont plusieurs mots) : ${list}.` : `Data types (in quotes when several words): ${list}.`;
+    }
+    case 'year':
+      return fr ? 'Une année (year:2024) ou une période (year:2018-2020).' : 'A year (year:2024) or a range (year:2018-2020).';
+    case 'country':
+      return fr ? 'Un code de pays à deux lettres (country:FR, country:US, country:GB) ou un nom de pays (country:France).' : 'A two-letter country code (country:FR, country:US, country:GB) or a country name (country:France).';
+    case 'vendor':
+      return fr ? 'Un nom de prestataire (vendor:inbenta).' : 'A vendor name (vendor:inbenta).';
+    case 'min':
+      return fr ? 'Une taille : min:10000, min:10k, min:1m, min:1.5m.' : 'A size: min:10000, min:10k, min:1m, min:1.5m.';
+    case 'sort':
+      return fr ? 'Un ordre : sort:date, sort:size ou sort:relevance.' : 'An order: sort:date, sort:size or sort:relevance.';
+    default:
+      return fr ? 'Filtres possibles : data:, year:, country:, vendor:, min:, sort: (par exemple data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date).' : 'Filters: data:, year:, country:, vendor:, min:, sort: (e.g. data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date).';
   }
 }
 

@@ -57,7 +57,7 @@ describe('GIVEN the terminal chat with piped input', () => {
     const r = run(['start'], { input: '/breach orange\n/breach show ticketmaster-inbenta-2018\n/breach help\n' });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Orange: data of 1\.3 million customers/);
-    expect(r.stdout).toMatch(/about 1\.3 million customers and prospects/);
+    expect(r.stdout).toMatch(/about 1\.3 million customers/);
     expect(r.stdout).toMatch(/Inbenta Technologies \(third-party provider/);
     expect(r.stdout).toMatch(/\/breach latest/);
   });
@@ -75,7 +75,7 @@ describe('GIVEN the terminal chat with piped input', () => {
 
   it('THEN French questions get French answers', () => {
     const r = run(['start'], { input: '/breach fuites de mots de passe en 2024\n' });
-    expect(r.stdout).toMatch(/Données\u202f: noms, adresses e-mail, adresses postales, numéros de téléphone, mots de passe/);
+    expect(r.stdout).toMatch(/Données\u202f: noms, adresses e-mail, adresses postales, numéros de téléphone\u202f; exposition possible\u202f: mots de passe/);
     expect(r.stdout).toMatch(/survenu le 28 juin 2024/i);
   });
 

@@ -17,8 +17,8 @@ const inYears = (i: Incident, from: number, to: number) => {
   return y !== undefined && y[1] >= from && y[0] <= to;
 };
 
-/** A class asked for is met by its family ("passwords" also finds login details). */
-const holds = (i: Incident, name: string) => classFamily(name).some((c) => i.dataClasses.includes(c));
+/** A class asked for is met by its family ("passwords" also finds login details), exposed or possibly exposed (the answer shows the hedge). */
+const holds = (i: Incident, name: string) => classFamily(name).some((c) => i.dataClasses.includes(c) || i.possiblyExposed.includes(c));
 
 const CASES: { query: string; scan: (i: Incident) => boolean }[] = [
   { query: 'data:passwords country:FR', scan: (i) => holds(i, 'Passwords') && countriesOf(i).has('FR') },

@@ -94,7 +94,7 @@ describe('GIVEN bad input', () => {
   });
 
   it('THEN an unreadable filter says which one', () => {
-    expect(parseQuery('data:shoesizes')).toEqual({ ok: false, error: { code: 'bad-filter', detail: 'data:shoesizes' } });
+    expect(parseQuery('data:shoesizes')).toEqual({ ok: false, error: { code: 'bad-filter', detail: 'data:shoesizes', filter: 'data' } });
   });
 
   it('THEN @everyone and mentions are dropped, not searched', () => {

@@ -3,10 +3,12 @@
  * qualifiers, dates at their precision, data classes, vendors, affected organizations — and
  * every one cites its article.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/core/catalog.js';
+import type { Incident } from '../../src/core/incident-schema.js';
+import { fold } from '../../src/core/text-folding.js';
 import { DATA_DIR, REPO_ROOT } from '../helpers/catalog-fixtures.js';
 
 const catalog = loadCatalog(DATA_DIR);
@@ -17,18 +19,123 @@ const get = (id: string) => {
 };
 const SEEDS = join(REPO_ROOT, '..', 'shared', 'seeds');
 
-describe('GIVEN the curated seed incidents', () => {
-  it('THEN each cites a seed article, and the quoted title is in it', () => {
-    const curated = catalog.incidents.filter((i) => i.provenance.source === 'curated');
+/** The seed articles, whitespace collapsed, with their file names. */
+const ARTICLES = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => ({ file: f, text: readFileSync(join(SEEDS, f), 'utf8').replace(/\s+/g, ' ') }));
+const curated = catalog.incidents.filter((i) => i.provenance.source === 'curated');
+/** A title as printed: "[sic]" marks a typo kept, it is not in the article. */
+const printed = (title: string) => title.replace(/ \[sic\]/g, '');
+/** The article an incident cites: the one that prints its title. */
+function articleOf(inc: Incident): string {
+  const found = ARTICLES.filter((a) => a.text.includes(printed(inc.sources[0]!.title)));
+  expect(found.map((a) => a.file), `${inc.id}: the article printing "${inc.sources[0]!.title}"`).toHaveLength(1);
+  return found[0]!.text;
+}
+const folded = (s: string) => fold(s).replace(/\s+/g, ' ');
+const isEstablished = (inc: Incident, path: string) => inc.established.some((e) => e.path === path || path.startsWith(`${e.path}.`) || path.startsWith(`${e.path}[`));
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** Ways a French article may print a count: "45.000", "45 000", "1,3 million", "5000", "400". */
+function printedForms(n: number): string[] {
+  const grouped = (sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const forms = [String(n), grouped(' '), grouped('.'), grouped('\u202f'), grouped('\u00a0')];
+  if (n >= 1e6) forms.push(`${String(n / 1e6).replace('.', ',')} million`);
+  return forms;
+}
+
+describe('GIVEN the curated seed incidents, each read against its article', () => {
+  it('THEN each cites its article by the title as printed (typos kept with [sic]), never by a local file path', () => {
     expect(curated.length).toBe(9);
     for (const inc of curated) {
-      const ref = inc.sources[0]!.reference!;
-      expect(ref).toMatch(/^shared\/seeds\/\d{3}_[0-9a-f]+\.txt$/);
-      const file = join(SEEDS, ref.replace('shared/seeds/', ''));
-      if (existsSync(file)) {
-        const text = readFileSync(file, 'utf8').replace(/\s+/g, ' ');
-        const words = inc.sources[0]!.title.split(/\s+/).slice(0, 4).join(' ');
-        expect(text, `${inc.id} cites ${ref}`).toContain(words);
+      for (const s of inc.sources) {
+        expect(s.reference ?? '', inc.id).not.toMatch(/seeds\/|\.txt$/);
+        expect(s.url ?? '', inc.id).not.toMatch(/^file:/);
+      }
+      articleOf(inc);
+    }
+    const sirius = get('sirius-ticketing-2024').sources[0]!.title;
+    expect(sirius).toBe("Cyberattaque. Les données personnelles d'au mois [sic] 63 000 spectateurs bretons, dérobées");
+  });
+
+  it('THEN a publisher is named only where the article names it, and a date not printed is established with its basis', () => {
+    for (const inc of curated) {
+      const text = articleOf(inc);
+      inc.sources.forEach((s, i) => {
+        if (s.publisher) expect(text, `${inc.id} publisher ${s.publisher}`).toContain(s.publisher);
+        if (s.date && !isEstablished(inc, `sources[${i}].date`)) {
+          const [y, m] = s.date.split('-');
+          expect(text, `${inc.id} source date ${s.date}`).toContain(m ? `${MONTHS_FR[Number(m) - 1]} ${y}` : y!);
+        }
+      });
+    }
+  });
+
+  it('THEN every count is printed in the article', () => {
+    for (const inc of curated) {
+      const text = articleOf(inc);
+      const counts = [inc.records?.total, ...(inc.records?.breakdown ?? []), ...inc.affected.map((a) => a.records), inc.affectedCount].filter((c) => c !== undefined);
+      for (const c of counts) {
+        expect(printedForms(c.count).some((f) => text.includes(f)), `${inc.id}: ${c.count} in the article`).toBe(true);
+      }
+    }
+  });
+
+  it('THEN every date is in the article (day and month, or month) unless established with its basis', () => {
+    for (const inc of curated) {
+      const text = folded(articleOf(inc));
+      const { occurred, discovered, disclosed } = inc.dates;
+      const dates: [string, string | undefined][] = [['dates.occurred.start', occurred?.start], ['dates.occurred.end', occurred?.end], ['dates.discovered', discovered], ['dates.disclosed', disclosed]];
+      for (const [path, date] of dates) {
+        if (!date || isEstablished(inc, path)) continue;
+        const [y, m, d] = date.split('-');
+        const said = d ? `${Number(d)}${Number(d) === 1 ? 'er' : ''} ${MONTHS_FR[Number(m) - 1]}` : m ? MONTHS_FR[Number(m) - 1]! : y!;
+        expect(text, `${inc.id} ${path} ${date}`).toContain(folded(said));
+      }
+    }
+  });
+
+  it("THEN a vendor's role says only what the article says, or is established with its basis (\"chatbot\")", () => {
+    for (const inc of curated) {
+      const text = folded(articleOf(inc));
+      inc.vendors.forEach((v, i) => {
+        if (isEstablished(inc, `vendors[${i}].role`)) return;
+        const words = folded(v.role.fr ?? '').match(/[a-z]{5,}/g) ?? [];
+        for (const w of words) expect(text, `${inc.id} vendor role word "${w}"`).toContain(w);
+      });
+    }
+    // "(chatbot)" is not in the article: it is kept only as an established fact, with its basis.
+    const ticketmaster = get('ticketmaster-inbenta-2018');
+    expect(ticketmaster.vendors[0]!.role.en).toMatch(/chatbot/);
+    expect(ticketmaster.established).toContainEqual(expect.objectContaining({ path: 'vendors[0].role', basis: 'public-record' }));
+  });
+
+  it('THEN hedged data stays hedged: what the article says "may have been" or "a pu être" compromised is possibly exposed, not exposed', () => {
+    const HEDGES = /pu être compromis|pouvaient avoir été compromises|pourraient avoir été compromises|peuvent inclure/;
+    for (const inc of curated.filter((i) => i.kind === 'breach')) {
+      const text = articleOf(inc);
+      if (HEDGES.test(text)) expect(inc.possiblyExposed.length, `${inc.id} says "${HEDGES.exec(text)![0]}"`).toBeGreaterThan(0);
+    }
+    const ticketmaster = get('ticketmaster-inbenta-2018');
+    expect(ticketmaster.dataClasses).toEqual([]);
+    expect(ticketmaster.possiblyExposed).toEqual(expect.arrayContaining(['Payment info', 'Account login details']));
+    expect(ticketmaster.title.en).toMatch(/may have exposed/);
+    expect(ticketmaster.title.fr).toMatch(/a pu exposer/);
+    const sirius = get('sirius-ticketing-2024');
+    expect(sirius.possiblyExposed).toEqual(['Passwords']);
+    expect(sirius.dataClasses).not.toContain('Passwords');
+  });
+
+  it('THEN quoted words in summaries, responses and notes are verbatim from the article', () => {
+    for (const inc of curated) {
+      const text = folded(articleOf(inc));
+      const prose = [inc.summary.fr ?? '', ...inc.response.map((r) => r.text.fr ?? ''), ...inc.established.map((e) => e.note)];
+      for (const p of prose) {
+        for (const [, quote] of p.matchAll(/[«"“]\s?([^"”»]{3,}?)\s?[»"”]/g)) {
+          if (/[a-zà-ÿ]{3,} [a-zà-ÿ]{2,}/i.test(quote!) && /[àâçéèêëîïôûù]|\b(le|la|les|de|du|des|une?|et)\b/i.test(quote!)) {
+            expect(text, `${inc.id} quotes "${quote}"`).toContain(folded(quote!.replace(/ \[sic\]/g, '')));
+          }
+        }
       }
     }
   });
@@ -52,7 +159,7 @@ describe('GIVEN the curated seed incidents', () => {
     expect(byName.get('Très Tôt Théâtre')).toMatchObject({ city: 'Quimper', records: { count: 3900, qualifier: 'approximate' } });
     expect(byName.get("L'Améthyste")).toMatchObject({ city: 'Crozon' });
     expect(byName.get("L'Améthyste")?.records).toBeUndefined();
-    expect(s.dataClasses).toContain('Passwords');
+    expect(s.possiblyExposed).toContain('Passwords');
     expect(s.response.map((r) => r.type)).toContain('password-reset');
   });
 
@@ -61,8 +168,9 @@ describe('GIVEN the curated seed incidents', () => {
     expect(m.records?.total).toMatchObject({ count: 5000, qualifier: 'approximate' });
     expect(m.records?.breakdown.map((b) => b.count)).toEqual([250, 208]);
     expect(m.dates.discovered).toBe('2025-02');
-    expect([...m.dataClasses].sort()).toEqual(['Email addresses', 'Names', 'Phone numbers']);
-    expect(m.dataClasses).not.toContain('Payment info');
+    // "ces données peuvent inclure des noms, prénoms, numéros de téléphone et adresses e-mail": possibly exposed.
+    expect([...m.possiblyExposed].sort()).toEqual(['Email addresses', 'Names', 'Phone numbers']);
+    expect([...m.dataClasses, ...m.possiblyExposed]).not.toContain('Payment info');
     expect(m.response.map((r) => r.type)).toContain('complaint');
     expect(m.organization.aliases).toContain('MGP');
   });
@@ -79,11 +187,11 @@ describe('GIVEN the curated seed incidents', () => {
     expect(feb.unstated).toContain('dataClasses');
   });
 
-  it('THEN Ticketmaster: Inbenta as the customer-support vendor, Sep 2017 – 23 June 2018, payment and login data, no count invented', () => {
+  it('THEN Ticketmaster: Inbenta as the customer-support vendor, Sep 2017 – 23 June 2018, payment and login data possibly exposed, no count invented', () => {
     const t = get('ticketmaster-inbenta-2018');
     expect(t.vendors.map((v) => v.name)).toEqual(['Inbenta Technologies']);
     expect(t.dates.occurred).toEqual({ start: '2017-09', end: '2018-06-23' });
-    expect(t.dataClasses).toEqual(expect.arrayContaining(['Payment info', 'Account login details', 'Names', 'Email addresses', 'Phone numbers', 'Physical addresses']));
+    expect(t.possiblyExposed).toEqual(expect.arrayContaining(['Payment info', 'Account login details', 'Names', 'Email addresses', 'Phone numbers', 'Physical addresses']));
     expect(t.records).toBeUndefined();
     expect(t.response.map((r) => r.type)).toEqual(expect.arrayContaining(['password-reset', 'service-disabled']));
   });

@@ -16,7 +16,7 @@ describe('GIVEN /breach inbenta', () => {
   it('THEN the answer is the heading, Ticketmaster with its facts and a Details button, and Post to channel', () => {
     const message = answerToBlocks(core.execute({ command: 'search', query: 'inbenta' }), 'en');
     expect(message).toEqual({
-      text: '1 incident for “inbenta” — Ticketmaster UK: malware on Inbenta\'s customer-support product exposed customers\' payment and login data',
+      text: '1 incident for “inbenta” — Ticketmaster UK: malware on Inbenta\'s customer-support product may have exposed customers\' payment and login data',
       blocks: [
         { type: 'section', text: { type: 'mrkdwn', text: '*1 incident for “inbenta”*', verbatim: true } },
         {
@@ -25,14 +25,14 @@ describe('GIVEN /breach inbenta', () => {
             type: 'mrkdwn',
             verbatim: true,
             text: [
-              "*1. Ticketmaster UK: malware on Inbenta's customer-support product exposed customers' payment and login data*  `ticketmaster-inbenta-2018`",
+              "*1. Ticketmaster UK: malware on Inbenta's customer-support product may have exposed customers' payment and login data*  `ticketmaster-inbenta-2018`",
               '_Ticketmaster — United Kingdom · online ticketing_',
               '*When:* happened from September 2017 to 23 June 2018 · discovered on 23 June 2018 · disclosed on 27 June 2018',
               '*How many:* not stated',
-              '*Data:* names, postal addresses, email addresses, phone numbers, payment information, account login details',
-              '*Vendor:* Inbenta Technologies (third-party provider of a hosted customer-support product (chatbot))',
+              '*Data:* possibly exposed: names, postal addresses, email addresses, phone numbers, payment information, account login details',
+              '*Vendor:* Inbenta Technologies (external third-party supplier of a hosted customer-support product (a chatbot))',
               '*Matched on:* vendor “Inbenta Technologies”, vendor “Inbenta”, title',
-              '*Sources:* Le géant de la billetterie en ligne a signalé que les données de ses clients, y compris bancaires, pouvaient avoir été compromises (June 2018) [shared/seeds/004_a156d531968c7e60.txt]',
+              '*Sources:* Le géant de la billetterie en ligne a signalé que les données de ses clients, y compris bancaires, pouvaient avoir été compromises (June 2018)',
             ].join('\n'),
           },
           accessory: {

@@ -1,0 +1,83 @@
+/**
+ * What `breachbot help` prints, in English or French: the commands and their options, the
+ * filters a question can hold, example questions, the exit codes.
+ */
+import type { Lang } from '../core/lang.js';
+import { IMPORT_USAGE } from '../import/import-command.js';
+import { REFRESH_USAGE } from '../import/refresh-command.js';
+
+/** The options of the commands that query the catalog, as help and usage errors name them. */
+export const QUERY_OPTIONS = '--json, --limit N, --page N, --lang en|fr';
+
+const TEXT = {
+  en: {
+    usage: 'Usage: breachbot <command> [options]',
+    commands: [
+      ['search <question...> [--json] [--limit N] [--page N] [--lang en|fr]', 'incidents matching a name or a question'],
+      ['latest [--json] [--limit N] [--page N] [--lang en|fr]', 'the newest incidents'],
+      ['stats [--json] [--lang en|fr]', 'counts by year, data type, country and source'],
+      ['show <id> [--json] [--lang en|fr]', 'one incident in full, with its sources'],
+      ['validate', 'check every incident file under the data folder'],
+      [IMPORT_USAGE, ''],
+      [REFRESH_USAGE, ''],
+      ['start', 'run the bot (the terminal chat when no platform token is set)'],
+      ['help [--lang en|fr]', 'this help'],
+    ],
+    filters: 'Filters, in the question or as operators:',
+    filterRows: [
+      ['data type', '"passwords", "social security numbers", "SSN"', 'data:passwords'],
+      ['year', '"2024", "since 2020", "before 2019", "2018-2020"', 'year:2024, year:2018-2020'],
+      ['country', '"in France", "UK", "French breaches"', 'country:FR'],
+      ['vendor', '"via inbenta"', 'vendor:inbenta'],
+      ['size', '"over 1 million", "at least 10k"', 'min:1m'],
+      ['order', '"latest" (by date), "biggest" (by size)', 'sort:date, sort:size'],
+    ],
+    examples: 'Example questions:',
+    exampleLines: ['breachbot search orange', 'breachbot search "biggest breaches in France"', 'breachbot search "passwords since 2020" --limit 20', 'breachbot search "data:ssn country:US min:1m"', 'breachbot show orange-2014-04', 'breachbot latest --page 2'],
+    exit: 'Exit codes: 0 answered (also "no results"), 1 invalid data or configuration, 2 usage error (one line on stderr).',
+  },
+  fr: {
+    usage: 'Utilisation : breachbot <commande> [options]',
+    commands: [
+      ['search <question...> [--json] [--limit N] [--page N] [--lang en|fr]', 'les incidents qui correspondent à un nom ou une question'],
+      ['latest [--json] [--limit N] [--page N] [--lang en|fr]', 'les incidents les plus récents'],
+      ['stats [--json] [--lang en|fr]', 'les chiffres par année, type de données, pays et source'],
+      ['show <id> [--json] [--lang en|fr]', 'un incident en entier, avec ses sources'],
+      ['validate', 'vérifie chaque fichier d\'incident du dossier de données'],
+      [IMPORT_USAGE, ''],
+      [REFRESH_USAGE, ''],
+      ['start', 'lance le bot (la discussion dans le terminal sans jeton de plateforme)'],
+      ['help [--lang en|fr]', 'cette aide'],
+    ],
+    filters: 'Filtres, dans la question ou en opérateurs :',
+    filterRows: [
+      ['type de données', '« mots de passe », « numéros de sécurité sociale »', 'data:passwords'],
+      ['année', '« 2024 », « depuis 2020 », « avant 2019 », « 2018-2020 »', 'year:2024, year:2018-2020'],
+      ['pays', '« en France », « fuites françaises »', 'country:FR'],
+      ['prestataire', '« prestataire sirius », « via inbenta »', 'vendor:inbenta'],
+      ['taille', '« plus de 1 million », « plus de 100 000 »', 'min:1m'],
+      ['ordre', '« récentes » (par date), « plus grosses » (par taille)', 'sort:date, sort:size'],
+    ],
+    examples: 'Exemples de questions :',
+    exampleLines: ['breachbot search orange', 'breachbot search "les plus grosses fuites en France"', 'breachbot search "fuites de mots de passe depuis 2020" --limit 20', 'breachbot search "data:ssn country:US min:1m"', 'breachbot show orange-2014-04', 'breachbot latest --page 2'],
+    exit: "Codes de sortie : 0 réponse donnée (même « aucun résultat »), 1 données ou configuration invalides, 2 erreur d'utilisation (une ligne sur stderr).",
+  },
+} as const;
+
+/** The whole help, one item a line. */
+export function cliHelp(lang: Lang): string {
+  const t = TEXT[lang];
+  const width = Math.max(...t.filterRows.map((r) => r[0].length));
+  return [
+    t.usage,
+    ...t.commands.map(([usage, what]) => (what ? `  ${usage}\n      ${what}` : `  ${usage}`)),
+    '',
+    t.filters,
+    ...t.filterRows.map(([kind, words, operator]) => `  ${kind.padEnd(width)}  ${words}  →  ${operator}`),
+    '',
+    t.examples,
+    ...t.exampleLines.map((e) => `  ${e}`),
+    '',
+    t.exit,
+  ].join('\n');
+}
