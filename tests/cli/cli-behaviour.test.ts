@@ -6,10 +6,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DATA_DIR, REPO_ROOT, seedRecord, tempDataDir } from '../helpers/catalog-fixtures.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'breachbot.js');
+// Real processes on a shared machine: a generous timeout, not a timing check.
+vi.setConfig({ testTimeout: 600_000 });
 
 /** A data folder holding the nine seed incidents, plus `broken` files written as given. */
 function seedData(broken: Record<string, unknown> = {}): string {
