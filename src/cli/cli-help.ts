@@ -3,6 +3,7 @@
  * filters a question can hold, example questions, the exit codes.
  */
 import type { Lang } from '../core/lang.js';
+import { NNBSP, typeset } from '../render/typography.js';
 import { IMPORT_USAGE } from '../import/import-command.js';
 import { REFRESH_USAGE } from '../import/refresh-command.js';
 
@@ -37,7 +38,7 @@ const TEXT = {
     exit: 'Exit codes: 0 answered (also "no results"), 1 invalid data or configuration, 2 usage error (one line on stderr).',
   },
   fr: {
-    usage: 'Utilisation : breachbot <commande> [options]',
+    usage: `Utilisation${NNBSP}: breachbot <commande> [options]`,
     commands: [
       ['search <question...> [--json] [--limit N] [--page N] [--lang en|fr]', 'les incidents qui correspondent à un nom ou une question'],
       ['latest [--json] [--limit N] [--page N] [--lang en|fr]', 'les incidents les plus récents'],
@@ -49,35 +50,37 @@ const TEXT = {
       ['start', 'lance le bot (la discussion dans le terminal sans jeton de plateforme)'],
       ['help [--lang en|fr]', 'cette aide'],
     ],
-    filters: 'Filtres, dans la question ou en opérateurs :',
+    filters: `Filtres, dans la question ou en opérateurs${NNBSP}:`,
     filterRows: [
-      ['type de données', '« mots de passe », « numéros de sécurité sociale »', 'data:passwords'],
+      ['type de données', `«${NNBSP}mots de passe${NNBSP}», «${NNBSP}numéros de sécurité sociale${NNBSP}»`, 'data:passwords'],
       ['année', '« 2024 », « depuis 2020 », « avant 2019 », « 2018-2020 »', 'year:2024, year:2018-2020'],
       ['pays', '« en France », « fuites françaises »', 'country:FR'],
       ['prestataire', '« prestataire sirius », « via inbenta »', 'vendor:inbenta'],
       ['taille', '« plus de 1 million », « plus de 100 000 »', 'min:1m'],
       ['ordre', '« récentes » (par date), « plus grosses » (par taille)', 'sort:date, sort:size'],
     ],
-    examples: 'Exemples de questions :',
+    examples: `Exemples de questions${NNBSP}:`,
     exampleLines: ['breachbot search orange', 'breachbot search "les plus grosses fuites en France"', 'breachbot search "fuites de mots de passe depuis 2020" --limit 20', 'breachbot search "data:ssn country:US min:1m"', 'breachbot show orange-2014-04', 'breachbot latest --page 2'],
-    exit: "Codes de sortie : 0 réponse donnée (même « aucun résultat »), 1 données ou configuration invalides, 2 erreur d'utilisation (une ligne sur stderr).",
+    exit: `Codes de sortie${NNBSP}: 0 réponse donnée (même «${NNBSP}aucun résultat${NNBSP}»), 1 données ou configuration invalides, 2 erreur d'utilisation (une ligne sur stderr).`,
   },
 } as const;
 
 /** The whole help, one item a line. */
 export function cliHelp(lang: Lang): string {
   const t = TEXT[lang];
+  const prose = (text: string) => typeset(text, lang);
   const width = Math.max(...t.filterRows.map((r) => r[0].length));
   return [
-    t.usage,
-    ...t.commands.map(([usage, what]) => (what ? `  ${usage}\n      ${what}` : `  ${usage}`)),
+    prose(t.usage),
+    // Command lines as typed; their descriptions in the reader's typography.
+    ...t.commands.map(([usage, what]) => (what ? `  ${usage}\n      ${prose(what)}` : `  ${usage}`)),
     '',
-    t.filters,
-    ...t.filterRows.map(([kind, words, operator]) => `  ${kind.padEnd(width)}  ${words}  →  ${operator}`),
+    prose(t.filters),
+    ...t.filterRows.map(([kind, words, operator]) => `  ${kind.padEnd(width)}  ${prose(words)}  →  ${operator}`),
     '',
-    t.examples,
+    prose(t.examples),
     ...t.exampleLines.map((e) => `  ${e}`),
     '',
-    t.exit,
+    prose(t.exit),
   ].join('\n');
 }

@@ -83,7 +83,7 @@ export const LABELS = {
 export function pastEndNote(page: ResultsAnswer['page'], lang: Lang): string | undefined {
   if (page.requested === undefined) return undefined;
   return lang === 'fr'
-    ? `La page ${page.requested} n'existe pas (page ${page.requested} sur ${page.count}) : voici la dernière.`
+    ? `La page ${page.requested} n'existe pas (page ${page.requested} sur ${page.count})${NNBSP}: voici la dernière.`
     : `There is no page ${page.requested} (page ${page.requested} of ${page.count}): here is the last one.`;
 }
 
@@ -203,7 +203,7 @@ export function filterHelp(filter: ErrorAnswer['filter'], lang: Lang): string {
     case 'data':
     {
       const list = DATA_CLASSES.map((c) => (fr ? c.fr : c.en)).join(', ');
-      return fr ? `Types de données possibles (entre guillemets s'ils ont plusieurs mots) : ${list}.` : `Data types (in quotes when several words): ${list}.`;
+      return fr ? `Types de données possibles (entre guillemets s'ils ont plusieurs mots)${NNBSP}: ${list}.` : `Data types (in quotes when several words): ${list}.`;
     }
     case 'year':
       return fr ? 'Une année (year:2024) ou une période (year:2018-2020).' : 'A year (year:2024) or a range (year:2018-2020).';
@@ -212,11 +212,11 @@ export function filterHelp(filter: ErrorAnswer['filter'], lang: Lang): string {
     case 'vendor':
       return fr ? 'Un nom de prestataire (vendor:inbenta).' : 'A vendor name (vendor:inbenta).';
     case 'min':
-      return fr ? 'Une taille : min:10000, min:10k, min:1m, min:1.5m.' : 'A size: min:10000, min:10k, min:1m, min:1.5m.';
+      return fr ? `Une taille${NNBSP}: min:10000, min:10k, min:1m, min:1.5m.` : 'A size: min:10000, min:10k, min:1m, min:1.5m.';
     case 'sort':
-      return fr ? 'Un ordre : sort:date, sort:size ou sort:relevance.' : 'An order: sort:date, sort:size or sort:relevance.';
+      return fr ? `Un ordre${NNBSP}: sort:date, sort:size ou sort:relevance.` : 'An order: sort:date, sort:size or sort:relevance.';
     default:
-      return fr ? 'Filtres possibles : data:, year:, country:, vendor:, min:, sort: (par exemple data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date).' : 'Filters: data:, year:, country:, vendor:, min:, sort: (e.g. data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date).';
+      return fr ? `Filtres possibles${NNBSP}: data:, year:, country:, vendor:, min:, sort: (par exemple data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date).` : 'Filters: data:, year:, country:, vendor:, min:, sort: (e.g. data:passwords, year:2024, country:FR, vendor:inbenta, min:1m, sort:date).';
   }
 }
 

@@ -71,9 +71,9 @@ describe('GIVEN a usage mistake', () => {
   }
 
   it('THEN a French question gets its usage error in French', () => {
-    const r = run(['search', 'fuites', 'data:pointures'], { DATA_DIR: broken });
+    const r = run(['search', 'quelles fuites chez orange data:pointures'], { DATA_DIR: broken });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Filtre illisible : data:pointures\. Types de données possibles .*mots de passe/);
+    expect(r.stderr).toMatch(/Filtre illisible\u202f: data:pointures\. Types de données possibles .*mots de passe/);
   });
 });
 
@@ -85,7 +85,7 @@ describe('GIVEN a data folder with a broken file', () => {
     expect(r.stdout).toMatch(/orange-2014-04/);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^breachbot: skipped invalid data: incidents\/broken\.json, incidents\/torn\.json \(3 problems; first: .*\); run "breachbot validate" to list them all$/);
+    expect(lines[0]).toMatch(/^breachbot: skipped invalid data: incidents\/broken\.json, incidents\/torn\.json \(3 problems; first: incidents\/broken\.json at .*\); run "breachbot validate" to list them all$/);
   });
 
   it('THEN validate lists every problem in plain words, the valid values named, no raw zod message', () => {
@@ -104,7 +104,7 @@ describe('GIVEN a page past the last one', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/There is no page 99 \(page 99 of \d+\): here is the last one\./);
     const fr = run(['latest', '--limit', '5', '--page', '99', '--lang', 'fr'], { DATA_DIR: seeds });
-    expect(fr.stdout).toMatch(/La page 99 n'existe pas \(page 99 sur 2\) : voici la dernière\./);
+    expect(fr.stdout).toMatch(/La page 99 n'existe pas \(page 99 sur 2\)\u202f: voici la dernière\./);
   });
 });
 
@@ -130,10 +130,10 @@ describe('GIVEN breachbot help', () => {
 
   it("THEN it is in French for --lang fr or a French BOT_LANGUAGE", () => {
     for (const r of [run(['help', '--lang', 'fr']), run(['--help'], { BOT_LANGUAGE: 'fr' })]) {
-      expect(r.stdout).toMatch(/^Utilisation : breachbot <commande>/);
-      expect(r.stdout).toMatch(/Filtres, dans la question ou en opérateurs :/);
-      expect(r.stdout).toMatch(/Exemples de questions :\n {2}breachbot search orange\n {2}breachbot search "les plus grosses fuites en France"/);
-      expect(r.stdout).toMatch(/Codes de sortie : 0 /);
+      expect(r.stdout).toMatch(/^Utilisation\u202f: breachbot <commande>/);
+      expect(r.stdout).toMatch(/Filtres, dans la question ou en opérateurs\u202f:/);
+      expect(r.stdout).toMatch(/Exemples de questions\u202f:\n {2}breachbot search orange\n {2}breachbot search "les plus grosses fuites en France"/);
+      expect(r.stdout).toMatch(/Codes de sortie\u202f: 0 /);
     }
   });
 });
