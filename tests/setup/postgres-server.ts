@@ -7,7 +7,7 @@
  * `nobody`. With neither a URL nor the binaries, PostgreSQL tests are skipped with a warning —
  * except on CI (`CI=true`), where that is an error.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -112,6 +112,14 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? '';
     throw new Error(`postgres test server: could not start (${(err as Error).message.split('\n')[0]}) ${stderr}`);
   }
+  // A run killed before its teardown (a timeout, ^C, SIGKILL) must not leave the server behind: a detached
+  // watchdog stops it and removes its folder once this process is gone.
+  const [stopCmd, stopArgs] = as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+  spawn('sh', ['-c', `while [ -d /proc/${process.pid} ]; do sleep 2; done; ${[stopCmd, ...stopArgs].map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dir)}`], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
   project.provide('postgresUrl', `postgres://breachbot@127.0.0.1:${port}/postgres`);
   return () => {
     try {
