@@ -4,6 +4,7 @@
  * floor no index beats). Both answer with incident ids, best first.
  */
 import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
 import type { Incident } from '../src/core/incident-schema.js';
 import { tokenize } from '../src/core/text-folding.js';
 
@@ -76,5 +77,28 @@ export function exactMapBaseline(incidents: readonly Incident[]): Baseline {
   return {
     name: 'exact Map',
     search: (query, limit) => (map.get(tokenize(query).join(' ')) ?? []).slice(0, limit),
+  };
+}
+
+/**
+ * MiniSearch itself, as the card's library would be set up for names: the name fields only,
+ * fuzzy 0.2 and prefix on every word, every word required (AND) — its best configuration on
+ * these queries. Accents folded with the same tokenizer as breachbot's.
+ */
+export function miniSearchBaseline(incidents: readonly Incident[]): Baseline {
+  const mini = new MiniSearch<NameDoc & { names: string }>({
+    fields: ['name', 'names'],
+    storeFields: [],
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => term,
+    searchOptions: { fuzzy: 0.2, prefix: true, combineWith: 'AND', boost: { name: 2 } },
+  });
+  mini.addAll(incidents.map((i) => {
+    const doc = nameDoc(i);
+    return { ...doc, names: [...doc.aliases, ...doc.vendors, ...doc.affected, ...doc.domains].join(' ') };
+  }));
+  return {
+    name: 'MiniSearch',
+    search: (query, limit) => mini.search(query).slice(0, limit).map((r) => String(r.id)),
   };
 }

@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/core/catalog.js';
 import { BreachCore } from '../src/core/breach-core.js';
 import type { Answer } from '../src/core/answer.js';
-import { exactMapBaseline, fuseBaseline, type Baseline } from './baselines.js';
+import { exactMapBaseline, fuseBaseline, miniSearchBaseline, type Baseline } from './baselines.js';
+import { namePrecision, type Precision } from './precision.js';
 import type { LabelledQuery, QuerySet } from './query-set.js';
 import { latency, median, type Latency } from './stats.js';
 
@@ -55,6 +56,8 @@ export interface MeasureResult {
   readonly hostileMs: number;
   readonly broadMs: number;
   readonly relevance?: Relevance;
+  /** Share of name questions where no typo, prefix or passing-mention match outranks a whole-word name match. */
+  readonly precision?: Omit<Precision, 'violations'> & { readonly examples: Precision['violations'] };
   readonly baselines: readonly BaselineResult[];
 }
 
@@ -147,6 +150,10 @@ export function measure(dataDir: string, set: QuerySet, fuseBudgetMs: number): M
   });
   const broad = (name: string) => /nearly every|every incident|most incidents|plus a 4-letter/.test(name);
   const rel = set.labelled.length > 0 ? relevance(set.labelled, (q) => ids(search(q))) : undefined;
+  // Precision on the labelled name questions (names, typos, prefixes, accent-free, aliases).
+  const nameQuestions = set.labelled.filter((l) => l.category !== 'vendor').map((l) => l.q);
+  const precisionFull = nameQuestions.length > 0 ? namePrecision(core, nameQuestions.slice(0, 600), 10) : undefined;
+  const precision = precisionFull && { questions: precisionFull.questions, clean: precisionFull.clean, ratio: precisionFull.ratio, examples: precisionFull.violations.slice(0, 5) };
   // Peak RSS of breachbot alone: read before the baselines allocate anything.
   const rssMB = process.resourceUsage().maxRSS / 1024;
   const parseMs = parseOnly(dataDir);
@@ -186,6 +193,7 @@ export function measure(dataDir: string, set: QuerySet, fuseBudgetMs: number): M
     });
   };
   runBaseline(() => exactMapBaseline(catalog.incidents), Infinity);
+  runBaseline(() => miniSearchBaseline(catalog.incidents), fuseBudgetMs);
   runBaseline(() => fuseBaseline(catalog.incidents), fuseBudgetMs);
 
   const fold = (m: Record<string, number[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, latency(v)]));
@@ -207,6 +215,7 @@ export function measure(dataDir: string, set: QuerySet, fuseBudgetMs: number): M
     hostileMs: Math.max(...hostile.filter((h) => !broad(h.name)).map((h) => h.ms)),
     broadMs: Math.max(...hostile.filter((h) => broad(h.name)).map((h) => h.ms)),
     ...(rel ? { relevance: rel } : {}),
+    ...(precision ? { precision } : {}),
     baselines,
   };
 }

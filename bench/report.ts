@@ -47,6 +47,9 @@ function targets(rows: readonly Row[]): string[] {
     }
     if (r.label.startsWith('synthetic') && x.relevance) {
       check(`${n / 1000}k Recall@1`, x.relevance.recallAt1, 0.95, 'ratio');
+      if (x.precision) check(`${n / 1000}k precision`, x.precision.ratio, 0.99, 'ratio');
+      const mini = x.baselines.find((b) => b.name === 'MiniSearch');
+      if (mini) out.push(`| ${n / 1000}k MiniSearch p50 / breachbot p50 (same queries); Recall@1 on its ${mini.relevance.queries} labelled queries | ${ratio(mini.search.p50, mini.breachbotOnSame.p50)}; ${(mini.breachbotRelevance?.recallAt1 ?? 0).toFixed(3)} vs ${mini.relevance.recallAt1.toFixed(3)} | faster, at least as good | ${mini.search.p50 >= mini.breachbotOnSame.p50 && (mini.breachbotRelevance?.recallAt1 ?? 0) >= mini.relevance.recallAt1 ? 'met' : '**missed**'} |`);
       const fuse = x.baselines.find((b) => b.name === 'Fuse.js');
       if (fuse) {
         const mine = fuse.breachbotRelevance?.recallAt1 ?? x.relevance.recallAt1;
@@ -68,13 +71,15 @@ export function renderReport(rows: readonly Row[], machine: Machine, notes: read
   lines.push('');
   lines.push('Times in ms unless marked. Start-up = `loadCatalog` (read + JSON.parse + zod) + `new BreachCore` (index), from files laid out like `data/`.');
   lines.push('');
-  lines.push('| catalog | incidents | data | start-up | load / parse / index | peak RSS | search p50 / p99 | autocomplete p50 / p99 | hostile (worst) | matches nearly all (worst) | Recall@1 / @5 |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| catalog | incidents | data | start-up | load / parse / index | peak RSS | search p50 / p99 | autocomplete p50 / p99 | hostile (worst) | matches nearly all (worst) | Recall@1 / @5 | precision |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const { label, corpusMB, result: x } of rows) {
     lines.push(
-      `| ${label} | ${int(x.n)} | ${corpusMB.toFixed(1)} MB | ${ms(x.startupMs)} | ${ms(x.loadMs)} / ${ms(x.parseMs)} / ${ms(x.indexMs)} | ${x.rssMB.toFixed(0)} MB | ${ms(x.search.p50)} / ${ms(x.search.p99)} | ${ms(x.autocomplete.p50)} / ${ms(x.autocomplete.p99)} | ${ms(x.hostileMs)} | ${ms(x.broadMs)} | ${pct(x.relevance?.recallAt1)} / ${pct(x.relevance?.recallAt5)} |`,
+      `| ${label} | ${int(x.n)} | ${corpusMB.toFixed(1)} MB | ${ms(x.startupMs)} | ${ms(x.loadMs)} / ${ms(x.parseMs)} / ${ms(x.indexMs)} | ${x.rssMB.toFixed(0)} MB | ${ms(x.search.p50)} / ${ms(x.search.p99)} | ${ms(x.autocomplete.p50)} / ${ms(x.autocomplete.p99)} | ${ms(x.hostileMs)} | ${ms(x.broadMs)} | ${pct(x.relevance?.recallAt1)} / ${pct(x.relevance?.recallAt5)} | ${x.precision ? `${pct(x.precision.ratio)} (${int(x.precision.clean)}/${int(x.precision.questions)})` : '–'} |`,
     );
   }
+  lines.push('');
+  lines.push('Precision: the share of name questions (the labelled ones but vendors, at most 600) whose first 10 results never put an incident matched only by a typo, a prefix or a passing mention above one holding every word as a whole word of a name.');
   lines.push('');
   const reloads = rows.filter((r) => r.reload);
   if (reloads.length > 0) {

@@ -138,6 +138,7 @@ async function main(): Promise<number> {
       const x = await measureInChild(dataDir, set, workRoot);
       const fuse = x.baselines.find((b) => b.name === 'Fuse.js');
       const map = x.baselines.find((b) => b.name === 'exact Map');
+      const mini = x.baselines.find((b) => b.name === 'MiniSearch');
       const out = {
         n: x.n,
         startupMs: x.startupMs,
@@ -154,6 +155,16 @@ async function main(): Promise<number> {
         problems: x.problems,
         mapper,
         fuse: fuse && { searchP50Ms: fuse.search.p50, searchP99Ms: fuse.search.p99, queries: fuse.search.count, recallAt1: fuse.relevance.recallAt1, recallAt5: fuse.relevance.recallAt5 },
+        ...(x.precision ? { precision: x.precision.ratio, precisionQuestions: x.precision.questions } : {}),
+        miniSearch: mini && {
+          searchP50Ms: mini.search.p50,
+          searchP99Ms: mini.search.p99,
+          queries: mini.search.count,
+          recallAt1: mini.relevance.recallAt1,
+          recallAt5: mini.relevance.recallAt5,
+          breachbotRecallAt1OnSame: mini.breachbotRelevance?.recallAt1,
+          p50Ratio: mini.search.p50 / mini.breachbotOnSame.p50,
+        },
         exactMap: map && { searchP50Ms: map.search.p50, searchP99Ms: map.search.p99, recallAt1: map.relevance.recallAt1, recallAt5: map.relevance.recallAt5 },
       };
       if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -168,7 +179,11 @@ async function main(): Promise<number> {
       log(`bench: synthetic corpus, ${size.toLocaleString('en-US')} incidents (seed ${seed})`);
       const row = await syntheticRow(size, seed, workRoot);
       rows.push(row);
-      log(`  start-up ${row.result.startupMs.toFixed(0)} ms, search p99 ${row.result.search.p99.toFixed(2)} ms, Recall@1 ${row.result.relevance?.recallAt1.toFixed(3)}`);
+      const mini = row.result.baselines.find((b) => b.name === 'MiniSearch');
+      log(
+        `  start-up ${row.result.startupMs.toFixed(0)} ms, search p99 ${row.result.search.p99.toFixed(2)} ms, Recall@1 ${row.result.relevance?.recallAt1.toFixed(3)}, precision ${row.result.precision?.ratio.toFixed(3)}` +
+          (mini ? `; MiniSearch p50 ${(mini.search.p50 / mini.breachbotOnSame.p50).toFixed(1)}× breachbot's, Recall@1 ${mini.relevance.recallAt1.toFixed(3)} vs ${(mini.breachbotRelevance?.recallAt1 ?? 0).toFixed(3)}` : ''),
+      );
     }
     if (!values['no-bundled']) {
       const dataDir = join(ROOT, 'data');

@@ -73,7 +73,9 @@ export class BreachCore {
     this.index = new BreachIndex(catalog);
     this.stats = computeStats(this.index);
     const featured: string[] = [];
-    for (const i of this.index.defaultOrder) {
+    // Reviewed (curated) incidents first, biggest first; then the rest.
+    const curatedFirst = [...this.index.defaultOrder.filter((i) => this.index.facts[i]!.curated), ...this.index.defaultOrder.slice(0, 10)];
+    for (const i of curatedFirst) {
       const name = this.index.incidents[i]!.organization.name;
       if (!featured.includes(name)) featured.push(name);
       if (featured.length === 5) break;
@@ -216,7 +218,15 @@ export class BreachCore {
    */
   private collect(query: ParsedQuery, window: (total: number) => { start: number; end: number }): Collected {
     const allowed = this.filters.predicate(query.filters);
-    if (query.terms.length === 0) return { ...this.collectFiltered(query, allowed, window), unknown: [] };
+    if (query.terms.length === 0) {
+      // "ransomware attacks", "cyberattaques en France": the attacks, when the catalog has some.
+      if (query.kind === 'attack') {
+        const attack = this.keys.attack;
+        const attacks = this.collectFiltered(query, (i) => attack[i] === 1 && allowed(i), window);
+        if (attacks.total > 0) return { ...attacks, unknown: [] };
+      }
+      return { ...this.collectFiltered(query, allowed, window), unknown: [] };
+    }
     let pass = this.score(query, allowed, false);
     if (pass.full === 0 && pass.relaxable) pass = this.score(query, allowed, true);
 

@@ -49,6 +49,16 @@ export function nameWords(name: string): string[] {
   return content.length > 0 ? content : words;
 }
 
+/**
+ * Legal forms and their like ("Inc.", "LLC", "S.A.", "GmbH"): searchable, but not counted in a
+ * name's length, so "Change Healthcare, Inc." is as good a match for "change healthcare" as
+ * "Change Healthcare", and their incidents are ordered by size and date, not by suffix.
+ */
+export const LEGAL_FORMS: ReadonlySet<string> = new Set([
+  'inc', 'incorporated', 'llc', 'llp', 'lp', 'pllc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company', 'plc', 'pc', 'pa', 'sc', 'pllc',
+  'sa', 'sas', 'sasu', 'sarl', 'eurl', 'se', 'gmbh', 'ag', 'bv', 'nv', 'spa', 'srl', 'ab', 'as', 'oy', 'kk', 'pty', 'dba', 'd', 'b', 'a', 'the', 'group', 'groupe',
+]);
+
 /** Words of a name as indexed: content words, plus each adjacent pair joined. */
 export function nameTerms(name: string): string[] {
   const base = nameWords(name);
@@ -220,8 +230,16 @@ export class NameIndex {
       }
       const unique = [...new Set(list)];
       perName.push(unique);
-      termCounts[name.id] = list.length;
-      totalTerms += list.length;
+      // Legal forms do not make a name longer (a name made only of them still counts one word).
+      let counted = 0;
+      for (let i = 0; i < words.length; i++) {
+        if (LEGAL_FORMS.has(words[i]!)) continue;
+        counted++;
+        if (i + 1 < words.length && !LEGAL_FORMS.has(words[i + 1]!)) counted++;
+      }
+      counted = Math.max(1, counted);
+      termCounts[name.id] = counted;
+      totalTerms += counted;
     }
     this.joined = joined;
     this.dictionary = new SearchableMap<number>();

@@ -203,7 +203,7 @@ export const readMinSize: TokenReader = (r, i) => {
  */
 export const readCount: TokenReader = (r, i) => {
   const n = readNumber(r.tokens, i);
-  if (!n) return 0;
+  if (!n || partOfName(r, i)) return 0;
   let used = n.used;
   const nounAt = (k: number) => COUNT_NOUNS.has(r.tokens[k] ?? '');
   let noun = nounAt(i + used);

@@ -12,7 +12,8 @@
  *    the same match for a reader);
  * 5. the kind of incident the question asks for (an attack, a breach; breaches first otherwise);
  * 6. a size close to a count given in the question ("800 000 clients");
- * 7. curated records before imported ones; then the biggest, then the most recent.
+ * 7. the biggest, then the most recent (a record whose size is not known comes after those
+ *    whose size is); curated records before imported ones when all else is equal.
  */
 import type { ParsedQuery } from './query-parser.js';
 
@@ -114,9 +115,9 @@ export function answerOrder(S: RankScratch, keys: IncidentKeys, query: Pick<Pars
     S.band[b]! - S.band[a]! ||
     kindKey(b) - kindKey(a) ||
     hintKey(b) - hintKey(a) ||
-    curated[b]! - curated[a]! ||
     sizeKey[b]! - sizeKey[a]! ||
     dateKey[b]! - dateKey[a]! ||
+    curated[b]! - curated[a]! ||
     S.score[b]! - S.score[a]! ||
     a - b;
 }

@@ -79,7 +79,7 @@ export class BreachIndex {
   readonly byClass: ReadonlyMap<string, readonly number[]>;
   readonly byCountry: ReadonlyMap<string, readonly number[]>;
   readonly byYear: ReadonlyMap<number, readonly number[]>;
-  /** All incident positions, newest first / biggest first / default order (curated, size, date). */
+  /** All incident positions, newest first / biggest first / default order (size, date, curated). */
   readonly newestFirst: readonly number[];
   readonly biggestFirst: readonly number[];
   readonly defaultOrder: readonly number[];
@@ -177,7 +177,8 @@ export class BreachIndex {
     this.newestFirst = [...all].sort((a, b) => date(b).localeCompare(date(a)) || size(b) - size(a));
     this.biggestFirst = [...all].sort((a, b) => size(b) - size(a) || date(b).localeCompare(date(a)));
     const curated = (i: number) => (facts[i]!.curated ? 1 : 0);
-    this.defaultOrder = [...all].sort((a, b) => curated(b) - curated(a) || size(b) - size(a) || date(b).localeCompare(date(a)));
+    // A list without words: the biggest first, then the most recent; curated first among equals.
+    this.defaultOrder = [...all].sort((a, b) => size(b) - size(a) || date(b).localeCompare(date(a)) || curated(b) - curated(a));
   }
 
   /** True when the folded words `first second` follow each other in some indexed name. */
