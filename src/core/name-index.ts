@@ -18,17 +18,12 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { STOP_WORDS, tokenize } from './text-folding.js';
 import { bestOfLargePrefix3Ranges, lowerBound } from './sorted-strings.js';
+import { RANKING } from './ranking.js';
 
 export type NameKind = 'organization' | 'alias' | 'vendor' | 'affected' | 'domain';
 
-/** How much a hit on each kind of name counts. */
-export const NAME_KIND_WEIGHT: Readonly<Record<NameKind, number>> = {
-  organization: 1,
-  alias: 0.9,
-  vendor: 0.85,
-  affected: 0.8,
-  domain: 0.7,
-};
+/** How much a hit on each kind of name counts (`RANKING.nameKindWeight`). */
+export const NAME_KIND_WEIGHT: Readonly<Record<NameKind, number>> = RANKING.nameKindWeight;
 
 export interface NameRef {
   readonly incident: number;
@@ -113,20 +108,14 @@ export interface NameHit {
   readonly queryTerms: string[];
 }
 
-// BM25 as MiniSearch computes it.
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-/** MiniSearch's default weights for prefix and fuzzy expansions. */
-const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
-/** Words a prefix may expand to per query word: the shortest (the closest to what was typed). */
-export const MAX_PREFIX_WORDS = 48;
-/** A name word held by more names than this (or a sixty-fourth of all names) only adds to what rarer words found. */
-const COMMON_WORD_FLOOR = 500;
-/** Terms whose fuzzy expansions are kept. */
-const FUZZY_CACHE_SIZE = 4096;
-/** A prefix stops expanding once its words reach this many names. */
-const PREFIX_NAMES_BUDGET = 20_000;
-/** A prefix range bigger than this is cut to its shortest words from a precomputed list (3 letters) or its first words. */
-const PREFIX_SCAN = 512;
+// The constants live, documented, in RANKING (ranking.ts).
+const BM25 = RANKING.bm25;
+const DEFAULT_WEIGHTS = RANKING.defaultExpansionWeights;
+export const MAX_PREFIX_WORDS: number = RANKING.namePrefixWords;
+const COMMON_WORD_FLOOR = RANKING.commonNameWordFloor;
+const FUZZY_CACHE_SIZE = RANKING.fuzzyCacheSize;
+const PREFIX_NAMES_BUDGET = RANKING.namePrefixNamesBudget;
+const PREFIX_SCAN: number = RANKING.namePrefixScan;
 
 /**
  * Per-name accumulators reused by every query; `epoch` marks which entries are live. Only one

@@ -18,6 +18,28 @@
 import type { ParsedQuery } from './query-parser.js';
 
 export const RANKING = {
+  /** BM25 as MiniSearch computes it (k1, b, and its `d` floor), for names and for text alike. */
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  /** How much a hit on each kind of name counts. */
+  nameKindWeight: { organization: 1, alias: 0.9, vendor: 0.85, affected: 0.8, domain: 0.7 },
+  /** How much a hit in each text field counts: title, summary, classes, response, place, sector, cause. */
+  textFieldBoost: [2, 1, 1.5, 1, 1.5, 1.2, 1],
+  /** MiniSearch's default weights for typo and prefix expansions (the name index's own `search`). */
+  defaultExpansionWeights: { fuzzy: 0.45, prefix: 0.375 },
+  /** Words a name prefix may expand to per query word: the shortest (the closest to what was typed). */
+  namePrefixWords: 48,
+  /** A name prefix stops expanding once its words reach this many names. */
+  namePrefixNamesBudget: 20_000,
+  /** A name prefix range bigger than this is cut to its shortest words (3 letters: precomputed). */
+  namePrefixScan: 512,
+  /** A name word held by more names than this (or a sixty-fourth of all names) only adds to what rarer words found. */
+  commonNameWordFloor: 500,
+  /** Text terms a prefix may expand to, the most frequent first. */
+  textPrefixTerms: 40,
+  /** Text prefix ranges of 3 letters bigger than this keep their most frequent terms precomputed. */
+  textPrefixScan: 256,
+  /** Terms whose typo expansions are cached. */
+  fuzzyCacheSize: 4096,
   /** Name hits weigh this much more than text hits. */
   nameWeight: 4,
   /** Weight of text hits for an incident whose names matched only some of the words. */

@@ -9,18 +9,17 @@
  */
 import { STOP_WORDS, tokenize } from './text-folding.js';
 import { bestOfLargePrefix3Ranges, lowerBound } from './sorted-strings.js';
+import { RANKING } from './ranking.js';
 
 /** Text fields in document order, with how much a hit in each counts. */
 export const TEXT_FIELDS = ['title', 'summary', 'classes', 'response', 'place', 'sector', 'cause'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type TextDoc = Record<TextField, string>;
-const TEXT_BOOST: readonly number[] = [2, 1, 1.5, 1, 1.5, 1.2, 1];
-// BM25 as MiniSearch computes it (k, b, d; field length = distinct terms).
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-/** Terms a prefix may expand to, the most frequent first. */
-export const MAX_PREFIX_TERMS = 40;
-/** Prefix ranges of 3 letters bigger than this keep their most frequent terms precomputed. */
-const PREFIX_SCAN = 256;
+// The constants live, documented, in RANKING (ranking.ts); field length = distinct terms.
+const TEXT_BOOST: readonly number[] = RANKING.textFieldBoost;
+const BM25 = RANKING.bm25;
+export const MAX_PREFIX_TERMS: number = RANKING.textPrefixTerms;
+const PREFIX_SCAN: number = RANKING.textPrefixScan;
 
 /** One term's postings: incident positions (ascending), their weighted BM25 score, and a bit per field holding it. */
 export interface Postings {

@@ -2,7 +2,7 @@
  * From what a Slack user typed (after `/breach`, or after the bot's mention) to a request: the
  * same grammar as the terminal (commands/index.ts), the answer's language from the words used.
  */
-import { COMMANDS_BY_NAME, isCoreRequest, isUsageError, parseCommandText, type CommandRequest } from '../../commands/index.js';
+import { COMMANDS_BY_NAME, isCoreRequest, isUsageError, parseCommandText, stripRootCommand, type CommandRequest } from '../../commands/index.js';
 import type { CoreRequest } from '../core/answer.js';
 import { detectLanguage } from '../core/query-parser.js';
 import type { Lang } from '../core/lang.js';
@@ -40,7 +40,9 @@ export function slackTextToPlain(text: string): string {
 
 /** What follows an `@breachbot` mention: the leading mention(s) and an optional `/breach` go. */
 export function mentionText(text: string): string {
-  return text.replace(/^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+/i, '').replace(/^\s*\/?breach\b\s*/i, '');
+  const asked = text.replace(/^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+/i, '');
+  // "/breach latest", "/fuite orange", "/fuite-recentes": the command names Discord shows work here too.
+  return stripRootCommand(asked)?.trim() ?? asked;
 }
 
 export function parseAsked(rawText: string, fallback: Lang): Asked {

@@ -1,6 +1,7 @@
 /** Commands typed as text (Slack, the terminal): help in both languages, and the names Discord shows. */
 import { describe, expect, it } from 'vitest';
 import { parseCommandText, stripRootCommand } from '../../commands/index.js';
+import { mentionText } from '../../src/slack/dispatch.js';
 
 describe('GIVEN help asked for in English or French', () => {
   it.each(['help', 'aide', '?', 'Aide', 'AIDE', ' help '])('THEN "%s" is help, not a search', (typed) => {
@@ -22,6 +23,12 @@ describe('GIVEN the command names Discord shows, typed as text', () => {
     expect(parseCommandText(stripRootCommand('/breach-stats')!)).toEqual({ command: 'stats' });
     expect(parseCommandText(stripRootCommand('/fuite-detail orange-2014-04')!)).toEqual({ command: 'show', id: 'orange-2014-04' });
     expect(parseCommandText('fuite-recentes')).toMatchObject({ command: 'latest' });
+  });
+
+  it('THEN a Slack mention carrying a French command name runs that command', () => {
+    expect(parseCommandText(mentionText('<@UBREACHBOT> /fuite-recentes'))).toMatchObject({ command: 'latest' });
+    expect(parseCommandText(mentionText('<@UBREACHBOT> /fuite orange'))).toEqual({ command: 'search', query: 'orange' });
+    expect(mentionText('<@UBREACHBOT> fuites de mots de passe')).toBe('fuites de mots de passe');
   });
 
   it('THEN an unknown dashed name is not taken for a command', () => {
