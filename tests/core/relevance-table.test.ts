@@ -19,7 +19,7 @@ function first(answer: Answer): string | null {
 
 const TABLE: readonly [question: string, firstId: string | null][] = [
   ["breaches via a chatbot vendor", "ticketmaster-inbenta-2018"],
-  ["fuites via un prestataire en 2024", "sirius-ticketing-2024"],
+  ["fuites via un prestataire en 2024", "hibp-advanceautoparts"],
   ["chatbot", "ticketmaster-inbenta-2018"],
   ["plus de 100 000 personnes en 2025", "hibp-synthientcredentialstuffingthreatdata"],
   ["combien de personnes touchées chez orange", "orange-2014-04"],
@@ -211,8 +211,8 @@ const TABLE: readonly [question: string, firstId: string | null][] = [
   ["fournisseur almerys", "blf-mutuelle-entrain-2026-06-11"],
   ["via almerys en 2026", "blf-mutuelle-entrain-2026-06-11"],
   ["mutuelles via almerys", "blf-mutuelle-entrain-2026-06-11"],
-  ["leaks through a vendor", "blf-federation-francaise-de-tir-a-l-arc-2025-01-20"],
-  ["fuites chez un sous-traitant", "blf-federation-francaise-de-tir-a-l-arc-2025-01-20"],
+  ["leaks through a vendor", "hibp-advanceautoparts"],
+  ["fuites chez un sous-traitant", "hibp-advanceautoparts"],
   ["ticketmaster via chatbot", "ticketmaster-inbenta-2018"],
   ["chatbot ticketmaster", "ticketmaster-inbenta-2018"],
   ["quartz sirius", "sirius-ticketing-2024"],
