@@ -13,7 +13,7 @@ import { resolveCountry, COUNTRY_DEMONYMS } from './countries.js';
 import { STOP_WORDS, tokenize } from './text-folding.js';
 import {
   BEFORE_CUES, BETWEEN_CUES, COUNT_NOUNS, COUNTRY_CUES, KIND_WORDS, MONTH_WORDS, NUMBER_WORDS, QUESTION_WORDS, RANGE_JOINS, SINCE_CUES, SIZE_CUES,
-  SORT_WORDS, VENDOR_CUES, VENDOR_FILLERS, VENDOR_NOUNS,
+  QUERY_CLASS_SYNONYMS, SORT_WORDS, VENDOR_CUES, VENDOR_FILLERS, VENDOR_NOUNS,
 } from './query-words.js';
 import type { SortOrder } from './query-parser.js';
 
@@ -307,9 +307,10 @@ interface ClassPhrase {
 }
 
 /** Every way of naming a data class, as folded singular token sequences, longest first. */
-export const CLASS_PHRASES: readonly ClassPhrase[] = DATA_CLASSES.flatMap((c) =>
-  [c.name, c.en, c.fr, ...c.synonyms].map((p) => ({ tokens: tokenize(p).map(singular), name: c.name })),
-)
+export const CLASS_PHRASES: readonly ClassPhrase[] = [
+  ...DATA_CLASSES.flatMap((c) => [c.name, c.en, c.fr, ...c.synonyms].map((p) => ({ tokens: tokenize(p).map(singular), name: c.name }))),
+  ...[...QUERY_CLASS_SYNONYMS].map(([p, name]) => ({ tokens: tokenize(p).map(singular), name })),
+]
   .filter((p) => p.tokens.length > 0)
   .sort((a, b) => b.tokens.length - a.tokens.length);
 

@@ -101,3 +101,13 @@ export const MONTH_WORDS: ReadonlyMap<string, MonthWord> = new Map([
 ]);
 
 /** Words only French questions use (accents count too), for answering in the asker's language. */
+
+/**
+ * Ways of asking for a data class that only questions use (the shared vocabulary's synonyms also
+ * map the feeds' own words at import, so these stay here and change no imported record).
+ */
+export const QUERY_CLASS_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ...['password hashes', 'hashed passwords', 'mots de passe chiffres', 'mots de passe haches'].map((p) => [p, 'Passwords'] as const),
+  ...['numero de secu', 'numero de securite sociale', 'securite sociale', 'numero insee'].map((p) => [p, 'Social security numbers'] as const),
+  ...['bank data', 'banking data', 'financial data', 'financial information', 'donnee bancaire', 'donnees de paiement', 'donnees financieres', 'informations financieres'].map((p) => [p, 'Payment info'] as const),
+]);
