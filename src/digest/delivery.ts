@@ -97,6 +97,7 @@ export async function postWithRetry(
   signal?: AbortSignal,
   onAccepted?: (part: AcceptedPart) => void | Promise<void>,
   holds: ChannelHolds = new ChannelHolds(),
+  post: { readonly key?: string; readonly reconcile?: boolean; readonly since?: Date } = {},
 ): Promise<DeliveryResult> {
   // A poster can only have delivered incidents the answer holds: anything else is ignored.
   const carried = new Set(answer.kind === 'message' ? answer.incidents.map((i) => i.id) : []);
@@ -133,7 +134,12 @@ export async function postWithRetry(
       if (signal?.aborted) return done({ ok: false, retryable: true, gone: false, reason: 'abandoned at shutdown' }, attempt - 1);
     }
     try {
-      last = await poster.post(channel, answer, lang, { onAccepted: note });
+      // After a failed try, its outcome may be unknown (a lost response): reconcile before posting again.
+      last = await poster.post(channel, answer, lang, {
+        onAccepted: note,
+        ...(post.key ? { key: post.key, reconcile: Boolean(post.reconcile) || attempt > 1 } : {}),
+        ...(post.since ? { since: post.since } : {}),
+      });
     } catch (err) {
       // A poster should return failures, not throw; treat a throw as a network error.
       last = { ok: false, retryable: true, gone: false, reason: `poster threw: ${(err as Error).message}` };

@@ -1,15 +1,21 @@
 /**
  * One digest run for one subscription — the job body the scheduler calls, a plain function so
- * tests drive it directly. Selects what the channel has not received, posts it (with retries),
- * records each incident as delivered as soon as the message carrying it was accepted (a digest
- * split over several messages can be accepted in part), and the run as done once all were.
+ * tests drive it directly. Under the channel's lease (one process at a time, see `leases.ts`):
+ * selects what the channel has not received and is not already on its way, writes it to the
+ * outbox (nothing is posted that could not be written), marks the slot as run, then posts it
+ * (see `outbox.ts`): recorded as delivered once the platform accepted it, retried from the
+ * outbox when it could not be posted now.
  */
-import { type AcceptedPart, channelKey } from '../ports/index.js';
+import { channelKey } from '../ports/index.js';
 import type { Subscription } from '../store/state-store.js';
-import { postWithRetry } from './delivery.js';
 import { digestAnswer } from './digest-messages.js';
-import { compileFilters, selectDigest } from './digest-selection.js';
+import { compileFilters, newestFirst, selectDigest } from './digest-selection.js';
 import type { FeatureDeps } from './feature-deps.js';
+import { channelLease } from './leases.js';
+import { deliverItem } from './outbox.js';
+import type { OutboxItem } from '../store/state-store.js';
+import { onTheirWay } from './outbox-sweep.js';
+import { digestKey } from './outbox-keys.js';
 
 export type DigestRunStatus =
   /** Posted; `incidents` are now recorded as delivered. */
@@ -17,13 +23,14 @@ export type DigestRunStatus =
   /** Nothing new and the channel did not ask for empty digests: nothing posted, run recorded. */
   | 'nothing-new'
   /**
-   * Not posted (whole) after every retry: the incidents of the parts the platform accepted are
-   * recorded (in `incidents`), the rest go into the next run (or the catch-up after a restart).
+   * Not posted (whole): what the platform accepted is recorded (in `incidents`); the rest stays in
+   * the outbox and is tried again (no sooner than `notBefore`), or, when the state database could
+   * not record the intent, nothing was posted and the slot is tried again.
    */
   | 'failed'
   /** The channel is gone: the subscription is now inactive. */
   | 'gone'
-  /** No such active subscription, or no poster for its platform. */
+  /** No such active subscription, no poster for its platform, or another process has the channel / ran the slot. */
   | 'skipped';
 
 export interface DigestRunResult {
@@ -36,25 +43,38 @@ export interface DigestRunResult {
 }
 
 export interface DigestRunOptions {
-  /** The next time the schedule fires, to record (a restart compares it with the clock). */
+  /** The next slot of the schedule, to record (the slot after now). */
   readonly nextRunAt?: Date | null;
+  /** The slot this run is for (the subscription's `nextRunAt` that came); a run finding it moved on skips. */
+  readonly slot?: Date;
 }
 
 export async function runDigest(deps: FeatureDeps, subscriptionId: number, options: DigestRunOptions = {}): Promise<DigestRunResult> {
   const sub = await deps.store.subscriptionById(subscriptionId);
   if (!sub || !sub.active) return { status: 'skipped', incidents: [], reason: 'no active subscription' };
-  return deps.queue.run(channelKey(sub.channel), () => runLocked(deps, sub.id, options));
+  return deps.queue.run(channelKey(sub.channel), async () => {
+    if (!deps.leases) return runLocked(deps, sub.id, options);
+    const claimed = await deps.leases.with(channelLease(sub.channel), (lost) => runLocked(deps, sub.id, options, lost));
+    if (claimed.claimed) return claimed.value;
+    if (claimed.error === undefined) return { status: 'skipped', incidents: [], reason: 'another process is posting to this channel' };
+    const reason = `the state database cannot record it (${claimed.error}); nothing posted`;
+    deps.log.error(`digest for ${sub.channel.platform}/${sub.channel.workspaceId}/${sub.channel.channelId} not posted: ${reason}`);
+    return { status: 'failed', incidents: [], reason };
+  });
 }
 
-async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOptions): Promise<DigestRunResult> {
-  const { store, log } = deps;
+async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOptions, lost?: AbortSignal): Promise<DigestRunResult> {
+  const { log } = deps;
+  const { store } = deps;
   if (store.closed) return { status: 'skipped', incidents: [], reason: 'store closed' };
-  // Read again inside the channel's queue: an alert or an unsubscribe may have come first.
+  // Read again under the lease: an alert, an unsubscribe or another process may have come first.
   const sub: Subscription | undefined = await store.subscriptionById(id);
   if (!sub || !sub.active) return { status: 'skipped', incidents: [], reason: 'no active subscription' };
+  if (options.slot && sub.nextRunAt !== undefined && Date.parse(sub.nextRunAt) > options.slot.getTime()) {
+    return { status: 'skipped', incidents: [], reason: 'this slot was run already' };
+  }
   const where = `${sub.channel.platform}/${sub.channel.workspaceId}/${sub.channel.channelId}`;
-  const poster = deps.posters.get(sub.channel.platform);
-  if (!poster) {
+  if (!deps.posters.get(sub.channel.platform)) {
     log.warn(`digest for ${where} skipped: no poster for platform "${sub.channel.platform}" is running`);
     return { status: 'skipped', incidents: [], reason: 'no poster' };
   }
@@ -67,52 +87,56 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
     return { status: 'failed', incidents: [], reason };
   }
   const now = deps.now();
-  const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: await store.deliveredIds(sub.channel), matches: filters.matches });
+  // Not what the channel has, nor what is on its way to it (an earlier digest or alert still in the outbox).
+  const excluded = new Set([...(await store.deliveredIds(sub.channel)), ...(await onTheirWay(store, sub.channel))]);
+  const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: excluded, matches: filters.matches });
   const next = options.nextRunAt === undefined ? {} : { nextRunAt: options.nextRunAt };
   if (selected.length === 0 && !sub.postEmpty) {
     await store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
     return { status: 'nothing-new', incidents: [] };
   }
-  const answer = digestAnswer(selected, sub, sub.lastRunAt ?? sub.createdAt, filters.query);
-  // Each message the platform accepts is recorded at once, even if a later one fails or the bot stops.
-  const recorded = new Set<string>();
-  const record = async (part: AcceptedPart) => {
-    if (store.closed || part.incidentIds.length === 0) return;
-    await store.recordDeliveries(sub.channel, part.incidentIds, 'digest', deps.now(), [part.messageId]);
-    for (const id of part.incidentIds) recorded.add(id);
-  };
-  const result = await postWithRetry(poster, sub.channel, answer, sub.language, deps.retry, deps.signal, record, deps.holds);
-  if (store.closed) {
-    const lost = result.accepted.filter((p) => p.incidentIds.some((id) => !recorded.has(id))).length;
-    log.warn(
-      `digest for ${where} ${result.ok ? 'posted' : 'abandoned'} at shutdown${recorded.size ? `; ${recorded.size} incident(s) recorded as delivered` : ''}` +
-        (lost ? `; ${lost} message(s) accepted after the store closed are not recorded, so they may be posted again` : ''),
-    );
-    return { status: 'failed', incidents: [...recorded], reason: 'shutdown' };
+  const since = sub.lastRunAt ?? sub.createdAt;
+  // The intent first: a digest the store cannot record is not posted (the slot stays due).
+  let item: OutboxItem;
+  try {
+    item = await store.outboxAdd({ key: digestKey(sub.id, options.slot ?? now, since), channel: sub.channel, kind: 'digest', incidentIds: selected.map((i) => i.id) }, now);
+  } catch (err) {
+    const reason = `the state database cannot record it (${(err as Error).message}); nothing posted`;
+    log.error(`digest for ${where} not posted: ${reason}`);
+    await Promise.resolve(store.recordRun(sub.id, { error: reason })).catch(() => undefined);
+    return { status: 'failed', incidents: [], reason };
   }
-  // Whatever the poster reported only in its result (idempotent for what was recorded already).
-  for (const part of result.accepted) await record(part);
-  const ids = [...recorded];
-  const missing = selected.filter((i) => !recorded.has(i.id)).length;
-  if (result.ok) {
-    await store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
-    log.info(`digest posted to ${where}: ${ids.length} incident${ids.length === 1 ? '' : 's'}${result.attempts > 1 ? ` after ${result.attempts} tries` : ''}`);
-    if (missing > 0) log.warn(`digest for ${where}: the ${sub.channel.platform} poster did not confirm ${missing} incident(s); the next run will include them`);
-    return { status: 'posted', incidents: ids };
+  // The slot is run: from here the outbox owns the post (a failure is retried from it, once).
+  await store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
+  if (item.state !== 'pending') return { status: 'skipped', incidents: [], reason: `this digest was ${item.state} already` };
+  const byId = new Map(selected.map((i) => [i.id, i]));
+  const incidents = item.incidentIds.map((i) => byId.get(i) ?? core.incident(i)).filter((i) => i !== undefined).sort(newestFirst);
+  const answer = digestAnswer(incidents, sub, since, filters.query);
+  // An item this run did not create (a crashed process's) may have been posted: reconcile.
+  const fresh = item.attempts === 0 && item.createdAt === now.toISOString();
+  const outcome = await deliverItem(deps, item, answer, sub.language, !fresh, lost);
+  switch (outcome.kind) {
+    case 'sent':
+      log.info(`digest posted to ${where}: ${outcome.incidents.length} incident${outcome.incidents.length === 1 ? '' : 's'}${outcome.attempts > 1 ? ` after ${outcome.attempts} tries` : ''}`);
+      return { status: 'posted', incidents: outcome.incidents };
+    case 'unrecorded':
+      return { status: 'failed', incidents: [], reason: outcome.reason };
+    case 'later': {
+      const reason = `${outcome.reason} (${outcome.attempts} tries)`;
+      await store.recordRun(sub.id, { error: reason });
+      log.warn(
+        `digest for ${where} not posted (${outcome.reason})${outcome.incidents.length ? `; ${outcome.incidents.length} incident(s) in the messages accepted are recorded as delivered` : ''}; tried again from ${outcome.notBefore.toISOString()}, no sooner`,
+      );
+      return { status: 'failed', incidents: outcome.incidents, reason: outcome.reason, notBefore: outcome.notBefore };
+    }
+    case 'abandoned':
+      if (outcome.gone) {
+        await store.markChannelGone(sub.channel, outcome.reason, deps.now());
+        log.warn(`channel ${where} is gone (${outcome.reason}): its digest is paused until someone subscribes again`);
+        return { status: 'gone', incidents: outcome.incidents, reason: outcome.reason };
+      }
+      await store.recordRun(sub.id, { error: outcome.reason });
+      log.warn(`digest for ${where} given up (${outcome.reason}); the next digest includes what it did not post`);
+      return { status: 'failed', incidents: outcome.incidents, reason: outcome.reason };
   }
-  const partly = ids.length ? `; ${ids.length} incident(s) in the messages accepted are recorded as delivered` : '';
-  if (result.gone) {
-    await store.markChannelGone(sub.channel, result.reason, deps.now());
-    log.warn(`channel ${where} is gone (${result.reason}): its digest is paused until someone subscribes again${partly}`);
-    return { status: 'gone', incidents: ids, reason: result.reason };
-  }
-  // Keep next_run_at as it was: if the bot stops now, start-up sees a missed run and tries again.
-  const later = result.notBefore !== undefined ? `; the platform asked to wait until ${new Date(result.notBefore).toISOString()}, the next try comes no sooner` : '';
-  await store.recordRun(sub.id, { error: `${result.reason} (${result.attempts} tries)` });
-  log.warn(
-    (ids.length
-      ? `digest for ${where} posted in part after ${result.attempts} tries (${result.reason})${partly}; the next run will include the other ${missing}`
-      : `digest for ${where} not posted after ${result.attempts} tries (${result.reason}); the next run will include it`) + later,
-  );
-  return { status: 'failed', incidents: ids, reason: result.reason, ...(result.notBefore !== undefined ? { notBefore: new Date(result.notBefore) } : {}) };
 }

@@ -17,6 +17,7 @@ import type { Subscription } from '../store/state-store.js';
 import { nextOccurrence } from './cron-time.js';
 import { runDigest, type DigestRunResult } from './digest-runner.js';
 import type { FeatureDeps } from './feature-deps.js';
+import { sweepOutbox } from './outbox-sweep.js';
 
 export interface SchedulerOptions {
   /** Longest wait between two looks at the clock (default 30 s). */
@@ -52,6 +53,8 @@ export class DigestScheduler {
    */
   async start(): Promise<DigestRunResult[]> {
     await this.sync();
+    // What a previous process left in the outbox (a retry due, a post cut short) goes first.
+    if (this.deps.leases) await sweepOutbox(this.deps).catch((err: unknown) => this.deps.log.error('outbox delivery at start-up failed', err));
     const due = await this.dueSubscriptions();
     if (due.length) this.deps.log.info(`catching up ${due.length} digest${due.length === 1 ? '' : 's'} due since the last run`);
     const results = await Promise.all(due.map((s) => this.runNow(s.id)));
@@ -97,6 +100,8 @@ export class DigestScheduler {
     if (this.ticking) return this.ticking;
     this.ticking = (async () => {
       try {
+        // What is pending in the outbox first (a retry whose time came, a crashed process's post).
+        if (this.deps.leases) await sweepOutbox(this.deps);
         const due = await this.dueSubscriptions();
         await Promise.all(due.map((s) => this.runNow(s.id)));
       } catch (err) {
@@ -118,10 +123,16 @@ export class DigestScheduler {
       const now = this.deps.now();
       // The slot after now: every slot up to now is covered by this run.
       const following = sub ? nextOccurrence(sub.cron, sub.timeZone, now) : undefined;
-      const result = await runDigest(this.deps, id, following ? { nextRunAt: following } : {});
+      // The slot this run is for: a run that finds it moved on (another process ran it) skips.
+      const slot = sub?.nextRunAt !== undefined && Date.parse(sub.nextRunAt) <= now.getTime() ? new Date(sub.nextRunAt) : undefined;
+      const result = await runDigest(this.deps, id, { ...(following ? { nextRunAt: following } : {}), ...(slot ? { slot } : {}) });
       if (result.status === 'failed') this.backoff.set(id, Math.max(now.getTime() + this.failureBackoffMs, result.notBefore?.getTime() ?? 0));
       else this.backoff.delete(id);
       if (result.status !== 'failed' && result.status !== 'skipped' && following) this.next.set(id, following);
+      if (result.status === 'skipped') {
+        const fresh = await this.deps.store.subscriptionById(id);
+        if (fresh?.nextRunAt !== undefined) this.next.set(id, new Date(fresh.nextRunAt));
+      }
       // A gone channel's subscription is now inactive: forget it.
       if (result.status === 'gone') await this.sync();
       return result;

@@ -7,6 +7,7 @@ import type { ChannelPoster, Logger } from '../ports/index.js';
 import type { CoreHolder } from '../core/core-holder.js';
 import type { StateStore } from '../store/state-store.js';
 import type { ChannelHolds, KeyedQueue, RetryPolicy } from './delivery.js';
+import type { Leases } from './leases.js';
 
 export interface FeatureDeps {
   readonly store: StateStore;
@@ -21,4 +22,6 @@ export interface FeatureDeps {
   readonly signal?: AbortSignal;
   /** Per channel, the platform's retry-after still running: every post to the channel honours it. */
   readonly holds?: ChannelHolds;
+  /** The store's leases: one process posts to a channel at a time (absent: this process alone). */
+  readonly leases?: Leases;
 }

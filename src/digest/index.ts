@@ -15,6 +15,7 @@ import type { StateStore } from '../store/state-store.js';
 import { ChannelHolds, DEFAULT_RETRY, KeyedQueue, type RetryPolicy } from './delivery.js';
 import { DigestCommandHandler } from './digest-handler.js';
 import { DigestScheduler } from './digest-scheduler.js';
+import { holderId, Leases } from './leases.js';
 import type { FeatureDeps } from './feature-deps.js';
 import type { DigestRunResult } from './digest-runner.js';
 import { flushAlerts, queueAlertsFor, queueMissedAlerts } from './watch-alerts.js';
@@ -32,6 +33,10 @@ export interface DigestOptions {
   readonly now?: () => Date;
   /** Longest wait between two looks at the clock for due digests (default 30 s). */
   readonly tickMs?: number;
+  /** This process's name as a lease holder (default host:pid:random). */
+  readonly holder?: string;
+  /** How long a channel's lease lasts unless renewed (default 60 s): a crashed holder's work waits that long. */
+  readonly leaseTtlMs?: number;
 }
 
 export interface Digests {
@@ -64,6 +69,7 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
     now: options.now ?? (() => new Date()),
     signal: abort.signal,
     holds: new ChannelHolds(options.now),
+    leases: new Leases(store, options.holder ?? holderId(), options.now ?? (() => new Date()), options.leaseTtlMs),
   };
   const scheduler = new DigestScheduler(deps, options.tickMs !== undefined ? { tickMs: options.tickMs } : {});
   const handler = new DigestCommandHandler(deps, ctx.config.digest, scheduler);

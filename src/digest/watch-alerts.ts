@@ -6,13 +6,17 @@
  * messages can be accepted in part). What could not be posted stays queued for the next flush.
  */
 import type { Incident } from '../core/incident-schema.js';
-import { type AcceptedPart, channelKey, type ChannelRef } from '../ports/index.js';
-import type { PendingAlert, StateStore, WatchEntry } from '../store/state-store.js';
-import { postWithRetry } from './delivery.js';
-import { alertAnswer, type VendorClient } from './digest-messages.js';
+import type { StateStore, WatchEntry } from '../store/state-store.js';
+import { channelKey, type ChannelRef } from '../ports/index.js';
+import { alertAnswer } from './digest-messages.js';
+import { channelLease } from './leases.js';
+import { deliverItem } from './outbox.js';
+import { alertKey } from './outbox-keys.js';
+import type { OutboxItem } from '../store/state-store.js';
+import { onTheirWay, watchNamesFor } from './outbox-sweep.js';
 import { newestFirst } from './digest-selection.js';
 import type { FeatureDeps } from './feature-deps.js';
-import { incidentsNamingIn, watchedAs } from './watch-matcher.js';
+import { incidentsNamingIn } from './watch-matcher.js';
 
 export interface WatchMatch {
   readonly channel: ChannelRef;
@@ -85,16 +89,13 @@ export interface FlushReport {
 
 /** Posts every queued alert, one message per channel, channels in parallel. */
 export async function flushAlerts(deps: FeatureDeps): Promise<FlushReport> {
-  const byChannel = new Map<string, PendingAlert[]>();
-  for (const a of await deps.store.pendingAlerts()) {
-    const k = channelKey(a.channel);
-    byChannel.set(k, [...(byChannel.get(k) ?? []), a]);
-  }
+  const channels = new Map<string, ChannelRef>();
+  for (const a of await deps.store.pendingAlerts()) channels.set(channelKey(a.channel), a.channel);
   const report = { posted: 0, failed: 0, gone: 0 };
   await Promise.all(
-    [...byChannel].map(([key, alerts]) =>
+    [...channels].map(([key, channel]) =>
       deps.queue
-        .run(key, () => flushChannel(deps, alerts))
+        .run(key, () => flushChannel(deps, channel))
         .then((outcome) => {
           report[outcome]++;
         })
@@ -107,60 +108,63 @@ export async function flushAlerts(deps: FeatureDeps): Promise<FlushReport> {
   return report;
 }
 
-async function flushChannel(deps: FeatureDeps, alerts: readonly PendingAlert[]): Promise<keyof FlushReport> {
-  const { store, log } = deps;
-  const channel = alerts[0]!.channel;
+async function flushChannel(deps: FeatureDeps, channel: ChannelRef): Promise<keyof FlushReport> {
+  if (!deps.leases) return flushLocked(deps, channel);
+  const claimed = await deps.leases.with(channelLease(channel), (lost) => flushLocked(deps, channel, lost));
+  // Another process has the channel: it posts what is queued (it reads the same queue).
+  return claimed.claimed ? claimed.value : 'posted';
+}
+
+async function flushLocked(deps: FeatureDeps, channel: ChannelRef, lost?: AbortSignal): Promise<keyof FlushReport> {
+  const { log } = deps;
+  const { store } = deps;
   const where = `${channel.platform}/${channel.workspaceId}/${channel.channelId}`;
   if (store.closed) return 'failed';
-  // Read again inside the channel's queue: a digest may have delivered some meanwhile.
+  // Read again under the lease: a digest, or another process, may have delivered some meanwhile.
+  const key = channelKey(channel);
+  const alerts = (await store.pendingAlerts()).filter((a) => channelKey(a.channel) === key);
   const delivered = await store.deliveredIds(channel);
+  const onItsWay = await onTheirWay(store, channel);
   const core = deps.holder.core;
-  const waiting = alerts.filter((a) => !delivered.has(a.incidentId));
+  const waiting = alerts.filter((a) => !delivered.has(a.incidentId) && !onItsWay.has(a.incidentId));
   const incidents = waiting.map((a) => core.incident(a.incidentId)).filter((i): i is Incident => i !== undefined);
   const stale = waiting.filter((a) => !core.incident(a.incidentId)).map((a) => a.incidentId);
   if (stale.length) await store.dropPendingAlerts(channel, stale);
-  if (incidents.length === 0) {
-    await store.dropPendingAlerts(channel, alerts.map((a) => a.incidentId));
-    return 'posted';
-  }
-  const poster = deps.posters.get(channel.platform);
-  if (!poster) {
+  const done = alerts.filter((a) => delivered.has(a.incidentId)).map((a) => a.incidentId);
+  if (done.length) await store.dropPendingAlerts(channel, done);
+  if (incidents.length === 0) return 'posted';
+  if (!deps.posters.get(channel.platform)) {
     log.warn(`watch alert to ${where} waits: no poster for platform "${channel.platform}" is running`);
     return 'failed';
   }
   incidents.sort(newestFirst);
-  const names = waiting.filter((a) => incidents.some((i) => i.id === a.incidentId)).map((a) => a.watchName);
-  const clients = waiting.flatMap((a): VendorClient[] => {
-    const incident = incidents.find((i) => i.id === a.incidentId);
-    const as = incident ? watchedAs(incident, a.watchName, core.catalog.incidents) : undefined;
-    return incident && as?.kind === 'vendor' ? [{ vendor: as.vendor, client: incident.organization.name }] : [];
-  });
-  const language = (await store.watches(channel))[0]?.language ?? 'en';
-  // Each message the platform accepts is recorded (and unqueued) at once, even if a later one fails.
-  const recorded = new Set<string>();
-  const record = async (part: AcceptedPart) => {
-    if (store.closed || part.incidentIds.length === 0) return;
-    await store.recordDeliveries(channel, part.incidentIds, 'alert', deps.now(), [part.messageId]);
-    for (const id of part.incidentIds) recorded.add(id);
-  };
-  const result = await postWithRetry(poster, channel, alertAnswer(incidents, names, channel.platform, clients), language, deps.retry, deps.signal, record, deps.holds);
-  if (store.closed) {
-    log.warn(`watch alert to ${where} ${result.ok ? 'posted' : 'abandoned'} at shutdown${recorded.size ? `; ${[...recorded].join(', ')} recorded as delivered` : ''}; whatever else was accepted is not recorded and may be posted again`);
+  const now = deps.now();
+  // The intent first: an alert the store cannot record is not posted (it stays queued).
+  let item: OutboxItem;
+  try {
+    item = await store.outboxAdd({ key: alertKey(channel, incidents.map((i) => i.id), now), channel, kind: 'alert', incidentIds: incidents.map((i) => i.id) }, now);
+  } catch (err) {
+    log.error(`watch alert to ${where} not posted: the state database cannot record it (${(err as Error).message}); it stays queued`);
     return 'failed';
   }
-  for (const part of result.accepted) await record(part);
-  const rest = incidents.filter((i) => !recorded.has(i.id)).map((i) => i.id);
-  if (result.ok) {
-    log.info(`watch alert posted to ${where}: ${[...recorded].join(', ')}`);
-    if (rest.length) log.warn(`watch alert to ${where}: the ${channel.platform} poster did not confirm ${rest.join(', ')}; they stay queued`);
-    return 'posted';
+  const { names, clients, language } = await watchNamesFor(store, channel, incidents, core.catalog.incidents);
+  const outcome = await deliverItem(deps, item, alertAnswer(incidents, names, channel.platform, clients), language, false, lost);
+  switch (outcome.kind) {
+    case 'sent':
+      log.info(`watch alert posted to ${where}: ${outcome.incidents.join(', ')}`);
+      return 'posted';
+    case 'unrecorded':
+      return 'failed';
+    case 'later':
+      log.warn(`watch alert to ${where} not posted (${outcome.reason}); tried again from ${outcome.notBefore.toISOString()}, no sooner`);
+      return 'failed';
+    case 'abandoned':
+      if (outcome.gone) {
+        await store.markChannelGone(channel, outcome.reason, deps.now());
+        log.warn(`channel ${where} is gone (${outcome.reason}): its digest and alerts are paused`);
+        return 'gone';
+      }
+      log.warn(`watch alert to ${where} given up (${outcome.reason}); what it did not post stays queued`);
+      return 'failed';
   }
-  const partly = recorded.size ? `; ${[...recorded].join(', ')} in the messages accepted recorded as delivered` : '';
-  if (result.gone) {
-    await store.markChannelGone(channel, result.reason, deps.now());
-    log.warn(`channel ${where} is gone (${result.reason}): its digest and alerts are paused${partly}`);
-    return 'gone';
-  }
-  log.warn(`watch alert to ${where} not posted after ${result.attempts} tries (${result.reason})${partly}; ${rest.join(', ')} stay${rest.length === 1 ? 's' : ''} queued`);
-  return 'failed';
 }

@@ -21,6 +21,7 @@ interface Call {
 type Reply = { status: number; slackError?: string; discordCode?: number };
 
 const calls: Call[] = [];
+let historyLookups = 0;
 const scripts = new Map<string, Reply[]>();
 let server: http.Server;
 let url: string;
@@ -45,6 +46,11 @@ beforeAll(async () => {
         if (reply.status !== 200) return send(reply.status, { ok: false });
         if (reply.slackError) return send(200, { ok: false, error: reply.slackError });
         return send(200, { ok: true, channel, ts: `1700000000.${String(++n).padStart(6, '0')}` });
+      }
+      // After a 5xx the bot cannot tell whether Slack stored the message: it looks in the history first.
+      if (req.url === '/api/conversations.history') {
+        historyLookups++;
+        return send(200, { ok: true, messages: [], has_more: false });
       }
       const m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(req.url ?? '');
       if (m && req.method === 'POST') {
@@ -100,6 +106,7 @@ describe('GIVEN digests posted through the Slack and Discord posters', () => {
 
     const slackCalls = calls.filter((c) => c.channel === 'C0DIGEST');
     expect(slackCalls.map((c) => c.status)).toEqual([500, 200]);
+    expect(historyLookups).toBe(1);
     const posted = JSON.stringify(slackCalls[1]!.body);
     expect(slackCalls[1]!.body.text).toMatch(/^Breach digest: 2 new incidents/);
     expect(posted.indexOf('fresh-two')).toBeLessThan(posted.indexOf('fresh-one'));

@@ -114,7 +114,7 @@ describe('GIVEN a channel subscribed on a database file', () => {
     expect(platform.accepted('O').map((r) => r.incidentIds)).toEqual([['r-three', 'r-two', 'r-one']]);
   });
 
-  it('THEN stop() abandons a post waiting to retry, records nothing for it, and closes the database', async () => {
+  it('THEN stop() abandons a post waiting to retry, records it as not delivered (still in the outbox), and closes the database', async () => {
     vi.useFakeTimers({ toFake: TO_FAKE });
     const file = join(dir, 'shutdown.sqlite');
     const ch = { ...CH, channelId: 'S' };
@@ -134,7 +134,9 @@ describe('GIVEN a channel subscribed on a database file', () => {
     expect(p.store.closed).toBe(true);
     const reopened = new SqliteStateStore(file);
     expect((await reopened.deliveredIds(ch)).size).toBe(0);
-    expect((await reopened.subscription(ch))?.nextRunAt).toBe('2027-01-10T08:00:00.000Z');
+    // The 09:00 slot was run: its digest waits in the outbox, unsent, for the next process.
+    expect((await reopened.subscription(ch))?.nextRunAt).toBe('2027-01-11T08:00:00.000Z');
+    expect((await reopened.outboxPending()).map((i) => [i.kind, [...i.incidentIds].sort()])).toEqual([['digest', ['r-one', 'r-three', 'r-two']]]);
     await reopened.close();
   });
 });

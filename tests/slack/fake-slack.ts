@@ -70,6 +70,7 @@ export class FakeSlack {
   private readonly scripts = new Map<string, Script[]>();
   private server?: Server;
   private ts = 1_700_000_000;
+  private seq = 0;
   port = 0;
   /** Scripted reply for users.info: which users are admins. */
   admins = new Set<string>();
@@ -115,7 +116,8 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'breachbot', team_id: TEAM, user_id: BOT_USER, bot_id: 'BBREACHBOT' };
       case 'chat.postMessage': {
-        const ts = `${this.ts++}.000100`;
+        // As Slack's: the epoch second it was posted, then a sequence (unique in the channel).
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
         const meta = params.metadata as SlackHeldMessage['metadata'] | undefined;
         this.messages.push({ channel: String(params.channel), ts, text: String(params.text ?? ''), blocks: params.blocks, ...(meta ? { metadata: meta } : {}), at: Date.now() });
         return { ok: true, channel: params.channel, ts, message: { text: params.text } };
