@@ -18,8 +18,8 @@ import type { OutboxItem, StateStore } from '../store/state-store.js';
 import { backoffDelay, postWithRetry } from './delivery.js';
 import type { FeatureDeps } from './feature-deps.js';
 
-/** Tries of one item over all runs before it is abandoned. */
-export const OUTBOX_MAX_TRIES = 8;
+/** Runs (each with its own quick retries) that may fail for one item before it is abandoned. */
+export const OUTBOX_MAX_RUNS = 8;
 
 export type ItemOutcome =
   /** Posted and recorded. */
@@ -77,13 +77,15 @@ export async function deliverItem(deps: FeatureDeps, item: OutboxItem, answer: A
     return { kind: 'sent', incidents: carried, attempts };
   }
   const accepted = result.accepted.flatMap((p) => p.incidentIds);
-  if (result.gone || !result.retryable || attempts >= OUTBOX_MAX_TRIES) {
-    const reason = result.gone || !result.retryable ? result.reason : `${result.reason} (${attempts} tries)`;
+  const failedRuns = item.attempts + 1;
+  if (result.gone || !result.retryable || failedRuns >= OUTBOX_MAX_RUNS) {
+    const reason = result.gone || !result.retryable ? result.reason : `${result.reason} (${failedRuns} runs, ${attempts} tries)`;
     await store.outboxAbandon(item.key, reason).catch((err: unknown) => log.error(`${item.kind} for ${where(item)}: abandoning it could not be recorded`, err));
     return { kind: 'abandoned', reason, incidents: accepted, gone: result.gone, attempts };
   }
   // Never sooner than the platform said; otherwise the usual backoff, counted over every run.
-  const wait = Math.max(result.notBefore !== undefined ? result.notBefore - now.getTime() : 0, backoffDelay({ ...deps.retry, maxDelayMs: 15 * 60_000 }, attempts, result.retryAfterMs));
+  // Between runs: 2 s, 4 s, ... doubled per failed run, at most 15 minutes.
+  const wait = Math.max(result.notBefore !== undefined ? result.notBefore - now.getTime() : 0, backoffDelay({ ...deps.retry, maxDelayMs: 15 * 60_000 }, failedRuns, result.retryAfterMs));
   const notBefore = new Date(deps.now().getTime() + wait);
   await store.outboxRetryLater(item.key, notBefore, result.reason).catch((err: unknown) => log.error(`${item.kind} for ${where(item)}: the retry time could not be recorded`, err));
   return { kind: 'later', reason: result.reason, notBefore, incidents: accepted, attempts };
