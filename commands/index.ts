@@ -5,8 +5,10 @@
 import type { CoreRequest } from '../src/core/answer.js';
 import { cleanText } from '../src/core/query-parser.js';
 import { fold } from '../src/core/text-folding.js';
+import { isLanguageArgs } from '../src/settings/language-request.js';
 import { breachDigest } from './breach-digest.js';
 import { breachHelp } from './breach-help.js';
+import { breachLanguage } from './breach-language.js';
 import { breachLatest } from './breach-latest.js';
 import { breachSearch } from './breach-search.js';
 import { breachShow } from './breach-show.js';
@@ -16,13 +18,13 @@ import { breachWatch } from './breach-watch.js';
 import { type CommandDefinition, type CommandRequest, type UsageError, isUsageError, usageError } from './command-definition.js';
 
 export * from './command-definition.js';
-export { breachDigest, breachHelp, breachLatest, breachSearch, breachShow, breachStats, breachStatus, breachWatch };
+export { breachDigest, breachHelp, breachLanguage, breachLatest, breachSearch, breachShow, breachStats, breachStatus, breachWatch };
 
 /** The slash command every text platform uses. */
 export const ROOT_COMMAND = '/breach';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachStatus, breachDigest, breachWatch, breachHelp];
+export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachStatus, breachDigest, breachWatch, breachLanguage, breachHelp];
 
 export const COMMANDS_BY_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.name, c]));
 export const COMMANDS_BY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.discordName, c]));
@@ -55,6 +57,8 @@ export function parseCommandText(text: string): CommandRequest | UsageError {
   if (word === 'show' && /^(me|moi)\b/i.test(args)) return breachSearch.parseText(clean);
   // `status` alone is the channel's settings ("statut" in French); "status page leak" stays a search.
   if (word === 'status' || word === 'statut') return args === '' ? breachStatus.parseText(args) : breachSearch.parseText(clean);
+  // The channel's language: "lang fr", "langue", "language auto"; "langue des signes" stays a search.
+  if (LANGUAGE_WORDS.has(fold(word))) return isLanguageArgs(args) ? breachLanguage.parseText(args) : breachSearch.parseText(clean);
   const command = COMMANDS_BY_NAME.get(word);
   if (command) return command.parseText(args);
   // French command words ("veille ajouter Inbenta", "résumé abonner 08:30") only when an action
@@ -66,6 +70,8 @@ export function parseCommandText(text: string): CommandRequest | UsageError {
   }
   return breachSearch.parseText(clean);
 }
+
+const LANGUAGE_WORDS: ReadonlySet<string> = new Set(['lang', 'langue', 'language']);
 
 const HELP_WORDS: ReadonlySet<string> = new Set(['help', 'aide', '?', 'h', 'commands', 'commandes', 'usage', 'mode d emploi', 'mode demploi']);
 

@@ -95,7 +95,8 @@ async function startFeatures(
   };
   // Posts intended and not yet sent (the store's outbox).
   const outboxDepth = async () => (digests.store.closed ? undefined : await digests.store.outboxDepth());
-  return { handlers: [digests.handler], storeReachable, outboxDepth, store: digests.store };
+  const { ChannelLanguageHandler } = await import('../settings/channel-language.js');
+  return { handlers: [digests.handler, new ChannelLanguageHandler(digests.store, ctx.log)], storeReachable, outboxDepth, store: digests.store };
 }
 
 export interface ServeOptions {

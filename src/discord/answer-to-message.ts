@@ -10,7 +10,7 @@ import { COMMANDS, breachSearch, type CommandDefinition, type CommandRequest } f
 import type { Lang } from '../core/lang.js';
 import { LABELS, errorMessage, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from '../render/messages.js';
 import { statsCard } from '../render/stats-card.js';
-import { colon } from '../render/typography.js';
+import { colon, typeset } from '../render/typography.js';
 import { encodeButton, type ButtonState } from './custom-id.js';
 import { DISCORD_WORDS } from './discord-wording.js';
 import { fitEmbed, packEmbeds } from './embed-fit.js';
@@ -214,9 +214,9 @@ function messageAnswer(answer: MessageAnswer, lang: Lang, options: RenderOptions
     // The feature's text gives way first, so the "more" note and the footer always show.
     content: lines(
       options.notice && safe(options.notice),
-      truncate(safe(answer.text[lang]), MESSAGE.content - 500),
+      truncate(safe(typeset(answer.text[lang], lang)), MESSAGE.content - 500),
       hidden > 0 && W.notShown(hidden, lang),
-      answer.footer && truncate(safe(answer.footer[lang]), 300),
+      answer.footer && truncate(safe(typeset(answer.footer[lang], lang)), 300),
     ),
     embeds: shown,
     ephemeral: answer.tone === 'error',
@@ -269,8 +269,8 @@ export function answerToDiscordParts(answer: Answer, lang: Lang): DiscordPart[] 
   // Each incident keeps room to be read; several share a message.
   const embeds = answer.incidents.map((incident) => fitEmbed({ ...incidentSummaryEmbed({ incident, reasons: [] }, undefined, lang), color: toneColor(answer.tone) }, 2000));
   const groups = packEmbeds(embeds);
-  const text = safe(answer.text[lang]);
-  const footer = answer.footer ? safe(answer.footer[lang]) : undefined;
+  const text = safe(typeset(answer.text[lang], lang));
+  const footer = answer.footer ? safe(typeset(answer.footer[lang], lang)) : undefined;
   let from = 0;
   return groups.map((group, i) => {
     const part = groups.length > 1 ? W.part(i + 1, groups.length) : undefined;

@@ -24,11 +24,11 @@ export const DISCORD_WORDS = {
     unavailable: "Cette commande n'est pas encore disponible sur ce bot.",
     noChannel: 'Discord n’a pas indiqué de quel salon vient la commande : impossible de lire ou de changer les réglages du salon. Réessayez depuis le salon.',
     resultsChanged: 'Le catalogue a changé depuis ce message : voici les résultats actuels.',
-    incidentGone: (id: string) => `L'incident « ${id} » n'est plus au catalogue : les données ont changé depuis ce message. Relancez \`/fuite\`.`,
+    incidentGone: (id: string) => `L'incident «\u202f${id}\u202f» n'est plus au catalogue\u202f: les données ont changé depuis ce message. Relancez \`/fuite\`.`,
     staleButton: "Ce bouton vient d'une ancienne version du bot. Merci de relancer la commande.",
     tooLongToPage: 'Plus de résultats : précisez la recherche pour les parcourir (elle est trop longue pour les boutons de page).',
     notShown: (n: number, lang: Lang) => `… et ${formatNumber(n, lang)} de plus, non affichés ici.`,
-    useNext: 'Utilisez « Suivant » pour la suite.',
+    useNext: 'Utilisez «\u202fSuivant\u202f» pour la suite.',
     part: (i: number, n: number) => `(${i}/${n})`,
   },
 } as const;

@@ -22,6 +22,8 @@ import type { CoreHolder } from '../core/core-holder.js';
 import type { BreachCore } from '../core/breach-core.js';
 import type { CommandHandler, Conversation, Logger } from '../ports/index.js';
 import type { Lang } from '../core/lang.js';
+import { resolveLanguage, wordsLanguage } from '../core/language.js';
+import { channelLanguageOf } from '../settings/channel-language.js';
 import { errorMessage } from '../render/messages.js';
 import { answerToDiscordMessage, choiceName, usageToDiscordMessage, type DiscordMessage, type RenderOptions } from './answer-to-message.js';
 import { decodeButton } from './custom-id.js';
@@ -183,6 +185,18 @@ function incidentChoices(core: BreachCore, typed: string): ApplicationCommandOpt
     .map((m) => ({ name: choiceName(`${m.incident.organization.name} — ${m.incident.id}`), value: m.incident.id }));
 }
 
+/**
+ * The answer's language (core/language.ts): the words of a search, else the channel's setting
+ * (`/breach-lang`), else the interaction's locale (`lang`, which Discord always sends).
+ */
+async function commandLanguage(interaction: ChatInputCommandInteraction, request: unknown, deps: InteractionDeps, locale: Lang): Promise<Lang> {
+  const query = (request as { query?: unknown }).query;
+  const words = typeof query === 'string' ? wordsLanguage(query) : undefined;
+  if (words) return words;
+  const channel = interaction.channelId ? await channelLanguageOf(deps.handlers, { platform: 'discord', workspaceId: interaction.guildId ?? 'dm', channelId: interaction.channelId }) : undefined;
+  return resolveLanguage({ channel, user: locale, fallback: locale });
+}
+
 async function answerCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps, lang: Lang): Promise<void> {
   const def = (deps.commands ?? COMMANDS_BY_DISCORD_NAME).get(interaction.commandName);
   if (!def) {
@@ -191,6 +205,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Int
   }
   const { values, subcommand } = optionValues(interaction.options.data);
   const request = def.fromOptions(values, subcommand);
+  lang = await commandLanguage(interaction, request, deps, lang);
   if (isUsageError(request)) {
     await send(interaction, usageToDiscordMessage(def, lang, request.detail?.[lang]));
     return;

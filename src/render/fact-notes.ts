@@ -76,7 +76,7 @@ const NOTES: readonly { readonly re: RegExp; readonly fr: (m: RegExpExecArray) =
   {
     re: /^the copy has no headline; its lede stands in$/,
     en: () => 'the copy has no headline; its opening lines stand in',
-    fr: () => "la copie n'a pas de titre ; son chapeau en tient lieu",
+    fr: () => "la copie n'a pas de titre\u202f; son chapeau en tient lieu",
   },
 ];
 
@@ -124,15 +124,15 @@ export function unstatedList(incident: Incident, lang: Lang): string[] {
 const IMPORTED_NOTES: readonly { readonly en: RegExp; readonly fr: string }[] = [
   {
     en: /^bonjourlafuite\.eu\.org lists leaks that hit people in France; where the organization itself is based is not in the list\.$/,
-    fr: "bonjourlafuite.eu.org recense des fuites qui touchent des personnes en France ; le pays de l'organisation elle-même n'y figure pas.",
+    fr: "bonjourlafuite.eu.org recense des fuites qui touchent des personnes en France\u202f; le pays de l'organisation elle-même n'y figure pas.",
   },
   {
     en: /^Read from HIBP's description: the index this record comes from lists no data classes\.$/,
-    fr: "Lu dans la description de Have I Been Pwned : l'index dont vient cette fiche ne liste pas les types de données.",
+    fr: "Lu dans la description de Have I Been Pwned\u202f: l'index dont vient cette fiche ne liste pas les types de données.",
   },
   {
     en: /^The index this record comes from carries no flags: verification and flags are read from the description\.$/,
-    fr: "L'index dont vient cette fiche ne porte pas de marques : la vérification et les mises en garde sont lues dans la description.",
+    fr: "L'index dont vient cette fiche ne porte pas de marques\u202f: la vérification et les mises en garde sont lues dans la description.",
   },
 ];
 
@@ -141,7 +141,8 @@ export function establishedNote(note: string | { readonly en: string; readonly f
   if (typeof note !== 'string') return typeset(lang === 'fr' ? (note.fr ?? note.en) : note.en, lang);
   if (lang === 'en') return note;
   const known = IMPORTED_NOTES.find((n) => n.en.test(note));
-  return typeset(known ? known.fr : note, lang);
+  // A note written only in English keeps its own typography.
+  return known ? typeset(known.fr, lang) : note;
 }
 
 /** "Established from public record — when it was made public: Ticketmaster UK announced…". */

@@ -9,7 +9,7 @@ import type { Incident, LocalizedText, RecordCount } from '../core/incident-sche
 import { precisionOf } from '../core/partial-date.js';
 import type { MatchReason } from '../core/answer.js';
 import type { Lang } from '../core/lang.js';
-import { NNBSP, colon as labelColon, deFr, quote, typeset } from './typography.js';
+import { NNBSP, colon as labelColon, deFr, quote, semicolon, typeset } from './typography.js';
 import { attributionLines } from './feeds.js';
 import { otherDataClassesIn } from './other-data-classes.js';
 
@@ -127,7 +127,7 @@ export function formatRecords(incident: Incident, lang: Lang, context: RecordsCo
   const r = incident.records;
   if (!r?.total && !r?.breakdown.length) return undefined;
   const parts: string[] = [];
-  if (r.bySource.length > 0) parts.push(r.bySource.map((s) => `${formatCount(s, lang)} ${accordingTo(s.by, lang)}`).join(lang === 'fr' ? ' ; ' : '; '));
+  if (r.bySource.length > 0) parts.push(r.bySource.map((s) => `${formatCount(s, lang)} ${accordingTo(s.by, lang)}`).join(semicolon(lang)));
   else if (r.total) parts.push(formatCount(r.total, lang));
   if (r.breakdown.length) {
     const inner = r.breakdown.map((b) => formatCount(b, lang)).join(', ');
@@ -178,7 +178,7 @@ export function formatDataClasses(incident: Incident, lang: Lang): string | unde
   }
   const possible = formatPossiblyExposed(incident, lang);
   if (!possible) return labels.length ? labels.join(', ') : undefined;
-  return labels.length ? `${labels.join(', ')}${lang === 'fr' ? `${NNBSP}; ` : '; '}${possible}` : possible;
+  return labels.length ? `${labels.join(', ')}${semicolon(lang)}${possible}` : possible;
 }
 
 /** "possibly exposed: passwords" / "exposition possible : mots de passe", or undefined. */
@@ -191,7 +191,7 @@ export function formatPossiblyExposed(incident: Incident, lang: Lang): string | 
 /** "Which vendor": "Inbenta Technologies (third-party provider of ...)". */
 export function formatVendors(incident: Incident, lang: Lang): string | undefined {
   if (!incident.vendors.length) return undefined;
-  return incident.vendors.map((v) => (v.role ? `${v.name} (${localized(v.role, lang)})` : v.name)).join('; ');
+  return incident.vendors.map((v) => (v.role ? `${v.name} (${localized(v.role, lang)})` : v.name)).join(semicolon(lang));
 }
 
 /** Other organizations hit, with their own counts; and how many in all when the sources say. */
@@ -207,7 +207,7 @@ export function formatAffected(incident: Incident, lang: Lang): string | undefin
     const total = `${QUALIFIERS[c.qualifier][lang]}${formatNumber(c.count, lang)} ${lang === 'fr' ? 'organisations en tout' : 'organizations in all'}`;
     named.push(total);
   }
-  return named.join('; ');
+  return named.join(semicolon(lang));
 }
 
 export function formatPlace(incident: Incident, lang: Lang): string | undefined {

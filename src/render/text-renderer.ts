@@ -26,7 +26,7 @@ import { LABELS, errorMessage, establishedLabel, helpFilters, helpIntro, noResul
 import { creditLinesFor } from './feeds.js';
 import { establishedLine, unstatedList } from './fact-notes.js';
 import { statsCard } from './stats-card.js';
-import { typeset } from './typography.js';
+import { semicolon, typeset } from './typography.js';
 
 function line(label: string, value: string | undefined, lang: Lang): string[] {
   return value ? [`   ${label}${colon(lang)}${value}`] : [];
@@ -99,7 +99,7 @@ export function incidentDetailText(answer: IncidentAnswer, lang: Lang): string {
   const unstated = unstatedList(inc, lang);
   if (unstated.length) out.push(`   ${L.unstated}${c}${unstated.join(', ')}`);
   for (const e of inc.established) out.push(`   ${establishedLine(e, lang, establishedLabel(e.basis, lang), inc)}`);
-  if (answer.related.length) out.push(`   ${L.related}${c}${answer.related.map((r) => `${incidentTitle(r, lang)} [${r.id}]`).join('; ')}`);
+  if (answer.related.length) out.push(`   ${L.related}${c}${answer.related.map((r) => `${incidentTitle(r, lang)} [${r.id}]`).join(semicolon(lang))}`);
   return out.join('\n');
 }
 
@@ -150,9 +150,9 @@ export function renderText(answer: Answer, lang: Lang): string {
       return errorMessage(answer, lang);
     case 'message':
       return [
-        answer.text[lang],
+        typeset(answer.text[lang], lang),
         ...answer.incidents.map((incident, i) => incidentSummaryText({ incident, reasons: [] }, i + 1, lang)),
-        ...(answer.footer ? [answer.footer[lang]] : []),
+        ...(answer.footer ? [typeset(answer.footer[lang], lang)] : []),
         ...(answer.incidents.length ? [credits(answer.incidents, lang).join('\n')] : []),
       ].join('\n\n');
   }

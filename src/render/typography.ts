@@ -13,6 +13,11 @@ export function colon(lang: Lang): string {
   return lang === 'fr' ? `${NNBSP}: ` : ': ';
 }
 
+/** A list separator between items that hold commas: "; " / " ; " (narrow no-break space in French). */
+export function semicolon(lang: Lang): string {
+  return lang === 'fr' ? `${NNBSP}; ` : '; ';
+}
+
 /** A label and its value: "When: 2014" / "Quand : 2014". */
 export function labelled(label: string, value: string, lang: Lang): string {
   return `${label}${colon(lang)}${value}`;

@@ -4,7 +4,7 @@
  */
 import { COMMANDS_BY_NAME, isCoreRequest, isUsageError, parseCommandText, stripRootCommand, type CommandRequest } from '../../commands/index.js';
 import type { CoreRequest } from '../core/answer.js';
-import { detectLanguage } from '../core/query-parser.js';
+import { resolveLanguage, wordsLanguage } from '../core/language.js';
 import type { Lang } from '../core/lang.js';
 import type { CommandHandler } from '../ports/index.js';
 
@@ -14,9 +14,9 @@ export type Asked =
    * e.g. "add needs a vendor or organization name") and its examples; `core` tells whether it is
    * one of the core's commands (their usage comes with the whole help).
    */
-  | { readonly kind: 'usage'; readonly lang: Lang; readonly usage: string; readonly detail?: string; readonly examples: readonly string[]; readonly core: boolean }
-  | { readonly kind: 'core'; readonly lang: Lang; readonly request: CoreRequest }
-  | { readonly kind: 'feature'; readonly lang: Lang; readonly request: CommandRequest };
+  | { readonly kind: 'usage'; readonly lang: Lang; readonly words?: Lang; readonly usage: string; readonly detail?: string; readonly detailOf?: { readonly en: string; readonly fr: string }; readonly examples: readonly string[]; readonly core: boolean }
+  | { readonly kind: 'core'; readonly lang: Lang; readonly words?: Lang; readonly request: CoreRequest }
+  | { readonly kind: 'feature'; readonly lang: Lang; readonly words?: Lang; readonly request: CommandRequest };
 
 /**
  * Text as Slack sends it back to plain text: Slack escapes `&`, `<`, `>` in what users type, and
@@ -47,21 +47,41 @@ export function mentionText(text: string): string {
 
 export function parseAsked(rawText: string, fallback: Lang): Asked {
   const text = slackTextToPlain(rawText);
-  const lang = detectLanguage(text, fallback);
+  // What the words tell; `lang` is that or the fallback until `withLanguage` adds the other clues.
+  const words = wordsLanguage(text);
+  const lang = words ?? fallback;
+  const said = words ? { words } : {};
   const request = parseCommandText(text);
   if (isUsageError(request)) {
     const def = COMMANDS_BY_NAME.get(request.command);
     return {
       kind: 'usage',
       lang,
+      ...said,
       usage: def?.usage ?? '/breach help',
-      ...(request.detail ? { detail: request.detail[lang] } : {}),
+      ...(request.detail ? { detail: request.detail[lang], detailOf: request.detail } : {}),
       examples: def?.examples ?? [],
       core: isCoreRequest({ command: request.command }),
     };
   }
-  if (isCoreRequest(request)) return { kind: 'core', lang, request };
-  return { kind: 'feature', lang, request };
+  if (isCoreRequest(request)) return { kind: 'core', lang, ...said, request };
+  return { kind: 'feature', lang, ...said, request };
+}
+
+/**
+ * The asked request with its answer's language settled, clue by clue (core/language.ts): the
+ * words, else the channel's setting, else the user's Slack locale, else the default. A usage
+ * error keeps the usage text parsed in the words' language when they told.
+ */
+export async function withLanguage<A extends Asked>(asked: A, clues: { channel: () => Promise<Lang | undefined>; user: () => Promise<Lang | undefined>; fallback: Lang }): Promise<A> {
+  if (asked.words) return asked;
+  const channel = await clues.channel();
+  const user = channel ? undefined : await clues.user();
+  const lang = resolveLanguage({ channel, user, fallback: clues.fallback });
+  if (lang === asked.lang) return asked;
+  // A usage error's detail was worded in the fallback: word it again.
+  if (asked.kind === 'usage') return { ...asked, lang, ...(asked.detailOf ? { detail: asked.detailOf[lang] } : {}) };
+  return { ...asked, lang };
 }
 
 export function handlerFor(request: CommandRequest, handlers: readonly CommandHandler[]): CommandHandler | undefined {

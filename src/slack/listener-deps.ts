@@ -10,6 +10,18 @@ import { errorMessage } from '../render/messages.js';
 import type { SlackMessage } from './block-kit.js';
 import { fallback } from './answer-blocks.js';
 import { section } from './block-kit.js';
+import type { UserLocales } from './user-locale.js';
+import { type Asked, withLanguage } from './dispatch.js';
+import { channelLanguageOf } from '../settings/channel-language.js';
+
+/** The asked request with its language settled: words, channel setting, user's locale, default. */
+export function settleLanguage<A extends Asked>(asked: A, client: Client, who: { teamId: string; channelId: string; userId: string }, deps: ListenerDeps): Promise<A> {
+  return withLanguage(asked, {
+    channel: () => channelLanguageOf(deps.handlers, { platform: 'slack', workspaceId: who.teamId, channelId: who.channelId }),
+    user: async () => (deps.locales ? deps.locales.of(client, who.userId) : undefined),
+    fallback: deps.language,
+  });
+}
 
 export interface ListenerDeps {
   readonly holder: CoreHolder;
@@ -19,6 +31,8 @@ export interface ListenerDeps {
   readonly handlers: readonly CommandHandler[];
   /** Slack user ids treated as admins whatever their workspace role (SLACK_ADMIN_USER_IDS). */
   readonly adminUserIds: readonly string[];
+  /** Each user's Slack language (users.info include_locale), cached. */
+  readonly locales?: UserLocales;
 }
 
 type Client = App['client'];

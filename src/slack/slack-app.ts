@@ -16,6 +16,7 @@ import { registerInstallationEvents } from './listeners/installation-events.js';
 import { createInstaller, mountInstallRoutes } from './oauth-install.js';
 import type { WorkspacePosterOptions } from './workspace-poster.js';
 import type { SlackConfig } from '../config/env.js';
+import { UserLocales } from './user-locale.js';
 import type { Lang } from '../core/lang.js';
 import { boltLogger } from './bolt-logger.js';
 import type { ListenerDeps } from './listener-deps.js';
@@ -112,6 +113,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     log,
     language: options.language,
     handlers: options.handlers ?? [],
+    locales: new UserLocales(options.log),
     adminUserIds: config.adminUserIds,
   };
   registerSlashCommand(app, deps);

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { isCoreRequest, isUsageError, parseCommandText, stripRootCommand, COMMANDS_BY_NAME } from '../../commands/index.js';
 import type { CoreRequest } from '../core/answer.js';
+import { channelLanguageOf } from '../settings/channel-language.js';
 import { detectLanguage } from '../core/query-parser.js';
 import type { CoreHolder } from '../core/core-holder.js';
 import type { CommandHandler, Conversation } from '../ports/index.js';
@@ -45,6 +46,8 @@ export function answerLine(line: string, holder: CoreHolder, session: ChatSessio
   return dispatch(args, holder, session, lang);
 }
 
+const TERMINAL_CHANNEL = { platform: 'terminal', workspaceId: 'local', channelId: 'terminal' } as const;
+
 /** The terminal as a conversation: one local channel whose user is its admin. */
 export function terminalConversation(language: Lang): Conversation {
   return { platform: 'terminal', workspaceId: 'local', channelId: 'terminal', userId: 'local', isAdmin: true, language };
@@ -54,8 +57,10 @@ export function terminalConversation(language: Lang): Conversation {
  * Like `answerLine`, but commands beyond the core (`/breach digest ...`, `/breach watch ...`) go
  * to the first handler that owns them.
  */
-export async function answerLineWithHandlers(line: string, holder: CoreHolder, session: ChatSession, fallbackLang: Lang, handlers: readonly CommandHandler[]): Promise<string | undefined> {
+export async function answerLineWithHandlers(line: string, holder: CoreHolder, session: ChatSession, defaultLang: Lang, handlers: readonly CommandHandler[]): Promise<string | undefined> {
   const args = stripRootCommand(line.trim());
+  // The terminal's channel may have chosen a language (`/breach langue fr`): it decides what the words leave open.
+  const fallbackLang = (await channelLanguageOf(handlers, TERMINAL_CHANNEL)) ?? defaultLang;
   if (args !== undefined && handlers.length > 0) {
     const lang = detectLanguage(line.trim(), fallbackLang);
     const request = parseCommandText(args);
@@ -63,7 +68,7 @@ export async function answerLineWithHandlers(line: string, holder: CoreHolder, s
       const usage = COMMANDS_BY_NAME.get(request.command)?.usage;
       // A feature command typed wrong: its usage and what was wrong, not the whole help.
       if (usage && !isCoreRequest({ command: request.command })) {
-        return `${lang === 'fr' ? 'Utilisation :' : 'Usage:'} ${usage}${request.detail ? `\n${request.detail[lang]}` : ''}`;
+        return `${lang === 'fr' ? 'Utilisation\u202f:' : 'Usage:'} ${usage}${request.detail ? `\n${request.detail[lang]}` : ''}`;
       }
     } else if (!isCoreRequest(request)) {
       const handler = handlers.find((h) => h.handles(request));

@@ -74,6 +74,8 @@ export class FakeSlack {
   port = 0;
   /** Scripted reply for users.info: which users are admins. */
   admins = new Set<string>();
+  /** Scripted reply for users.info with include_locale: each user's locale ("fr-FR", "en-US"). */
+  locales = new Map<string, string>();
   /** Socket Mode: the bot's websocket connections and every frame they sent. */
   private readonly wss = new WebSocketServer({ noServer: true });
   readonly sockets: WebSocket[] = [];
@@ -140,7 +142,9 @@ export class FakeSlack {
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'users.info': {
         const id = String(params.user);
-        return { ok: true, user: { id, is_admin: this.admins.has(id), is_owner: false, is_primary_owner: false } };
+        // Like Slack: the locale only when asked for (include_locale=true).
+        const locale = String(params.include_locale) === 'true' ? this.locales.get(id) : undefined;
+        return { ok: true, user: { id, is_admin: this.admins.has(id), is_owner: false, is_primary_owner: false, ...(locale ? { locale } : {}) } };
       }
       default:
         return { ok: true };

@@ -159,6 +159,34 @@ describe('GIVEN a signed /breach inbenta', () => {
   });
 });
 
+describe('GIVEN a Slack user whose language is French', () => {
+  it('THEN a bare name gets a French answer, an English question an English one, and the locale is asked once', async () => {
+    fake.locales.set('U0FRANCOISE', 'fr-FR');
+    const before = fake.callsOf('users.info').length;
+    const bare = await slash('inbenta', { user: 'U0FRANCOISE' });
+    expect(sectionText(blocksOf(bare.json)[0])).toBe('*1 incident pour «\u202finbenta\u202f»*');
+    const english = await slash('what leaked at inbenta', { user: 'U0FRANCOISE' });
+    expect(sectionText(blocksOf(english.json)[0])).toMatch(/^\*1 incident for “/);
+    const again = await slash('latest', { user: 'U0FRANCOISE' });
+    expect(sectionText(blocksOf(again.json)[0])).toMatch(/^\*Les incidents les plus récents/);
+    const lookups = fake.callsOf('users.info').slice(before);
+    expect(lookups).toHaveLength(1);
+    expect(String(lookups[0]!.params.include_locale)).toBe('true');
+  });
+
+  it('THEN an English user asking in French gets French, and a bare name stays in the default language', async () => {
+    fake.locales.set('U0JOHN', 'en-US');
+    expect(sectionText(blocksOf((await slash('orange fevrier 2014', { user: 'U0JOHN' })).json)[0])).toMatch(/^\*\d+ incidents? pour «/);
+    expect(sectionText(blocksOf((await slash('inbenta', { user: 'U0JOHN' })).json)[0])).toBe('*1 incident for “inbenta”*');
+  });
+
+  it('THEN when Slack cannot say, the default language answers and the bot keeps serving', async () => {
+    fake.on('users.info', { ok: false, error: 'user_not_found' });
+    const res = await slash('inbenta', { user: 'U0GHOST' });
+    expect(sectionText(blocksOf(res.json)[0])).toBe('*1 incident for “inbenta”*');
+  });
+});
+
 describe('GIVEN hostile text typed in Slack (as Slack encodes it: broadcasts and mentions in <...>, a typed < as &lt;)', () => {
   const typed = '<!channel> orange <!here> <@U0VICTIM> &lt;!everyone&gt; @here *bold* ```x``` <https://evil.example|click>';
 
@@ -381,10 +409,12 @@ describe('GIVEN a command beside the core (digest)', () => {
   it('THEN admins are workspace admins (users.info) or the configured ids; others are not', async () => {
     await slash('digest status', { user: 'U0PLAIN' });
     expect(conversations.at(-1)!.isAdmin).toBe(false);
-    const lookups = fake.callsOf('users.info').length;
+    // Admin lookups (the language lookups carry include_locale).
+    const adminLookups = () => fake.callsOf('users.info').filter((c) => String(c.params.include_locale) !== 'true').length;
+    const lookups = adminLookups();
     await slash('digest status', { user: 'U0CONFADMIN' });
     expect(conversations.at(-1)!.isAdmin).toBe(true);
-    expect(fake.callsOf('users.info').length).toBe(lookups);
+    expect(adminLookups()).toBe(lookups);
   });
 
   it('THEN a handler that throws is logged without the token, the user gets an apology, and the app keeps serving', async () => {

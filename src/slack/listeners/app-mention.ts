@@ -9,7 +9,7 @@ import type { SlackMessage } from '../block-kit.js';
 import { answerToBlocks, fallback, askedUsageToBlocks } from '../answer-blocks.js';
 import { section } from '../block-kit.js';
 import { handlerFor, mentionText, parseAsked } from '../dispatch.js';
-import { type ListenerDeps, apology, conversationOf } from '../listener-deps.js';
+import { type ListenerDeps, apology, conversationOf, settleLanguage } from '../listener-deps.js';
 import { SLACK_TEXT } from '../slack-messages.js';
 import { clipPlain, escapeMrkdwn } from '../mrkdwn.js';
 
@@ -20,7 +20,7 @@ export function registerAppMention(app: App, deps: ListenerDeps): void {
     const user = event.user ?? '';
     const teamId = event.team ?? (body as { team_id?: string }).team_id ?? '';
     const text = mentionText(event.text ?? '');
-    const asked = parseAsked(text.trim() === '' ? 'help' : text, deps.language);
+    const asked = await settleLanguage(parseAsked(text.trim() === '' ? 'help' : text, deps.language), client, { teamId, channelId: channel, userId: user }, deps);
     const lang = asked.lang;
     const reply = (message: SlackMessage) =>
       client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: [...message.blocks], unfurl_links: false, unfurl_media: false });

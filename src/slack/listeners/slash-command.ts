@@ -10,7 +10,7 @@ import type { App } from '@slack/bolt';
 import type { SlackMessage } from '../block-kit.js';
 import { answerToBlocks, askedUsageToBlocks } from '../answer-blocks.js';
 import { handlerFor, parseAsked } from '../dispatch.js';
-import { type ListenerDeps, apology, conversationOf } from '../listener-deps.js';
+import { type ListenerDeps, apology, conversationOf, settleLanguage } from '../listener-deps.js';
 import { SLACK_TEXT } from '../slack-messages.js';
 import { fallback } from '../answer-blocks.js';
 import { section } from '../block-kit.js';
@@ -26,9 +26,11 @@ export function ephemeral(message: SlackMessage) {
 export function registerSlashCommand(app: App, deps: ListenerDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     let acked = false;
-    const asked = parseAsked(command.text ?? '', deps.language);
-    const lang = asked.lang;
+    let asked = parseAsked(command.text ?? '', deps.language);
+    let lang = asked.lang;
     try {
+      asked = await settleLanguage(asked, client, { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id }, deps);
+      lang = asked.lang;
       if (asked.kind === 'usage') {
         acked = true;
         await ack(ephemeral(askedUsageToBlocks(asked, lang)));
