@@ -214,9 +214,9 @@ function messageAnswer(answer: MessageAnswer, lang: Lang, options: RenderOptions
     // The feature's text gives way first, so the "more" note and the footer always show.
     content: lines(
       options.notice && safe(options.notice),
-      truncate(safe(typeset(answer.text[lang], lang)), MESSAGE.content - 500),
+      truncate(safe(answer.text[lang]), MESSAGE.content - 500),
       hidden > 0 && W.notShown(hidden, lang),
-      answer.footer && truncate(safe(typeset(answer.footer[lang], lang)), 300),
+      answer.footer && truncate(safe(answer.footer[lang]), 300),
     ),
     embeds: shown,
     ephemeral: answer.tone === 'error',
@@ -269,8 +269,8 @@ export function answerToDiscordParts(answer: Answer, lang: Lang): DiscordPart[] 
   // Each incident keeps room to be read; several share a message.
   const embeds = answer.incidents.map((incident) => fitEmbed({ ...incidentSummaryEmbed({ incident, reasons: [] }, undefined, lang), color: toneColor(answer.tone) }, 2000));
   const groups = packEmbeds(embeds);
-  const text = safe(typeset(answer.text[lang], lang));
-  const footer = answer.footer ? safe(typeset(answer.footer[lang], lang)) : undefined;
+  const text = safe(answer.text[lang]);
+  const footer = answer.footer ? safe(answer.footer[lang]) : undefined;
   let from = 0;
   return groups.map((group, i) => {
     const part = groups.length > 1 ? W.part(i + 1, groups.length) : undefined;

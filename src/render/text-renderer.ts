@@ -150,9 +150,9 @@ export function renderText(answer: Answer, lang: Lang): string {
       return errorMessage(answer, lang);
     case 'message':
       return [
-        typeset(answer.text[lang], lang),
+        answer.text[lang],
         ...answer.incidents.map((incident, i) => incidentSummaryText({ incident, reasons: [] }, i + 1, lang)),
-        ...(answer.footer ? [typeset(answer.footer[lang], lang)] : []),
+        ...(answer.footer ? [answer.footer[lang]] : []),
         ...(answer.incidents.length ? [credits(answer.incidents, lang).join('\n')] : []),
       ].join('\n\n');
   }

@@ -53,17 +53,17 @@ export class ChannelLanguageHandler implements CommandHandler {
       const lang = await this.store.channelLanguage(channel);
       return lang
         ? reply('info', `This channel's answers are in ${NAMES[lang].en} when a question does not tell (a question in French or English is answered in its own language). Change it with /breach lang fr|en|auto.`, `Les réponses de ce canal sont en ${NAMES[lang].fr} quand la question ne le dit pas (une question en français ou en anglais reçoit une réponse dans sa langue). Changez-le avec /breach langue fr|en|auto.`)
-        : reply('info', "This channel has no language set: answers follow each question's words, then each user's Slack or Discord language. Set one with /breach lang fr or /breach lang en.", "Ce canal n'a pas de langue choisie : les réponses suivent les mots de chaque question, puis la langue Slack ou Discord de chacun. Choisissez-en une avec /breach langue fr ou /breach langue en.");
+        : reply('info', "This channel has no language set: answers follow each question's words, then each user's Slack or Discord language. Set one with /breach lang fr or /breach lang en.", "Ce canal n'a pas de langue choisie\u202f: les réponses suivent les mots de chaque question, puis la langue Slack ou Discord de chacun. Choisissez-en une avec /breach langue fr ou /breach langue en.");
     }
     if (!conversation.isAdmin) {
       return reply('error', "Only channel admins can change this channel's language. Anyone can see it with /breach lang.", 'Seuls les admins du canal peuvent changer la langue de ce canal. Chacun peut la consulter avec /breach langue.');
     }
     await this.store.setChannelLanguage(channel, request.lang);
     if (request.lang === null) {
-      return reply('success', "Done: this channel has no language set any more; answers follow each question's words, then each user's language.", "C'est fait : ce canal n'a plus de langue choisie ; les réponses suivent les mots de chaque question, puis la langue de chacun.");
+      return reply('success', "Done: this channel has no language set any more; answers follow each question's words, then each user's language.", "C'est fait\u202f: ce canal n'a plus de langue choisie\u202f; les réponses suivent les mots de chaque question, puis la langue de chacun.");
     }
     const name = NAMES[request.lang];
-    return reply('success', `Done: answers in this channel are now in ${name.en} when a question does not tell. A question written in the other language still gets its own.`, `C'est fait : les réponses de ce canal sont désormais en ${name.fr} quand la question ne le dit pas. Une question écrite dans l'autre langue reçoit toujours une réponse dans sa langue.`);
+    return reply('success', `Done: answers in this channel are now in ${name.en} when a question does not tell. A question written in the other language still gets its own.`, `C'est fait\u202f: les réponses de ce canal sont désormais en ${name.fr} quand la question ne le dit pas. Une question écrite dans l'autre langue reçoit toujours une réponse dans sa langue.`);
   }
 }
 

@@ -81,7 +81,7 @@ function renderAnswer(answer: Answer, lang: Lang, options: RenderOptions): Slack
     case 'results':
       return resultsMessage(answer, lang, postButtons, footer, options.notice);
     case 'message':
-      return listMessage(messageHead(answer, lang), answer.incidents, lang, fallback(typeset(answer.text[lang], lang)), answer.footer ? [context(safe(typeset(answer.footer[lang], lang), 1000))] : [], footer);
+      return listMessage(messageHead(answer, lang), answer.incidents, lang, fallback(answer.text[lang]), answer.footer ? [context(safe(answer.footer[lang], 1000))] : [], footer);
     case 'incident': {
       const buttons = [options.back ? backButton(options.back, lang) : undefined, ...postButtons];
       return { text: fallback(incidentTitle(answer.incident, lang)), blocks: fitBlocks(withButtons(incidentDetailBlocks(answer, lang), buttons)) };
@@ -135,7 +135,7 @@ export function messageHead(answer: MessageAnswer, lang: Lang, part?: string): B
   const label = part ? ` _${part}_` : '';
   // The feature's line breaks are its layout (a status has one setting per line, a list one
   // name per line): kept; each line is escaped and flattened like any other dynamic text.
-  const lines = typeset(answer.text[lang], lang).split('\n').map((line) => escapeMrkdwn(oneLine(line))).filter((line) => line !== '');
+  const lines = answer.text[lang].split('\n').map((line) => escapeMrkdwn(oneLine(line))).filter((line) => line !== '');
   return [section(`${TONE_ICON[answer.tone]}${joinLines(lines, SLACK_LIMITS.sectionText - 60)}${label}`)];
 }
 

@@ -11,7 +11,6 @@ import { MAX_ITEMS, answerToBlocks, fallback, incidentSections, largestFitting, 
 import { type Block, type SlackMessage, context } from './block-kit.js';
 import { safe } from './mrkdwn.js';
 import { SLACK_TEXT } from './slack-messages.js';
-import { typeset } from '../render/typography.js';
 
 /** One message of a split answer and the ids of the incidents it shows, in order. */
 export interface SlackPart {
@@ -30,7 +29,7 @@ export function answerToParts(answer: Answer, lang: Lang): SlackPart[] {
 
 function splitMessage(answer: MessageAnswer, lang: Lang): SlackPart[] {
   const incidents = answer.incidents;
-  const tail: Block[] = answer.footer ? [context(safe(typeset(answer.footer[lang], lang), 1000))] : [];
+  const tail: Block[] = answer.footer ? [context(safe(answer.footer[lang], 1000))] : [];
   // Each incident is rendered once; the packing below only tries counts.
   const sections = incidentSections(incidents.map((incident) => ({ incident, reasons: [] })), lang, 0);
   const build = (from: number, shown: number, part: string | undefined, last: boolean): Block[] => [
@@ -53,7 +52,7 @@ function splitMessage(answer: MessageAnswer, lang: Lang): SlackPart[] {
   let from = 0;
   sizes.forEach((shown, i) => {
     const part = sizes.length > 1 ? SLACK_TEXT.continued(i + 1, sizes.length, lang) : undefined;
-    const text = fallback(typeset(part ? `${answer.text[lang]} ${part}` : answer.text[lang], lang));
+    const text = fallback(part ? `${answer.text[lang]} ${part}` : answer.text[lang]);
     out.push({ message: { text, blocks: build(from, shown, part, i === sizes.length - 1) }, incidentIds: incidents.slice(from, from + shown).map((incident) => incident.id) });
     from += shown;
   });

@@ -82,8 +82,8 @@ describe('GIVEN the terminal chat with the digest handler', () => {
     const run = await digests.scheduler.runNow((await digests.store.subscriptions())[0]!.id);
     expect(run?.status).toBe('posted');
     expect(printed).toHaveLength(1);
-    expect(printed[0]).toMatch(/^\[posted\]\nRésumé des fuites\u202f: 1 nouvel incident \(1 fuite de données\) au catalogue depuis le/);
+    expect(printed[0]).toMatch(/^\[posted\]\nRésumé des fuites : 1 nouvel incident \(1 fuite de données\) au catalogue depuis le/);
     expect(printed[0]).toContain('1. Fuite chez fresh-2027 [fresh-2027]');
-    expect(printed[0]).toContain('Le détail de chacun\u202f: /breach show <id>, par ex. /breach show fresh-2027');
+    expect(printed[0]).toContain('Le détail de chacun : /breach show <id>, par ex. /breach show fresh-2027');
   });
 });
