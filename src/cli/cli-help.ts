@@ -16,7 +16,7 @@ const TEXT = {
     commands: [
       ['search <question...> [--json] [--limit N] [--page N] [--lang en|fr]', 'incidents matching a name or a question'],
       ['latest [--json] [--limit N] [--page N] [--lang en|fr]', 'the newest incidents'],
-      ['stats [--json] [--lang en|fr]', 'counts by year, data type, country and source'],
+      ['stats [filters...] [--json] [--lang en|fr]', 'counts by year, data type, country and source, with a text bar chart (of what the filters match)'],
       ['show <id> [--json] [--lang en|fr]', 'one incident in full, with its sources'],
       ['validate', 'check every incident file under the data folder'],
       [IMPORT_USAGE, ''],
@@ -42,7 +42,7 @@ const TEXT = {
     commands: [
       ['search <question...> [--json] [--limit N] [--page N] [--lang en|fr]', 'les incidents qui correspondent à un nom ou une question'],
       ['latest [--json] [--limit N] [--page N] [--lang en|fr]', 'les incidents les plus récents'],
-      ['stats [--json] [--lang en|fr]', 'les chiffres par année, type de données, pays et source'],
+      ['stats [filtres...] [--json] [--lang en|fr]', 'les chiffres par année, type de données, pays et source, avec un graphique en barres (de ce que les filtres trouvent)'],
       ['show <id> [--json] [--lang en|fr]', 'un incident en entier, avec ses sources'],
       ['validate', 'vérifie chaque fichier d\'incident du dossier de données'],
       [IMPORT_USAGE, ''],

@@ -171,7 +171,7 @@ async function query(command: 'search' | 'latest' | 'stats' | 'show', args: read
       request = { command: 'latest', pageSize: limit ?? 10, ...(page ? { page } : {}) };
       break;
     case 'stats':
-      request = { command: 'stats' };
+      request = text.trim() ? { command: 'stats', query: text.trim() } : { command: 'stats' };
       break;
     case 'show':
       if (!text.trim()) throw new UsageFailure('show needs an incident id, e.g. breachbot show orange-2014-04');

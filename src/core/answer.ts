@@ -11,7 +11,7 @@ import type { FilterKind, ParsedQuery, QueryError } from './query-parser.js';
 export type CoreRequest =
   | { readonly command: 'search'; readonly query: string; readonly page?: number; readonly pageSize?: number }
   | { readonly command: 'latest'; readonly page?: number; readonly pageSize?: number }
-  | { readonly command: 'stats' }
+  | { readonly command: 'stats'; /** Filters in the search syntax ("country:FR", "passwords 2024"): the stats of what they match. */ readonly query?: string }
   | { readonly command: 'show'; readonly id: string }
   | { readonly command: 'help'; readonly topic?: string };
 
@@ -100,6 +100,8 @@ export interface Stats {
 export interface StatsAnswer {
   readonly kind: 'stats';
   readonly stats: Stats;
+  /** The filters the stats were computed over, as typed; absent for the whole catalog. */
+  readonly query?: string;
 }
 
 export interface HelpAnswer {

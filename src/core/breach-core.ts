@@ -117,13 +117,25 @@ export class BreachCore {
       case 'latest':
         return this.latest(request);
       case 'stats':
-        return { kind: 'stats', stats: this.stats };
+        return request.query?.trim() ? this.filteredStats(request.query.trim()) : { kind: 'stats', stats: this.stats };
       case 'show':
         return this.show(request.id);
       case 'help':
         return request.topic === undefined ? { kind: 'help' } : { kind: 'help', topic: request.topic };
     }
   }
+
+  /** `/breach stats <filters>`: the same counts over the incidents the filters (and words) match. */
+  private filteredStats(text: string): Answer {
+    const parsed = this.parse(text);
+    if (!parsed.ok) return { kind: 'error', ...parsed.error };
+    this.positions ??= new Map(this.index.incidents.map((incident, k) => [incident, k]));
+    const subset = new Set<number>();
+    for (const m of this.rank(parsed.query)) subset.add(this.positions.get(m.incident)!);
+    return { kind: 'stats', stats: computeStats(this.index, subset), query: text };
+  }
+
+  private positions: Map<Incident, number> | undefined;
 
   /** Parses a query the same way `search` does (adapters use it to pick the answer's language). */
   parse(text: string) {

@@ -8,15 +8,22 @@ function countBy<K>(keys: Iterable<K>): Count<K>[] {
   return [...m].map(([key, count]) => ({ key, count }));
 }
 
-export function computeStats(idx: BreachIndex): Stats {
-  const incidents = idx.incidents;
+/** The counts of the whole catalog, or of the incidents at the positions in `subset` (a filtered `/breach stats`). */
+export function computeStats(idx: BreachIndex, subset?: ReadonlySet<number>): Stats {
+  const all = idx.incidents;
+  const positions = subset ? [...subset].sort((a, b) => a - b) : all.map((_, k) => k);
+  const incidents = positions.map((k) => all[k]!);
+  const inSubset = (k: number) => !subset || subset.has(k);
   return {
     total: incidents.length,
     breaches: incidents.filter((i) => i.kind === 'breach').length,
-    byYear: countBy(idx.facts.flatMap((f) => (f.years ? [f.years[0]] : []))).sort((a, b) => b.key - a.key),
+    byYear: countBy(positions.flatMap((k) => (idx.facts[k]!.years ? [idx.facts[k]!.years![0]] : []))).sort((a, b) => b.key - a.key),
     byDataClass: countBy(incidents.flatMap((i) => i.dataClasses)).sort((a, b) => b.count - a.count),
-    byCountry: [...idx.byCountry].map(([key, list]) => ({ key, count: list.length })).sort((a, b) => b.count - a.count),
+    byCountry: [...idx.byCountry]
+      .map(([key, list]) => ({ key, count: subset ? list.filter(inSubset).length : list.length }))
+      .filter((c) => c.count > 0)
+      .sort((a, b) => b.count - a.count),
     bySource: countBy(incidents.map((i) => i.provenance.source)).sort((a, b) => b.count - a.count),
-    biggest: idx.biggestFirst.slice(0, 10).filter((i) => idx.facts[i]!.records !== undefined).map((i) => incidents[i]!),
+    biggest: idx.biggestFirst.filter(inSubset).slice(0, 10).filter((k) => idx.facts[k]!.records !== undefined).map((k) => all[k]!),
   };
 }

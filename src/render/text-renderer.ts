@@ -22,6 +22,7 @@ import {
   sourceLinks,
 } from './format.js';
 import type { Lang } from '../core/lang.js';
+import { statsTextBars } from '../charts/text-bars.js';
 import { LABELS, errorMessage, establishedLabel, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from './messages.js';
 import { creditLinesFor } from './feeds.js';
 import { establishedLine, unstatedList } from './fact-notes.js';
@@ -143,7 +144,8 @@ export function renderText(answer: Answer, lang: Lang): string {
     case 'not-found':
       return [notFoundMessage(answer.id, lang), ...(answer.suggestions.length ? [`${suggestionsLead(lang)} ${answer.suggestions.map((s) => s.id).join(', ')}`] : [])].join('\n');
     case 'stats':
-      return statsText(answer, lang);
+      // The terminal's chart: the same bars Slack and Discord get as a picture.
+      return `${statsText(answer, lang)}\n\n${statsTextBars(answer.stats, lang)}`;
     case 'help':
       return helpText(lang);
     case 'error':

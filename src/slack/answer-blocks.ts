@@ -41,7 +41,7 @@ export function requestOf(answer: Answer): CoreRequest | undefined {
     case 'incident':
       return { command: 'show', id: answer.incident.id };
     case 'stats':
-      return { command: 'stats' };
+      return answer.query ? { command: 'stats', query: answer.query } : { command: 'stats' };
     case 'help':
       return answer.topic === undefined ? { command: 'help' } : { command: 'help', topic: answer.topic };
     default:

@@ -17,7 +17,7 @@ const pageSize = z.number().int().min(1).max(MAX_PAGE_SIZE).optional();
 const CoreRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('search'), query: z.string().min(1).max(1000), page, pageSize }),
   z.strictObject({ command: z.literal('latest'), page, pageSize }),
-  z.strictObject({ command: z.literal('stats') }),
+  z.strictObject({ command: z.literal('stats'), query: z.string().min(1).max(1000).optional() }),
   z.strictObject({ command: z.literal('show'), id: z.string().min(1).max(100) }),
   z.strictObject({ command: z.literal('help'), topic: z.string().max(100).optional() }),
 ]);
