@@ -74,7 +74,10 @@ describe('GIVEN the terminal chat with piped input', () => {
   });
 
   it('THEN French questions get French answers', () => {
-    const r = run(['start'], { input: '/breach fuites de mots de passe en 2024\n' });
+    // A filter-only question lists the biggest first; a named one shows the hedge in French words.
+    const r = run(['start'], { input: '/breach fuites de mots de passe en 2024\n/breach fuite sirius mots de passe 2024\n' });
+    expect(r.stdout).toMatch(/incidents — données\u202f: mots de passe · 2024 \(page 1 sur \d+\)/);
+    expect(r.stdout).toMatch(/millions d'adresses e-mail/);
     expect(r.stdout).toMatch(/Données\u202f: noms, adresses e-mail, adresses postales, numéros de téléphone\u202f; exposition possible\u202f: mots de passe/);
     expect(r.stdout).toMatch(/survenu le 28 juin 2024/i);
   });
