@@ -126,11 +126,9 @@ describe('GIVEN a channel subscribed on a database file', () => {
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     await until(() => platform.received.some((r) => r.channel === 'S'), 'first try');
     await settle();
-    // Now waiting 1 s (fake) before the retry; stop must not wait for it.
-    const t0 = performance.now();
+    // Now waiting 1 s (fake) before the retry; fake timers never reach it, so stop() returns only if it does not wait for it.
     await p.digests.service.stop();
     running = undefined;
-    expect(performance.now() - t0).toBeLessThan(1_000);
     expect(p.store.closed).toBe(true);
     const reopened = new SqliteStateStore(file);
     expect((await reopened.deliveredIds(ch)).size).toBe(0);
