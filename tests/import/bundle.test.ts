@@ -53,8 +53,9 @@ describe('GIVEN the whole bundled catalog', () => {
     expect(searchIds(query, 1)).toEqual([id]);
   });
 
-  it('THEN Ticketmaster 2018 (via Inbenta, curated) and Ticketmaster 2024 (bonjourlafuite) are two incidents, the curated one first', () => {
-    expect(searchIds('ticketmaster', 2)).toEqual(['ticketmaster-inbenta-2018', 'blf-ticketmaster-2024-04-28']);
+  // A bare organization name puts its largest, most recent incident first (issue 12); curated only breaks ties.
+  it('THEN Ticketmaster 2024 (bonjourlafuite, 560 million) and Ticketmaster 2018 (via Inbenta, curated) are two incidents, the larger and newer first', () => {
+    expect(searchIds('ticketmaster', 2)).toEqual(['blf-ticketmaster-2024-04-28', 'ticketmaster-inbenta-2018']);
     expect(catalog.byId.get('ticketmaster-inbenta-2018')!.sources).toEqual(seedCore().catalog.byId.get('ticketmaster-inbenta-2018')!.sources);
   });
 
