@@ -24,9 +24,9 @@ export function statsTextBars(stats: Stats, lang: Lang): string {
   const { years, classes } = chartData(stats, lang);
   const fr = lang === 'fr';
   return [
-    fr ? 'Incidents par année :' : 'Incidents per year:',
+    fr ? 'Incidents par année\u202f:' : 'Incidents per year:',
     ...bars(years.map((y) => ({ label: String(y.year), count: y.count })), lang),
-    fr ? 'Types de données les plus fréquents :' : 'Most common data types:',
+    fr ? 'Types de données les plus fréquents\u202f:' : 'Most common data types:',
     ...bars(classes.map((c) => ({ label: c.label, count: c.count })), lang),
   ].join('\n');
 }
