@@ -72,3 +72,6 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
     await new Promise((r) => setImmediate(r));
   }
 }
+
+/** The timers the digest tests fake: the clock and timeouts/intervals, never the I/O queue (sockets to the fakes keep working). */
+export const TO_FAKE = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as ('Date' | 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval')[];

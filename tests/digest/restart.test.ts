@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDigests, type Digests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
-import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, until } from './fixtures.js';
+import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, TO_FAKE, until } from './fixtures.js';
 import { createHttpPoster, startFakePlatform, type FakePlatform } from './fake-platform.js';
 
-const TO_FAKE = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as ('Date' | 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval')[];
 const RETRY = { attempts: 3, baseDelayMs: 1_000, maxDelayMs: 5_000 };
 const CH = { platform: 'fake', workspaceId: 'W1', channelId: 'R' };
 const FIRST = [incident('r-one', { addedAt: '2027-01-10T07:10:00Z' }), incident('r-two', { addedAt: '2027-01-10T07:20:00Z' }), incident('r-three', { addedAt: '2027-01-10T07:30:00Z' })];

@@ -7,10 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { dueSlot, nextOccurrence, previousOccurrence, wallTimeToInstant } from '../../src/digest/cron-time.js';
 import { startDigests, type Digests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
-import { conversation, coreOf, incident, OLD_INCIDENTS, testContext, until } from './fixtures.js';
+import { conversation, coreOf, incident, OLD_INCIDENTS, testContext, TO_FAKE, until } from './fixtures.js';
 import { createHttpPoster, startFakePlatform, type FakePlatform } from './fake-platform.js';
 
-const TO_FAKE = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as ('Date' | 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval')[];
 const PARIS = 'Europe/Paris';
 const iso = (d: Date | undefined) => d?.toISOString();
 

@@ -13,10 +13,9 @@ import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { PostgresStateStore } from '../../src/store/postgres-state-store.js';
 import type { StateStore } from '../../src/store/state-store.js';
 import { dropSchemas, freshSchema, POSTGRES_URL } from '../helpers/postgres.js';
-import { conversation, coreOf, incident, OLD_INCIDENTS, testContext, until, type TestContext } from '../digest/fixtures.js';
+import { conversation, coreOf, incident, OLD_INCIDENTS, testContext, TO_FAKE, until, type TestContext } from '../digest/fixtures.js';
 import { createHttpPoster, startFakePlatform, type FakePlatform } from '../digest/fake-platform.js';
 
-const TO_FAKE = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as ('Date' | 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval')[];
 
 let platform: FakePlatform;
 let dir: string;

@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDigests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
-import { conversation, coreOf, incident, OLD_INCIDENTS, testContext, until } from '../digest/fixtures.js';
+import { conversation, coreOf, incident, OLD_INCIDENTS, testContext, TO_FAKE, until } from '../digest/fixtures.js';
 import { createHttpPoster, startFakePlatform, type FakePlatform } from '../digest/fake-platform.js';
 
-const TO_FAKE = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as ('Date' | 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval')[];
 
 let platform: FakePlatform;
 let dir: string;
