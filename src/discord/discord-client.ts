@@ -29,8 +29,21 @@ export function restBase(apiUrl: string | undefined): string | undefined {
   return apiUrl?.replace(/\/+$/, '').replace(/\/v\d+$/, '');
 }
 
-/** Interaction replies must come within 3 s: a request that hangs is abandoned rather than retried for long. */
-const INTERACTION_REST = { retries: 1, timeout: 10_000 } as const;
+/**
+ * Interaction replies must come within 3 s: a request that hangs is abandoned rather than retried
+ * for long. Requests go through Node's own fetch: with the undici that @discordjs/rest bundles, a
+ * multipart body (the stats chart) failed here with "action is not a function" once another undici
+ * was loaded in the process (discordjs/discord.js#11525, nodejs/undici#5520); the HTTP-interactions
+ * client sends through fetch too. fetch's "fetch failed" is unwrapped to its cause (ECONNREFUSED...).
+ */
+const INTERACTION_REST = {
+  retries: 1,
+  timeout: 10_000,
+  makeRequest: (url: string, init: RequestInit) =>
+    fetch(url, init).catch((err: unknown) => {
+      throw (err as { cause?: unknown }).cause instanceof Error ? (err as { cause: Error }).cause : err;
+    }),
+} as const;
 
 export async function startDiscord(ctx: BotContext, handlers: readonly CommandHandler[], options: StartDiscordOptions = {}): Promise<DiscordService> {
   const config = ctx.config.discord;

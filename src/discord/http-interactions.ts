@@ -35,8 +35,12 @@ const InteractionBody = z.looseObject({
   data: z.looseObject({}).optional(),
 });
 
-/** The first answer of one interaction, caught from discord.js's REST call. */
-type Pending = { resolve: (body: unknown) => void };
+/**
+ * The first answer of one interaction, caught from discord.js's REST call; resolves once that
+ * answer is written as the HTTP response, so an edit that follows it (the stats chart) cannot
+ * reach Discord before the message it edits exists.
+ */
+type Pending = { resolve: (body: unknown) => Promise<void> };
 
 export interface DiscordHttpOptions {
   readonly publicKey: KeyObject;
@@ -86,7 +90,7 @@ export class DiscordHttpInteractions {
           const waiting = callback ? pending.get(callback[1]!) : undefined;
           if (callback && waiting && typeof init.body === 'string') {
             pending.delete(callback[1]!);
-            waiting.resolve(JSON.parse(init.body));
+            await waiting.resolve(JSON.parse(init.body));
             return new Response(null, { status: 204 });
           }
           return fetch(url, init);
@@ -142,7 +146,18 @@ export class DiscordHttpInteractions {
 
     const kind = kindOf(data.type);
     const answered = metrics?.startAnswer('discord', kind);
-    const answer = new Promise<unknown>((resolve) => this.pending.set(data.id, { resolve }));
+    let written!: () => void;
+    const sent = new Promise<void>((resolve) => (written = resolve));
+    const answer = new Promise<unknown>((resolve) =>
+      this.pending.set(data.id, {
+        resolve: (body) => {
+          resolve(body);
+          return sent;
+        },
+      }),
+    );
+    res.once('finish', () => written());
+    res.once('close', () => written());
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.answerWithinMs ?? 2_500);

@@ -17,7 +17,8 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { COMMANDS_BY_DISCORD_NAME, isCoreRequest, isUsageError, type CommandDefinition, type CommandRequest, type OptionValues } from '../../commands/index.js';
-import type { Answer, CoreRequest } from '../core/answer.js';
+import type { Answer, CoreRequest, StatsAnswer } from '../core/answer.js';
+import { UPLOAD_LIMITS, chartNotAttached, statsAttachment, wantsChart } from '../charts/stats-attachment.js';
 import type { CoreHolder } from '../core/core-holder.js';
 import type { BreachCore } from '../core/breach-core.js';
 import type { CommandHandler, Conversation, Logger } from '../ports/index.js';
@@ -217,7 +218,29 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Int
     await send(interaction, ephemeralText(DISCORD_WORDS[lang].adminOnly));
     return;
   }
+  if (isCoreRequest(request)) {
+    const answer = deps.holder.core.execute(request);
+    await send(interaction, answerToDiscordMessage(answer, lang));
+    if (wantsChart(answer)) await attachStatsChart(interaction, answer, lang, deps.log);
+    return;
+  }
   await send(interaction, await answerRequest(interaction, request, deps, lang));
+}
+
+/**
+ * Adds the `/breach stats` chart to the answer just sent, as a multipart attachment (the reply's
+ * edit: `PATCH /webhooks/{app}/{token}/messages/@original`), within the upload limit the
+ * interaction states, with the alt text as its description. The numbers went out first: a
+ * refused upload leaves them, and a short ephemeral note says the chart is missing.
+ */
+async function attachStatsChart(interaction: ChatInputCommandInteraction, answer: StatsAnswer, lang: Lang, log: Logger): Promise<void> {
+  try {
+    const chart = statsAttachment(answer, lang, interaction.attachmentSizeLimit || UPLOAD_LIMITS.discord);
+    await interaction.editReply({ files: [{ attachment: chart.png, name: chart.filename, description: chart.alt }] });
+  } catch (err) {
+    log.warn(`discord: the stats chart was not attached (${(err as Error).message})`);
+    await interaction.followUp({ content: chartNotAttached(lang), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => undefined);
+  }
 }
 
 function describeRequest(request: CommandRequest): string {

@@ -101,8 +101,33 @@ interface Candidate {
   readonly date: string;
 }
 
+/** The facts sentence `toIncident` writes when a case has no narrative (see `factsEn` there). */
+const FACTS_SENTENCE = / reported an? .+ to the US HHS Office for Civil Rights on .+\.( A business associate \(vendor\) was involved\.)?$/;
+
+/**
+ * The portal's narrative an earlier import kept for a case (its English summary, unless that is
+ * only the facts sentence written for a case without one); undefined when there was none.
+ */
+export function earlierNarrative(record: Pick<IncidentInput, 'summary'> | undefined): string | undefined {
+  const text = record?.summary?.en?.trim();
+  return text && !FACTS_SENTENCE.test(text) ? text : undefined;
+}
+
+/** A case's key in `earlier`: name (any case), state, submission date, as the provenance's `sourceId` holds it. */
+export function caseKey(sourceId: string): string {
+  return sourceId.toLowerCase();
+}
+
+export interface HhsOcrOptions {
+  /**
+   * Narratives of the cases an earlier import had, by `caseKey(provenance.sourceId)`: a newer
+   * export whose row has none keeps the earlier one (the newest export's counts still win).
+   */
+  readonly earlier?: ReadonlyMap<string, string>;
+}
+
 /** Deduplicates the files' rows and maps them to incidents; see the module comment. */
-export function hhsOcrToIncidents(files: readonly HhsOcrFile[]): ImportResult {
+export function hhsOcrToIncidents(files: readonly HhsOcrFile[], options: HhsOcrOptions = {}): ImportResult {
   const result = emptyResult();
   const byKey = new Map<string, Candidate>();
   for (const file of files) {
@@ -118,7 +143,7 @@ export function hhsOcrToIncidents(files: readonly HhsOcrFile[]): ImportResult {
       const previous = byKey.get(key);
       if (previous) countInto(result.skipped, 'duplicate (same name, state and submission date)');
       // The later file (a newer export) wins, but an earlier narrative is kept if it has none.
-      const description = col(row, 'Web Description') || (previous ? col(previous.row, 'Web Description') : '');
+      const description = col(row, 'Web Description') || (previous ? col(previous.row, 'Web Description') : '') || (options.earlier?.get(caseKey(`${name}|${state}|${date}`)) ?? '');
       byKey.set(key, { row: { ...row, 'Web Description': description }, file: file.name, name, state, date });
     });
   }

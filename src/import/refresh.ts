@@ -33,11 +33,11 @@ import { runTask } from '../worker/run-task.js';
 import { DEFAULT_DATA_FILE_LIMITS, parseDataJson } from '../core/data-files.js';
 import { hibpToIncidents } from './hibp.js';
 import { bonjourLaFuiteToIncidents, parseBonjourLaFuiteCsv } from './bonjourlafuite.js';
-import { hhsOcrToIncidents, parseHhsOcrCsv } from './hhs-ocr.js';
+import { caseKey, earlierNarrative, hhsOcrToIncidents, parseHhsOcrCsv } from './hhs-ocr.js';
 import { parseCsv } from './csv.js';
 import { validIncidents } from './import-feed.js';
 import { downloadFeed, FeedDownloadError, redactUrl } from './feed-download.js';
-import { buildSnapshot, readSnapshot, serializeSnapshot, snapshotPath, writeFileAtomic, type Snapshot } from './snapshot.js';
+import { buildSnapshot, readSnapshot, serializeSnapshot, snapshotPath, snapshotRecords, writeFileAtomic, type Snapshot } from './snapshot.js';
 
 export { USER_AGENT, redactUrl } from './feed-download.js';
 
@@ -110,7 +110,7 @@ function requireColumns(text: string, separator: string, columns: readonly strin
   return missing.length ? `the body is not the expected CSV (no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length === 1 ? '' : 's'} in its first line)` : undefined;
 }
 
-const FORMATS: Readonly<Record<RefreshableFeed, { readonly accept: string; parse(text: string, now: Date): ParsedFeed | string }>> = {
+const FORMATS: Readonly<Record<RefreshableFeed, { readonly accept: string; parse(text: string, now: Date, previous: Snapshot | undefined): ParsedFeed | string }>> = {
   hibp: {
     accept: 'application/json',
     parse(text, now) {
@@ -133,11 +133,17 @@ const FORMATS: Readonly<Record<RefreshableFeed, { readonly accept: string; parse
   },
   'hhs-ocr': {
     accept: 'text/csv, text/plain;q=0.9',
-    parse(text) {
+    parse(text, _now, previous) {
       const wrong = requireColumns(text, ',', ['Name of Covered Entity', 'State', 'Individuals Affected', 'Breach Submission Date']);
       if (wrong) return wrong;
       const file = parseHhsOcrCsv('portal export', text);
-      return { result: hhsOcrToIncidents([file]), rows: file.rows.length, drop: [] };
+      // A case the newest export lists without its narrative keeps the one an earlier export gave.
+      const earlier = new Map<string, string>();
+      for (const record of snapshotRecords(previous).values()) {
+        const narrative = earlierNarrative(record);
+        if (narrative && record.provenance?.sourceId) earlier.set(caseKey(record.provenance.sourceId), narrative);
+      }
+      return { result: hhsOcrToIncidents([file], { earlier }), rows: file.rows.length, drop: [] };
     },
   },
 };
@@ -190,7 +196,7 @@ export async function refreshFeed(feedName: RefreshableFeed, options: FeedRefres
     return { kind: 'unchanged', feed: feedName, unchanged: before };
   }
 
-  const parsed = format.parse(download.text, now);
+  const parsed = format.parse(download.text, now, previous);
   if (typeof parsed === 'string') return fail(parsed);
   const { result, rows, drop } = parsed;
   if (rows === 0) return fail('the feed lists no breach at all');

@@ -12,12 +12,13 @@ import { SLASH_COMMAND } from './listeners/slash-command.js';
  * - `commands`: the /breach slash command;
  * - `chat:write`: replies to mentions, "Post to channel", digests and alerts;
  * - `app_mentions:read`: the app_mention event (`@breachbot ...` in a thread);
+ * - `files:write`: the `/breach stats` chart (files.getUploadURLExternal, files.completeUploadExternal);
  * - `users:read`: `users.info`, to tell workspace admins (who may change channel settings);
  * - `channels:history`, `groups:history`: `conversations.history` in the channels (public,
  *   private) the bot posts digests and alerts to, read only when a post's outcome is unknown (a
  *   lost response, a crash), to find the message by its metadata before posting it again.
  */
-export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'users:read'] as const;
+export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'users:read'] as const;
 export const BOT_EVENTS = ['app_mention'] as const;
 /** With distribution: the app removed from a workspace, or its token revoked (the installation is deleted). */
 export const DISTRIBUTION_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;

@@ -37,7 +37,20 @@ export interface RecordedRequest {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly body: any;
   readonly headers: IncomingMessage['headers'];
+  /** Files of a multipart request (`files[n]` parts), with `body` read from its `payload_json`. */
+  readonly files?: readonly UploadedFile[];
 }
+
+export interface UploadedFile {
+  /** The form field (`files[0]`). */
+  readonly field: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
+/** Discord's limit for a bot's attachment without boosts (what interactions say in `attachment_size_limit`). */
+export const ATTACHMENT_LIMIT = 10_485_760;
 
 export interface FakeResponse {
   readonly status: number;
@@ -205,15 +218,37 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
     const [path = '', query = ''] = (req.url ?? '').split('?');
     let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
+    let files: UploadedFile[] | undefined;
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      // As discord.js sends attachments: `payload_json` plus one `files[n]` part per file.
+      const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+      const payload = form.get('payload_json');
+      body = typeof payload === 'string' ? JSON.parse(payload) : undefined;
+      files = [];
+      for (const [field, value] of form.entries()) {
+        if (typeof value === 'string') continue;
+        files.push({ field, name: value.name, contentType: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+      }
+    } else {
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
     }
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query, body, headers: req.headers };
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query, body, headers: req.headers, ...(files ? { files } : {}) };
+    // Over the attachment limit: Discord refuses the whole request (40005, entity too large).
+    if (files?.some((f) => f.bytes.length > ATTACHMENT_LIMIT)) {
+      this.requests.push(recorded);
+      res.writeHead(413, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Request entity too large', code: 40005 }));
+      return;
+    }
     this.requests.push(recorded);
     const answer = this.onRest?.(recorded) ?? this.defaultAnswer(recorded);
     if (this.dropAfterStore > 0 && recorded.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/.test(path) && answer.status === 200) {
@@ -304,7 +339,7 @@ function base<T extends InteractionType>(type: T, who: Who) {
     locale: (who.locale ?? 'en-US') as Locale,
     app_permissions: APP_PERMISSIONS,
     entitlements: [],
-    attachment_size_limit: 10_485_760,
+    attachment_size_limit: ATTACHMENT_LIMIT,
     channel_id: channelId,
   };
   if (who.dm) {

@@ -182,6 +182,25 @@ describe('GIVEN the bundled HHS snapshot and the portal export with one new case
   }, 120_000);
 });
 
+describe('GIVEN the bundled HHS snapshot, whose case came with the portal narrative, and a newer export listing it without one', () => {
+  const dir = dataDirWith('hhs-ocr.json');
+  const file = join(dir, 'imported', 'hhs-ocr.json');
+  const id = 'hhs-bay-oral-surgery-implant-center-2024-04-26';
+
+  it('THEN the refresh takes the newer count but keeps the older narrative (and the data types read from it)', async () => {
+    const before = snapshotRecords(readSnapshot(file)).get(id)!;
+    expect(before.summary?.en).toMatch(/^The covered entity \(CE\), Bay Oral Surgery & Implant Center, reported that an employee/);
+    expect(before.dataClasses).toContain('Dates of birth');
+    bodies['/hhs-newer.csv'] = `${HHS.split('\n')[0]}\nBay Oral Surgery & Implant Center,WI,Healthcare Provider,14000,04/26/2024,Hacking/IT Incident,Email,No,,2024\n`;
+    const outcome = await run('hhs-ocr', dir, `${base}/hhs-newer.csv`, new Date('2024-12-22T06:00:00Z'));
+    expect(outcome).toMatchObject({ kind: 'updated', added: [], revised: [id] });
+    const after = snapshotRecords(readSnapshot(file)).get(id)!;
+    expect(after.records?.total?.count).toBe(14_000);
+    expect(after.summary?.en).toBe(before.summary?.en);
+    expect(after.dataClasses).toEqual(before.dataClasses);
+  }, 120_000);
+});
+
 describe('GIVEN breachbot refresh on the command line', () => {
   const configFor = (dir: string, env: Record<string, string> = {}) => {
     const loaded = loadConfig({ DATA_DIR: dir, ...env });

@@ -30,10 +30,27 @@ export interface ResponseUrlPost {
 export type Reply = Record<string, unknown> | { status: number; headers?: Record<string, string>; body: unknown };
 type Script = (params: Record<string, unknown>) => Reply;
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A file uploaded the way Slack takes files now: files.getUploadURLExternal (name, size, alt
+ * text) gives an upload URL (here, on the fake), the bytes go there, files.completeUploadExternal
+ * shares it (channel, thread, title). What a channel member would see, once completed.
+ */
+export interface SlackUpload {
+  readonly id: string;
+  readonly filename: string;
+  /** The size the bot announced. */
+  readonly length: number;
+  readonly altText?: string;
+  /** The bytes received at the upload URL (undefined until then). */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  completed?: { readonly channel?: string; readonly threadTs?: string; readonly title?: string };
 }
 
 function parseParams(raw: string, type: string | undefined): Record<string, unknown> {
@@ -67,6 +84,10 @@ export class FakeSlack {
    */
   dropAfterStore = 0;
   readonly responses: ResponseUrlPost[] = [];
+  /** Files announced, uploaded and shared (files.getUploadURLExternal, upload URL, files.completeUploadExternal). */
+  readonly uploads: SlackUpload[] = [];
+  /** The largest file files.getUploadURLExternal accepts (Slack: 1 GB). */
+  maxUploadBytes = 1024 * 1024 * 1024;
   private readonly scripts = new Map<string, Script[]>();
   private server?: Server;
   private ts = 1_700_000_000;
@@ -110,6 +131,7 @@ export class FakeSlack {
     this.messages.length = 0;
     this.dropAfterStore = 0;
     this.responses.length = 0;
+    this.uploads.length = 0;
     this.scripts.clear();
   }
 
@@ -136,6 +158,28 @@ export class FakeSlack {
           .map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: 'BBREACHBOT', ...(all && m.metadata ? { metadata: m.metadata } : {}) }));
         return { ok: true, messages, has_more: false };
       }
+      case 'files.getUploadURLExternal': {
+        const length = Number(params.length);
+        if (!params.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        if (length > this.maxUploadBytes) return { ok: false, error: 'file_too_large' };
+        const id = `F${String(++this.seq).padStart(9, '0')}`;
+        this.uploads.push({ id, filename: String(params.filename), length, ...(params.alt_text !== undefined ? { altText: String(params.alt_text) } : {}) });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (Array.isArray(params.files) ? params.files : []) as { id: string; title?: string }[];
+        const found = files.map((f) => this.uploads.find((u) => u.id === f.id));
+        // As Slack: a file never uploaded cannot be completed.
+        if (found.length === 0 || found.some((u) => !u?.bytes)) return { ok: false, error: 'file_not_found' };
+        files.forEach((f, i) => {
+          found[i]!.completed = {
+            ...(params.channel_id ? { channel: String(params.channel_id) } : {}),
+            ...(params.thread_ts ? { threadTs: String(params.thread_ts) } : {}),
+            ...(f.title ? { title: f.title } : {}),
+          };
+        });
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts++}.000200` };
       case 'apps.connections.open':
@@ -153,7 +197,8 @@ export class FakeSlack {
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
-      const raw = await readBody(req);
+      const bytes = await readBody(req);
+      const raw = bytes.toString('utf8');
       const url = req.url ?? '/';
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -168,6 +213,24 @@ export class FakeSlack {
           if ('status' in reply && typeof reply.status === 'number') return send(reply.status, reply.body, (reply.headers as Record<string, string>) ?? {});
         }
         return send(200, 'ok', { 'content-type': 'text/plain' });
+      }
+      const upload = /^\/upload\/(F\d+)$/.exec(url);
+      if (upload) {
+        const file = this.uploads.find((u) => u.id === upload[1]);
+        if (!file) return send(404, 'unknown upload', { 'content-type': 'text/plain' });
+        const script = this.scripts.get(`upload:${file.id}`)?.shift() ?? this.scripts.get('upload')?.shift();
+        const reply = script?.({});
+        if (reply && 'status' in reply && typeof reply.status === 'number') return send(reply.status, reply.body);
+        // @slack/web-api sends the bytes as a multipart form; raw bytes are taken too.
+        const type = req.headers['content-type'] ?? '';
+        let data = bytes;
+        if (type.startsWith('multipart/form-data')) {
+          const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+          const part = [...form.values()].find((v) => typeof v !== 'string') as Blob | undefined;
+          data = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+        }
+        file.bytes = data;
+        return send(200, `OK - ${data.length}`, { 'content-type': 'text/plain' });
       }
       const api = /^\/api\/([\w.]+)/.exec(url);
       if (!api) return send(404, { ok: false, error: 'unknown_url' });

@@ -82,7 +82,7 @@ async function install(org: { team?: string; enterprise?: string }): Promise<{ s
   expect(start.status).toBe(302);
   const consent = new URL(start.headers.get('location')!);
   expect(consent.searchParams.get('client_id')).toBe(CLIENT_ID);
-  expect(consent.searchParams.get('scope')).toBe('app_mentions:read,channels:history,chat:write,commands,groups:history,users:read');
+  expect(consent.searchParams.get('scope')).toBe('app_mentions:read,channels:history,chat:write,commands,files:write,groups:history,users:read');
   const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
   const done = await fetch(`${base()}/slack/oauth_redirect?code=code-${id}&state=${encodeURIComponent(consent.searchParams.get('state')!)}`, { headers: { cookie } });
   return { status: done.status, text: await done.text() };

@@ -12,6 +12,8 @@ import { handlerFor, mentionText, parseAsked } from '../dispatch.js';
 import { type ListenerDeps, apology, conversationOf, settleLanguage } from '../listener-deps.js';
 import { SLACK_TEXT } from '../slack-messages.js';
 import { clipPlain, escapeMrkdwn } from '../mrkdwn.js';
+import { chartNotAttached, wantsChart } from '../../charts/stats-attachment.js';
+import { uploadStatsChart } from '../chart-upload.js';
 
 export function registerAppMention(app: App, deps: ListenerDeps): void {
   app.event('app_mention', async ({ event, client, body }) => {
@@ -34,6 +36,11 @@ export function registerAppMention(app: App, deps: ListenerDeps): void {
         const answer = deps.holder.core.execute(asked.request);
         if (answer.kind === 'error') await privately(answerToBlocks(answer, lang, { surface: 'channel' }));
         else await reply(answerToBlocks(answer, lang, { surface: 'channel' }));
+        // The chart goes under the numbers, in the same thread.
+        if (wantsChart(answer) && !(await uploadStatsChart(client, answer, lang, { channel, threadTs }, deps.log))) {
+          const note = chartNotAttached(lang);
+          await privately({ text: fallback(note), blocks: [section(escapeMrkdwn(note))] });
+        }
         return;
       }
       const handler = handlerFor(asked.request, deps.handlers);

@@ -15,6 +15,8 @@ import { SLACK_TEXT } from '../slack-messages.js';
 import { fallback } from '../answer-blocks.js';
 import { section } from '../block-kit.js';
 import { escapeMrkdwn, clipPlain } from '../mrkdwn.js';
+import { chartNotAttached, wantsChart } from '../../charts/stats-attachment.js';
+import { uploadStatsChart } from '../chart-upload.js';
 
 export const SLASH_COMMAND = '/breach';
 
@@ -40,6 +42,11 @@ export function registerSlashCommand(app: App, deps: ListenerDeps): void {
         const answer = deps.holder.core.execute(asked.request);
         acked = true;
         await ack(ephemeral(answerToBlocks(answer, lang)));
+        // The numbers are out; the chart follows (a refused upload leaves them, with a note).
+        if (wantsChart(answer) && !(await uploadStatsChart(client, answer, lang, { channel: command.channel_id }, deps.log))) {
+          const note = chartNotAttached(lang);
+          await respond(ephemeral({ text: fallback(note), blocks: [section(escapeMrkdwn(note))] }));
+        }
         return;
       }
       acked = true;
