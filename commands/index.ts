@@ -6,6 +6,7 @@ import type { CoreRequest } from '../src/core/answer.js';
 import { cleanText } from '../src/core/query-parser.js';
 import { fold } from '../src/core/text-folding.js';
 import { isLanguageArgs } from '../src/settings/language-request.js';
+import { isUpdatesArgs } from '../src/settings/updates-request.js';
 import { breachDigest } from './breach-digest.js';
 import { breachHelp } from './breach-help.js';
 import { breachLanguage } from './breach-language.js';
@@ -14,17 +15,18 @@ import { breachSearch } from './breach-search.js';
 import { breachShow } from './breach-show.js';
 import { breachStats } from './breach-stats.js';
 import { breachStatus } from './breach-status.js';
+import { breachUpdates } from './breach-updates.js';
 import { breachWatch } from './breach-watch.js';
 import { type CommandDefinition, type CommandRequest, type UsageError, isUsageError, usageError } from './command-definition.js';
 
 export * from './command-definition.js';
-export { breachDigest, breachHelp, breachLanguage, breachLatest, breachSearch, breachShow, breachStats, breachStatus, breachWatch };
+export { breachDigest, breachHelp, breachLanguage, breachLatest, breachSearch, breachShow, breachStats, breachStatus, breachUpdates, breachWatch };
 
 /** The slash command every text platform uses. */
 export const ROOT_COMMAND = '/breach';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachStatus, breachDigest, breachWatch, breachLanguage, breachHelp];
+export const COMMANDS: readonly CommandDefinition<any>[] = [breachSearch, breachLatest, breachStats, breachShow, breachStatus, breachDigest, breachWatch, breachUpdates, breachLanguage, breachHelp];
 
 export const COMMANDS_BY_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.name, c]));
 export const COMMANDS_BY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map(COMMANDS.map((c) => [c.discordName, c]));
@@ -59,6 +61,8 @@ export function parseCommandText(text: string): CommandRequest | UsageError {
   if (word === 'status' || word === 'statut') return args === '' ? breachStatus.parseText(args) : breachSearch.parseText(clean);
   // The channel's language: "lang fr", "langue", "language auto"; "langue des signes" stays a search.
   if (LANGUAGE_WORDS.has(fold(word))) return isLanguageArgs(args) ? breachLanguage.parseText(args) : breachSearch.parseText(clean);
+  // "updates off"; "updates to the orange breach" stays a search.
+  if (word === 'updates' && !isUpdatesArgs(args)) return breachSearch.parseText(clean);
   const command = COMMANDS_BY_NAME.get(word);
   if (command) return command.parseText(args);
   // French command words ("veille ajouter Inbenta", "résumé abonner 08:30") only when an action
@@ -83,6 +87,8 @@ const COMMANDS_BY_ANY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<Comman
 const FRENCH_COMMAND_WORDS: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map<string, CommandDefinition<CommandRequest>>([
   ['veille', breachWatch],
   ['resume', breachDigest],
+  ['mises-a-jour', breachUpdates],
+  ['maj', breachUpdates],
 ]);
 
 /**

@@ -31,6 +31,8 @@ export interface CatalogReloaderOptions {
   readonly maxLoss?: number;
   /** Builds the compiled catalog (default: in a worker thread). */
   readonly compile?: (dataDir: string) => Promise<CompiledCatalog>;
+  /** Told after every reload that swapped a catalog in (changed incidents, not only new ones: the "updated" notes). */
+  readonly onReloaded?: (core: BreachCore) => unknown;
 }
 
 export type ReloadOutcome =
@@ -144,6 +146,12 @@ export function startCatalogReloader(
       void Promise.resolve()
         .then(() => onAdded(added, core))
         .catch((err: unknown) => log.error('handing new incidents to the watch alerts failed', err));
+    }
+    if (options.onReloaded) {
+      const onReloaded = options.onReloaded;
+      void Promise.resolve()
+        .then(() => onReloaded(core))
+        .catch((err: unknown) => log.error('looking for updated incidents after the reload failed', err));
     }
     return { kind: 'reloaded', size: core.size, added, removed };
   };

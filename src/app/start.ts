@@ -83,10 +83,15 @@ async function startFeatures(
   const { startCatalogReloader } = await import('./catalog-reloader.js');
   const digests = await startDigests(ctx, posters);
   services.push(digests.service);
-  services.push(startCatalogReloader(ctx, digests.onCatalogAdded, metrics ? { onReload: (outcome, seconds) => metrics.reloadSeconds.observe({ outcome }, seconds) } : {}));
-  // New breaches the refresh writes reach the alerts through the reloader, like any new file.
+  const reloader = startCatalogReloader(ctx, digests.onCatalogAdded, {
+    onReloaded: () => digests.onCatalogReloaded(),
+    ...(metrics ? { onReload: (outcome: 'reloaded' | 'rejected', seconds: number) => metrics.reloadSeconds.observe({ outcome }, seconds) } : {}),
+  });
+  services.push(reloader);
+  // New and changed breaches the refresh writes reach the alerts and "updated" notes through the
+  // reloader, like any new file; a refresh that changed a snapshot asks it to look at once.
   const { startImportRefresh } = await import('../import/refresh.js');
-  const refresh = startImportRefresh(ctx, undefined, metrics ? { onRefresh: (feed, outcome, seconds) => metrics.refreshSeconds.observe({ feed, outcome }, seconds) } : {});
+  const refresh = startImportRefresh(ctx, () => void reloader.check(), metrics ? { onRefresh: (feed, outcome, seconds) => metrics.refreshSeconds.observe({ feed, outcome }, seconds) } : {});
   if (refresh) services.push(refresh);
   const storeReachable = async () => {
     if (digests.store.closed) return false;
@@ -96,7 +101,8 @@ async function startFeatures(
   // Posts intended and not yet sent (the store's outbox).
   const outboxDepth = async () => (digests.store.closed ? undefined : await digests.store.outboxDepth());
   const { ChannelLanguageHandler } = await import('../settings/channel-language.js');
-  return { handlers: [digests.handler, new ChannelLanguageHandler(digests.store, ctx.log)], storeReachable, outboxDepth, store: digests.store };
+  const { ChannelUpdatesHandler } = await import('../settings/channel-updates.js');
+  return { handlers: [digests.handler, new ChannelLanguageHandler(digests.store, ctx.log), new ChannelUpdatesHandler(digests.store)], storeReachable, outboxDepth, store: digests.store };
 }
 
 export interface ServeOptions {

@@ -16,6 +16,8 @@ import { deliverItem } from './outbox.js';
 import type { OutboxItem } from '../store/state-store.js';
 import { onTheirWay } from './outbox-sweep.js';
 import { digestKey } from './outbox-keys.js';
+import { updatesForDigest } from './incident-updates.js';
+import { withUpdates } from './update-notes.js';
 
 export type DigestRunStatus =
   /** Posted; `incidents` are now recorded as delivered. */
@@ -91,11 +93,13 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
   const excluded = new Set([...(await store.deliveredIds(sub.channel)), ...(await onTheirWay(store, sub.channel))]);
   const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: excluded, matches: filters.matches });
   const next = options.nextRunAt === undefined ? {} : { nextRunAt: options.nextRunAt };
-  if (selected.length === 0 && !sub.postEmpty) {
+  const since = sub.lastRunAt ?? sub.createdAt;
+  // Incidents the channel had that changed since the last digest (up to now, the next one's start): listed apart from the new ones.
+  const updates = await updatesForDigest(store, sub.channel, since, now, (id) => core.incident(id), new Set(selected.map((i) => i.id)));
+  if (selected.length === 0 && updates.length === 0 && !sub.postEmpty) {
     await store.recordRun(sub.id, { lastRunAt: now, ...next, error: null });
     return { status: 'nothing-new', incidents: [] };
   }
-  const since = sub.lastRunAt ?? sub.createdAt;
   // The intent first: a digest the store cannot record is not posted (the slot stays due).
   let item: OutboxItem;
   try {
@@ -111,7 +115,7 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
   if (item.state !== 'pending') return { status: 'skipped', incidents: [], reason: `this digest was ${item.state} already` };
   const byId = new Map(selected.map((i) => [i.id, i]));
   const incidents = item.incidentIds.map((i) => byId.get(i) ?? core.incident(i)).filter((i) => i !== undefined).sort(newestFirst);
-  const answer = digestAnswer(incidents, sub, since, filters.query);
+  const answer = withUpdates(digestAnswer(incidents, sub, since, filters.query), updates, since, sub.timeZone);
   // An item this run did not create (a crashed process's) may have been posted: reconcile.
   const fresh = item.attempts === 0 && item.createdAt === now.toISOString();
   const outcome = await deliverItem(deps, item, answer, sub.language, !fresh, lost);

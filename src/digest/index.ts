@@ -19,6 +19,8 @@ import { holderId, Leases } from './leases.js';
 import type { FeatureDeps } from './feature-deps.js';
 import type { DigestRunResult } from './digest-runner.js';
 import { flushAlerts, queueAlertsFor, queueMissedAlerts } from './watch-alerts.js';
+import { findUpdates, type UpdateScan } from './incident-updates.js';
+import { sweepOutbox } from './outbox-sweep.js';
 
 export interface DigestOptions {
   /** A store already open (tests: one on ":memory:" or a temp file); default: `config.stateDb`. */
@@ -48,6 +50,11 @@ export interface Digests {
    * `core` is the catalog they arrived in (default: the one serving now).
    */
   readonly onCatalogAdded: (added: readonly Incident[], core?: BreachCore) => Promise<void>;
+  /**
+   * Give to `startCatalogReloader` as `onReloaded`: after any reload, incidents channels received
+   * that changed get their "updated" notes (written, then posted now).
+   */
+  readonly onCatalogReloaded: () => Promise<UpdateScan>;
   readonly scheduler: DigestScheduler;
   readonly store: StateStore;
   /** Resolves with the runs the start-up catch-up made (it runs in the background). */
@@ -87,6 +94,8 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
 
   // Incidents that arrived while the bot was down, and alerts a previous run could not post.
   await queueMissedAlerts(store, ctx.holder.core.catalog.incidents, deps.now());
+  // Incidents channels received that changed while the bot was down: their notes join the outbox the catch-up sweeps.
+  await findUpdates(deps).catch((err: unknown) => ctx.log.error('updated notes: the start-up check failed', err));
   // The catch-up runs in the background: the platforms' listeners come up without waiting for
   // it (or for its retries while a platform is down).
   const caughtUp = scheduler.start().catch((err: unknown) => {
@@ -103,6 +112,13 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
     const queued = await queueAlertsFor(store, added, deps.now(), core.catalog.incidents);
     if (queued > 0) ctx.log.info(`watch alerts: ${queued} queued for ${added.length} new incident${added.length === 1 ? '' : 's'}`);
     await flush();
+  };
+
+  const onCatalogReloaded = async (): Promise<UpdateScan> => {
+    if (stopping) return { changed: 0, notes: 0 };
+    const scan = await track(findUpdates(deps));
+    if (scan.notes > 0 && !stopping) await track(sweepOutbox(deps));
+    return scan;
   };
 
   const service: RunningService = {
@@ -123,7 +139,7 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
       await store.close();
     },
   };
-  return { service, handler, onCatalogAdded, scheduler, store, caughtUp };
+  return { service, handler, onCatalogAdded, onCatalogReloaded, scheduler, store, caughtUp };
 }
 
 export { DigestCommandHandler } from './digest-handler.js';

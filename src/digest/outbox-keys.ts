@@ -16,8 +16,20 @@ export function digestKeySince(key: string): string | undefined {
   return m ? new Date(Number(m[1])).toISOString() : undefined;
 }
 
+/** A hash of a channel and a set of lines (in any order). */
+function channelHash(channel: ChannelRef, lines: readonly string[], length: number): string {
+  return createHash('sha256').update(`${channel.platform}/${channel.workspaceId}/${channel.channelId}\n${[...lines].sort().join('\n')}`).digest('hex').slice(0, length);
+}
+
 /** An alert: its channel, incidents and the time it was queued for posting. */
 export function alertKey(channel: ChannelRef, incidentIds: readonly string[], at: Date): string {
-  const digest = createHash('sha256').update(`${channel.platform}/${channel.workspaceId}/${channel.channelId}\n${[...incidentIds].sort().join('\n')}`).digest('hex').slice(0, 16);
-  return `a:${at.getTime()}:${digest}`;
+  return `a:${at.getTime()}:${channelHash(channel, incidentIds, 16)}`;
+}
+
+/**
+ * An "updated" note: its channel and the versions it tells of (`<incident>@<fingerprint>`), so
+ * every process finding the same change writes the same item.
+ */
+export function updateKey(channel: ChannelRef, versions: readonly string[]): string {
+  return `u:${channelHash(channel, versions, 24)}`;
 }

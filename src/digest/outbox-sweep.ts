@@ -10,6 +10,8 @@ import type { Incident } from '../core/incident-schema.js';
 import type { Lang } from '../core/lang.js';
 import { alertAnswer, digestAnswer, type VendorClient } from './digest-messages.js';
 import { digestKeySince } from './outbox-keys.js';
+import { detailUpdates, postingLanguage, revisionsOf, updatesForDigest } from './incident-updates.js';
+import { updateNoteAnswer, withUpdates } from './update-notes.js';
 import { compileFilters, newestFirst } from './digest-selection.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { channelLease } from './leases.js';
@@ -21,7 +23,8 @@ import { watchedAs } from './watch-matcher.js';
 export async function onTheirWay(store: StateStore, channel: ChannelRef): Promise<Set<string>> {
   const key = channelKey(channel);
   const out = new Set<string>();
-  for (const item of await store.outboxPending()) if (channelKey(item.channel) === key) for (const id of item.incidentIds) out.add(id);
+  // An update note is about incidents the channel has: it carries none to it.
+  for (const item of await store.outboxPending()) if (item.kind !== 'update' && channelKey(item.channel) === key) for (const id of item.incidentIds) out.add(id);
   return out;
 }
 
@@ -58,10 +61,19 @@ export async function answerForItem(deps: FeatureDeps, item: OutboxItem): Promis
   if (item.kind === 'digest') {
     const sub = await store.subscription(item.channel);
     if (!sub || !sub.active) return undefined;
-    if (incidents.length === 0 && !sub.postEmpty) return undefined;
-    const filters = compileFilters(core, sub.filters);
     const since = digestKeySince(item.key) ?? sub.lastRunAt ?? sub.createdAt;
-    return { answer: digestAnswer(incidents, sub, since, filters.ok ? filters.query : undefined), language: sub.language };
+    // The updates section as the first try had it: changes found between the last digest and the item's writing.
+    const updates = await updatesForDigest(store, item.channel, since, new Date(item.createdAt), (id) => core.incident(id), new Set(item.incidentIds));
+    if (incidents.length === 0 && updates.length === 0 && !sub.postEmpty) return undefined;
+    const filters = compileFilters(core, sub.filters);
+    return { answer: withUpdates(digestAnswer(incidents, sub, since, filters.ok ? filters.query : undefined), updates, since, sub.timeZone), language: sub.language };
+  }
+  if (item.kind === 'update') {
+    // A channel that turned notes off since it was written gets none.
+    if (!(await store.channelUpdates(item.channel))) return undefined;
+    const revisions = revisionsOf(detailUpdates(item.detail), (id) => core.incident(id));
+    if (revisions.length === 0) return undefined;
+    return { answer: updateNoteAnswer(revisions, item.channel.platform), language: await postingLanguage(store, item.channel) };
   }
   if (incidents.length === 0) return undefined;
   const { names, clients, language } = await watchNamesFor(store, item.channel, incidents, core.catalog.incidents);

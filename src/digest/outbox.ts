@@ -17,6 +17,7 @@ import type { AcceptedPart } from '../ports/index.js';
 import type { OutboxItem, StateStore } from '../store/state-store.js';
 import { backoffDelay, postWithRetry } from './delivery.js';
 import type { FeatureDeps } from './feature-deps.js';
+import { noteDelivered } from './incident-updates.js';
 
 /** Runs (each with its own quick retries) that may fail for one item before it is abandoned. */
 export const OUTBOX_MAX_RUNS = 8;
@@ -51,10 +52,12 @@ export async function deliverItem(deps: FeatureDeps, item: OutboxItem, answer: A
   // Incidents of each message the platform accepts are recorded at once: a later failure or a
   // crash does not make the next run repeat them.
   const recorded = new Set<string>();
+  const kind = item.kind;
   const record = (part: AcceptedPart) => {
-    if (store.closed || part.incidentIds.length === 0) return;
+    // An update note is about incidents the channel has: it delivers none.
+    if (store.closed || part.incidentIds.length === 0 || kind === 'update') return;
     void Promise.resolve()
-      .then(() => store.recordDeliveries(item.channel, part.incidentIds, item.kind, deps.now(), [part.messageId]))
+      .then(() => store.recordDeliveries(item.channel, part.incidentIds, kind, deps.now(), [part.messageId]))
       .then(() => part.incidentIds.forEach((id) => recorded.add(id)))
       .catch(() => undefined);
   };
@@ -74,6 +77,8 @@ export async function deliverItem(deps: FeatureDeps, item: OutboxItem, answer: A
       log.error(`${item.kind} for ${where(item)}: ${reason}`);
       return { kind: 'unrecorded', reason };
     }
+    // What the channel now has: later changes to it are measured from this (incident-updates.ts).
+    if (kind !== 'update' && answer.kind === 'message') await noteDelivered(store, answer.incidents, deps.now()).catch((err: unknown) => log.warn(`${item.kind} for ${where(item)}: the versions sent could not be noted`, err));
     return { kind: 'sent', incidents: carried, attempts };
   }
   const accepted = result.accepted.flatMap((p) => p.incidentIds);

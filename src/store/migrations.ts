@@ -121,6 +121,67 @@ const V2_COMMON = (withoutRowid: string) => `
 `;
 
 /**
+ * Migration 3: "updated" notes. A channel's switch for them (`channel_settings.updates`, NULL =
+ * on), the facts each delivered incident had when the bot last looked (`incident_versions`), the
+ * changes found since (`incident_updates`, what the notes and digests tell), and outbox items of
+ * kind 'update' carrying what changed (`outbox.detail`). SQLite cannot change a CHECK, so its
+ * outbox is copied into a new table; PostgreSQL swaps the constraint.
+ */
+const V3_TABLES = (withoutRowid: string) => `
+  -- The facts (count, sources, affected organizations) of an incident some channel received, as last seen.
+  CREATE TABLE incident_versions (
+    incident_id TEXT NOT NULL PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    facts       TEXT NOT NULL,
+    seen_at     TEXT NOT NULL
+  )${withoutRowid};
+
+  -- One row per change found: the facts before and after, and when it was found.
+  CREATE TABLE incident_updates (
+    incident_id      TEXT NOT NULL,
+    fingerprint      TEXT NOT NULL,
+    from_fingerprint TEXT NOT NULL,
+    before_facts     TEXT NOT NULL,
+    after_facts      TEXT NOT NULL,
+    detected_at      TEXT NOT NULL,
+    PRIMARY KEY (incident_id, from_fingerprint, fingerprint)
+  )${withoutRowid};
+  CREATE INDEX incident_updates_by_time ON incident_updates (detected_at);
+
+  ALTER TABLE channel_settings ADD COLUMN updates INTEGER;
+`;
+
+const V3_SQLITE = `${V3_TABLES(' WITHOUT ROWID')}
+  CREATE TABLE outbox_v3 (
+    key          TEXT NOT NULL PRIMARY KEY,
+    platform     TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    channel_id   TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('digest', 'alert', 'update')),
+    incident_ids TEXT NOT NULL DEFAULT '[]',
+    state        TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'abandoned')),
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    not_before   TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    last_error   TEXT,
+    message_ids  TEXT NOT NULL DEFAULT '[]',
+    detail       TEXT
+  ) WITHOUT ROWID;
+  INSERT INTO outbox_v3 (key, platform, workspace_id, channel_id, kind, incident_ids, state, attempts, not_before, created_at, updated_at, last_error, message_ids)
+    SELECT key, platform, workspace_id, channel_id, kind, incident_ids, state, attempts, not_before, created_at, updated_at, last_error, message_ids FROM outbox;
+  DROP TABLE outbox;
+  ALTER TABLE outbox_v3 RENAME TO outbox;
+  CREATE INDEX outbox_by_state ON outbox (state, created_at);
+`;
+
+const V3_POSTGRES = `${V3_TABLES('')}
+  ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+  ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('digest', 'alert', 'update'));
+  ALTER TABLE outbox ADD COLUMN detail TEXT;
+`;
+
+/**
  * PostgreSQL compares text by the database's locale unless told otherwise; SQLite compares bytes.
  * Every text column of ours is "C" (bytewise) in PostgreSQL, so both order ids and dates alike.
  */
@@ -136,6 +197,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'outbox, leases, meta, channel settings',
     sqlite: V2_COMMON(' WITHOUT ROWID'),
     postgres: bytewise(V2_COMMON('')),
+  },
+  {
+    name: 'updated notes: incident versions and updates, the channel switch, update outbox items',
+    sqlite: V3_SQLITE,
+    postgres: bytewise(V3_POSTGRES),
   },
 ];
 

@@ -12,6 +12,10 @@ import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.js';
 import type {
   Delivery,
   DeliveryKind,
+  IncidentChange,
+  IncidentUpdate,
+  IncidentVersion,
+  OutboxKind,
   NewOutboxItem,
   OutboxItem,
   OutboxState,
@@ -56,7 +60,8 @@ interface WatchRow extends ChannelCols {
 
 interface OutboxRow extends ChannelCols {
   key: string;
-  kind: DeliveryKind;
+  kind: OutboxKind;
+  detail?: string | null;
   incident_ids: string;
   state: OutboxState;
   attempts: number;
@@ -99,6 +104,7 @@ function toOutbox(r: OutboxRow): OutboxItem {
     key: r.key,
     channel: ch(r),
     kind: r.kind,
+    ...(r.detail ? { detail: r.detail } : {}),
     incidentIds: JSON.parse(r.incident_ids) as string[],
     state: r.state,
     attempts: Number(r.attempts),
@@ -407,13 +413,18 @@ export class SqlStateStore implements StateStore {
   outboxAdd(item: NewOutboxItem, at: Date): Promise<OutboxItem> {
     const now = at.toISOString();
     return this.driver.transaction(async (tx) => {
-      await tx.run(
-        `INSERT INTO outbox (key, platform, workspace_id, channel_id, kind, incident_ids, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-        [item.key, ...at3(item.channel), item.kind, JSON.stringify(item.incidentIds), now, now],
-      );
+      await this.outboxInsert(tx, item, now);
       return toOutbox((await one<OutboxRow>(tx, 'SELECT * FROM outbox WHERE key = ?', [item.key]))!);
     });
+  }
+
+  /** Writes an item unless its key is stored; 1 when it was new. */
+  private outboxInsert(tx: SqlExecutor, item: NewOutboxItem, now: string): Promise<number> {
+    return tx.run(
+      `INSERT INTO outbox (key, platform, workspace_id, channel_id, kind, incident_ids, detail, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+      [item.key, ...at3(item.channel), item.kind, JSON.stringify(item.incidentIds), item.detail ?? null, now, now],
+    );
   }
 
   outboxSent(key: string, messageIds: readonly string[], at: Date): Promise<void> {
@@ -421,7 +432,8 @@ export class SqlStateStore implements StateStore {
       const row = await one<OutboxRow>(tx, 'SELECT * FROM outbox WHERE key = ?', [key]);
       if (!row) throw new Error(`breachbot state: no outbox item "${key}" to mark sent`);
       await tx.run(`UPDATE outbox SET state = 'sent', message_ids = ?, updated_at = ?, not_before = NULL WHERE key = ?`, [JSON.stringify(messageIds), at.toISOString(), key]);
-      await this.deliverIn(tx, ch(row), JSON.parse(row.incident_ids) as string[], row.kind, at, messageIds);
+      // A note about incidents the channel has: nothing new is delivered.
+      if (row.kind !== 'update') await this.deliverIn(tx, ch(row), JSON.parse(row.incident_ids) as string[], row.kind, at, messageIds);
     });
   }
 
@@ -493,6 +505,92 @@ export class SqlStateStore implements StateStore {
   async channelLanguage(channel: ChannelRef): Promise<Lang | undefined> {
     const row = await one<{ language: Lang | null }>(this.driver, `SELECT language FROM channel_settings WHERE ${WHERE_CHANNEL}`, at3(channel));
     return row?.language ?? undefined;
+  }
+
+  async channelUpdates(channel: ChannelRef): Promise<boolean> {
+    const row = await one<{ updates: number | null }>(this.driver, `SELECT updates FROM channel_settings WHERE ${WHERE_CHANNEL}`, at3(channel));
+    return row?.updates === null || row?.updates === undefined || Number(row.updates) === 1;
+  }
+
+  async setChannelUpdates(channel: ChannelRef, on: boolean): Promise<void> {
+    await this.driver.run(
+      `INSERT INTO channel_settings (platform, workspace_id, channel_id, updates) VALUES (?, ?, ?, ?)
+       ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET updates = excluded.updates`,
+      [...at3(channel), on ? 1 : 0],
+    );
+  }
+
+  // ── incident versions and updates ──────────────────────────────────────────
+
+  async deliveredVersions(): Promise<{ delivered: Set<string>; versions: Map<string, IncidentVersion> }> {
+    const delivered = await this.driver.all<{ incident_id: string }>('SELECT DISTINCT incident_id FROM deliveries');
+    const versions = await this.driver.all<{ incident_id: string; fingerprint: string; facts: string }>('SELECT incident_id, fingerprint, facts FROM incident_versions');
+    return {
+      delivered: new Set(delivered.map((r) => r.incident_id)),
+      versions: new Map(versions.map((r) => [r.incident_id, { incidentId: r.incident_id, fingerprint: r.fingerprint, facts: r.facts }])),
+    };
+  }
+
+  async noteVersions(versions: readonly IncidentVersion[], at: Date): Promise<void> {
+    if (versions.length === 0) return;
+    await this.driver.transaction(async (tx) => {
+      for (const v of versions) {
+        await tx.run('INSERT INTO incident_versions (incident_id, fingerprint, facts, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING', [v.incidentId, v.fingerprint, v.facts, at.toISOString()]);
+      }
+    });
+  }
+
+  recordUpdates(changes: readonly IncidentChange[], at: Date, keyFor: (channel: ChannelRef, incidentIds: readonly string[]) => string): Promise<{ recorded: IncidentChange[]; notes: number }> {
+    const when = at.toISOString();
+    if (changes.length === 0) return Promise.resolve({ recorded: [], notes: 0 });
+    return this.driver.transaction(async (tx) => {
+      const recorded: IncidentChange[] = [];
+      for (const c of changes) {
+        // Only from the version this process saw: of two processes finding the same change, one records it.
+        const moved = await tx.run('UPDATE incident_versions SET fingerprint = ?, facts = ?, seen_at = ? WHERE incident_id = ? AND fingerprint = ?', [c.to, c.after, when, c.incidentId, c.from]);
+        if (moved === 0 || !c.notify) continue;
+        await tx.run(
+          `INSERT INTO incident_updates (incident_id, fingerprint, from_fingerprint, before_facts, after_facts, detected_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (incident_id, from_fingerprint, fingerprint) DO UPDATE SET detected_at = excluded.detected_at`,
+          [c.incidentId, c.to, c.from, c.before, c.after, when],
+        );
+        recorded.push(c);
+      }
+      if (recorded.length === 0) return { recorded, notes: 0 };
+      const byId = new Map(recorded.map((c) => [c.incidentId, c]));
+      const rows = await tx.all<ChannelCols & { incident_id: string }>(
+        `SELECT d.platform, d.workspace_id, d.channel_id, d.incident_id FROM deliveries d
+           LEFT JOIN channels c ON c.platform = d.platform AND c.workspace_id = d.workspace_id AND c.channel_id = d.channel_id
+           LEFT JOIN channel_settings s ON s.platform = d.platform AND s.workspace_id = d.workspace_id AND s.channel_id = d.channel_id
+         WHERE d.incident_id IN (${recorded.map(() => '?').join(', ')}) AND d.delivered_at <= ? AND c.gone_at IS NULL AND (s.updates IS NULL OR s.updates = 1)
+         ORDER BY d.platform, d.workspace_id, d.channel_id, d.incident_id`,
+        [...recorded.map((c) => c.incidentId), when],
+      );
+      const perChannel = new Map<string, { channel: ChannelRef; ids: string[] }>();
+      for (const r of rows) {
+        const k = `${r.platform}\u0000${r.workspace_id}\u0000${r.channel_id}`;
+        const entry = perChannel.get(k) ?? { channel: ch(r), ids: [] };
+        entry.ids.push(r.incident_id);
+        perChannel.set(k, entry);
+      }
+      let notes = 0;
+      for (const { channel, ids } of perChannel.values()) {
+        const detail = JSON.stringify(ids.map((id) => ({ incidentId: id, before: byId.get(id)!.before, after: byId.get(id)!.after })));
+        notes += await this.outboxInsert(tx, { key: keyFor(channel, ids), channel, kind: 'update', incidentIds: ids, detail }, when);
+      }
+      return { recorded, notes };
+    });
+  }
+
+  async updatesFor(channel: ChannelRef, since: string, until: string): Promise<IncidentUpdate[]> {
+    const rows = await this.driver.all<{ incident_id: string; before_facts: string; after_facts: string; detected_at: string }>(
+      `SELECT u.incident_id, u.before_facts, u.after_facts, u.detected_at FROM incident_updates u
+         JOIN deliveries d ON d.incident_id = u.incident_id AND d.platform = ? AND d.workspace_id = ? AND d.channel_id = ?
+       WHERE u.detected_at > ? AND u.detected_at <= ? AND d.delivered_at <= u.detected_at
+       ORDER BY u.detected_at, u.incident_id`,
+      [...at3(channel), since, until],
+    );
+    return rows.map((r) => ({ incidentId: r.incident_id, before: r.before_facts, after: r.after_facts, detectedAt: r.detected_at }));
   }
 
   async setChannelLanguage(channel: ChannelRef, lang: Lang | null): Promise<void> {

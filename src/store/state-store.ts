@@ -50,6 +50,37 @@ export interface WatchEntry {
 
 export type DeliveryKind = 'digest' | 'alert';
 
+/** What an outbox item posts: a digest, an alert (both deliver incidents), or an "updated" note (about incidents delivered before). */
+export type OutboxKind = DeliveryKind | 'update';
+
+/** The facts of an incident a channel received, as last seen (see digest/incident-facts.ts). */
+export interface IncidentVersion {
+  readonly incidentId: string;
+  readonly fingerprint: string;
+  /** JSON of the facts, kept to say later what changed. */
+  readonly facts: string;
+}
+
+/** An incident whose facts changed from one version to another. */
+export interface IncidentChange {
+  readonly incidentId: string;
+  /** A change worth telling (a count, a new source, a newly named organization); otherwise only the version moves. */
+  readonly notify: boolean;
+  readonly from: string;
+  readonly to: string;
+  /** JSON of the facts before and after. */
+  readonly before: string;
+  readonly after: string;
+}
+
+/** A change recorded, with when it was found. */
+export interface IncidentUpdate {
+  readonly incidentId: string;
+  readonly before: string;
+  readonly after: string;
+  readonly detectedAt: string;
+}
+
 export interface Delivery {
   readonly channel: ChannelRef;
   readonly incidentId: string;
@@ -77,7 +108,9 @@ export interface OutboxItem {
   /** The idempotency key: the same intent always gets the same key, and is stored once. */
   readonly key: string;
   readonly channel: ChannelRef;
-  readonly kind: DeliveryKind;
+  readonly kind: OutboxKind;
+  /** An update note: JSON of what changed (`{ incidentId, before, after }[]`). */
+  readonly detail?: string;
   readonly incidentIds: readonly string[];
   readonly state: OutboxState;
   /** Tries that failed so far. */
@@ -93,8 +126,9 @@ export interface OutboxItem {
 export interface NewOutboxItem {
   readonly key: string;
   readonly channel: ChannelRef;
-  readonly kind: DeliveryKind;
+  readonly kind: OutboxKind;
   readonly incidentIds: readonly string[];
+  readonly detail?: string;
 }
 
 /**
@@ -160,7 +194,7 @@ export interface StateStore {
    * (read-only, full, locked too long, unreachable): then nothing may be posted.
    */
   outboxAdd(item: NewOutboxItem, at: Date): Promise<OutboxItem>;
-  /** In ONE transaction: the item is sent, its incidents are delivered to its channel (and leave the alert queue). */
+  /** In ONE transaction: the item is sent, its incidents are delivered to its channel (and leave the alert queue); an update note delivers nothing. */
   outboxSent(key: string, messageIds: readonly string[], at: Date): Promise<void>;
   /** A try failed: attempts + 1, not to be tried before `notBefore`. */
   outboxRetryLater(key: string, notBefore: Date, error: string): Promise<void>;
@@ -189,6 +223,25 @@ export interface StateStore {
   channelLanguage(channel: ChannelRef): Promise<Lang | undefined>;
   /** null forgets the channel's choice. */
   setChannelLanguage(channel: ChannelRef, lang: Lang | null): Promise<void>;
+
+  /** Whether the channel gets "updated" notes (`/breach updates on|off`); on unless it turned them off. */
+  channelUpdates(channel: ChannelRef): Promise<boolean>;
+  setChannelUpdates(channel: ChannelRef, on: boolean): Promise<void>;
+
+  /** Incidents delivered to any channel, and the version last seen of those that have one. */
+  deliveredVersions(): Promise<{ readonly delivered: Set<string>; readonly versions: Map<string, IncidentVersion> }>;
+  /** First sight of incidents' facts (a version already stored is kept). */
+  noteVersions(versions: readonly IncidentVersion[], at: Date): Promise<void>;
+  /**
+   * In ONE transaction: each change whose incident is still at `from` moves to `to` and is
+   * recorded (a change another process recorded first is skipped), and every channel that had
+   * received one of those incidents by `at`, is not gone and takes notes gets ONE outbox item of
+   * kind 'update' (key from `keyFor`, idempotent) carrying what changed. Returns the changes
+   * recorded by this call and how many notes were written.
+   */
+  recordUpdates(changes: readonly IncidentChange[], at: Date, keyFor: (channel: ChannelRef, incidentIds: readonly string[]) => string): Promise<{ readonly recorded: readonly IncidentChange[]; readonly notes: number }>;
+  /** Changes found in (since, until] to incidents the channel had received when they were found. */
+  updatesFor(channel: ChannelRef, since: string, until: string): Promise<IncidentUpdate[]>;
 
   /**
    * Whether the database is still the one the bot last ran with, checked now: problems found at

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { MIGRATIONS } from '../../src/store/migrations.js';
+import { PostgresDriver } from '../../src/store/postgres-driver.js';
 import { PostgresStateStore } from '../../src/store/postgres-state-store.js';
 import type { StateStore } from '../../src/store/state-store.js';
 import { dropSchemas, freshSchema, POSTGRES_URL } from '../helpers/postgres.js';
@@ -51,6 +52,23 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL', () => {
       const ids = await Promise.all(stores.map(async (s) => (await s.health()).identity));
       expect(new Set(ids).size).toBe(1);
       for (const s of stores) await s.close();
+    });
+
+    it('THEN a database of the release before updated notes (migration 2) keeps its outbox and takes update items', async () => {
+      const schema = freshSchema();
+      schemas.push(schema);
+      const old = new PostgresDriver(POSTGRES_URL, { schema });
+      expect(await old.migrate(MIGRATIONS.slice(0, 2))).toBe(2);
+      await old.run(`INSERT INTO outbox (key, platform, workspace_id, channel_id, kind, incident_ids, created_at, updated_at) VALUES ('d:1', 'slack', 'T1', 'C1', 'digest', '["x-1"]', ?, ?)`, ['2027-01-10T07:00:00.000Z', '2027-01-10T07:00:00.000Z']);
+      await old.close();
+      const store = await openIn(schema);
+      expect(store.schemaVersion).toBe(3);
+      expect((await store.outboxPending()).map((i) => [i.key, i.kind, i.incidentIds])).toEqual([['d:1', 'digest', ['x-1']]]);
+      const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
+      await store.outboxAdd({ key: 'u:1', channel, kind: 'update', incidentIds: ['x-1'], detail: '[]' }, new Date('2027-01-10T08:00:00Z'));
+      expect((await store.outboxItem('u:1'))?.detail).toBe('[]');
+      await expect(store.outboxAdd({ key: 'z:1', channel, kind: 'bogus' as never, incidentIds: [] }, new Date())).rejects.toThrow(/outbox_kind_check/);
+      await store.close();
     });
 
     it('THEN a server that cannot be reached is an error at open naming the database, never its password', async () => {

@@ -56,6 +56,20 @@ describe('GIVEN a SQLite state file', () => {
     expect(await store.outboxDepth()).toBe(0);
     await store.close();
 
+    // A database of the release before "updated" notes (migration 2) keeps its outbox, and takes update items.
+    const v2 = join(dir, 'v2.sqlite');
+    const db2 = new Database(v2);
+    expect(migrateSqlite(db2, MIGRATIONS.slice(0, 2))).toBe(2);
+    db2.prepare(`INSERT INTO outbox (key, platform, workspace_id, channel_id, kind, incident_ids, created_at, updated_at) VALUES ('d:1', 'slack', 'T1', 'C1', 'digest', '["x-1"]', ?, ?)`).run(T.toISOString(), T.toISOString());
+    db2.close();
+    const upgraded = new SqliteStateStore(v2);
+    expect(upgraded.schemaVersion).toBe(3);
+    expect((await upgraded.outboxPending()).map((i) => [i.key, i.kind, i.incidentIds])).toEqual([['d:1', 'digest', ['x-1']]]);
+    await upgraded.outboxAdd({ key: 'u:1', channel: A, kind: 'update', incidentIds: ['x-1'], detail: '[]' }, T);
+    expect((await upgraded.outboxItem('u:1'))?.detail).toBe('[]');
+    expect(await upgraded.channelUpdates(A)).toBe(true);
+    await upgraded.close();
+
     const mem = new Database(':memory:');
     const steps = [{ sqlite: 'CREATE TABLE one (x)' }, { sqlite: 'CREATE TABLE two (y)' }, { sqlite: 'ALTER TABLE two ADD COLUMN z' }];
     expect(migrateSqlite(mem, steps.slice(0, 2))).toBe(2);

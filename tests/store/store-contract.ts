@@ -225,6 +225,59 @@ export function storeContract(factory: StoreFactory): void {
       expect(await store.channelLanguage(A)).toBeUndefined();
     });
 
+    it('THEN the updated-notes switch is on by default, per channel, kept beside the language', async () => {
+      const store = await open();
+      expect(await store.channelUpdates(A)).toBe(true);
+      await store.setChannelLanguage(A, 'fr');
+      await store.setChannelUpdates(A, false);
+      expect(await (await peer(store)).channelUpdates(A)).toBe(false);
+      expect(await store.channelLanguage(A)).toBe('fr');
+      expect(await store.channelUpdates(B)).toBe(true);
+      await store.setChannelUpdates(A, true);
+      expect(await store.channelUpdates(A)).toBe(true);
+    });
+
+    it('THEN a changed incident gets one update note per channel that had it (not gone, notes on), once, whichever process finds it first', async () => {
+      const store = await open();
+      const C = { platform: 'slack', workspaceId: 'T1', channelId: 'C3' };
+      const D = { platform: 'slack', workspaceId: 'T1', channelId: 'C4' };
+      await store.recordDeliveries(A, ['x-1', 'x-2'], 'digest', T, ['m1']);
+      await store.recordDeliveries(B, ['x-1'], 'alert', T, ['m2']);
+      await store.recordDeliveries(C, ['x-1'], 'digest', T, ['m3']);
+      await store.recordDeliveries(D, ['x-1'], 'digest', T, ['m4']);
+      await store.setChannelUpdates(C, false);
+      await store.markChannelGone(D, 'channel_not_found', T);
+      await store.noteVersions([{ incidentId: 'x-1', fingerprint: 'v1', facts: '{"count":1}' }, { incidentId: 'x-2', fingerprint: 'w1', facts: '{}' }], T);
+      // A first sight never replaces what was seen.
+      await store.noteVersions([{ incidentId: 'x-1', fingerprint: 'v9', facts: '{}' }], later(1));
+      const seen = await store.deliveredVersions();
+      expect([...seen.delivered].sort()).toEqual(['x-1', 'x-2']);
+      expect(seen.versions.get('x-1')).toEqual({ incidentId: 'x-1', fingerprint: 'v1', facts: '{"count":1}' });
+
+      const change = { incidentId: 'x-1', notify: true, from: 'v1', to: 'v2', before: '{"count":1}', after: '{"count":2}' };
+      const key = (channel: { platform: string; channelId: string }, ids: readonly string[]) => `u:${channel.platform}/${channel.channelId}:${ids.join(',')}@v2`;
+      const other = await peer(store);
+      const [one, two] = await Promise.all([store.recordUpdates([change], later(2), key), other.recordUpdates([change], later(2), key)]);
+      expect([one.recorded.length, two.recorded.length].sort()).toEqual([0, 1]);
+      expect(one.notes + two.notes).toBe(2);
+      const notes = (await store.outboxPending()).filter((i) => i.kind === 'update');
+      expect(notes.map((n) => n.incidentIds)).toEqual([['x-1'], ['x-1']]);
+      expect(notes.map((n) => `${n.channel.platform}/${n.channel.channelId}`).sort()).toEqual(['discord/C1', 'slack/C1']);
+      expect(JSON.parse(notes[0]!.detail!)).toEqual([{ incidentId: 'x-1', before: '{"count":1}', after: '{"count":2}' }]);
+      // Found again (a restart, a stale process): the version moved, nothing more.
+      expect(await store.recordUpdates([change], later(3), key)).toEqual({ recorded: [], notes: 0 });
+      // Sent: nothing is delivered by a note.
+      await store.outboxSent(notes[0]!.key, ['m9'], later(4));
+      expect((await store.deliveries(notes[0]!.channel)).map((d) => d.messageIds)).not.toContainEqual(['m9']);
+      // The digest's view: changes found in its period to incidents the channel had then.
+      expect(await store.updatesFor(A, T.toISOString(), later(10).toISOString())).toEqual([{ incidentId: 'x-1', before: '{"count":1}', after: '{"count":2}', detectedAt: later(2).toISOString() }]);
+      expect(await store.updatesFor(A, later(2).toISOString(), later(10).toISOString())).toEqual([]);
+      // A change not worth telling moves the version, records nothing, writes no note.
+      expect(await store.recordUpdates([{ incidentId: 'x-2', notify: false, from: 'w1', to: 'w2', before: '{}', after: '{}' }], later(5), key)).toMatchObject({ notes: 0 });
+      expect((await store.deliveredVersions()).versions.get('x-2')?.fingerprint).toBe('w2');
+      expect(await store.updatesFor(A, T.toISOString(), later(10).toISOString())).toHaveLength(1);
+    });
+
     it('THEN a closed store refuses work instead of losing it silently', async () => {
       const store = await open();
       await store.close();
