@@ -14,7 +14,7 @@ export const breachUpdates: CommandDefinition<UpdatesRequest> = {
   discordNameFr: 'fuite-mises-a-jour',
   description: {
     en: '"Updated" notes when an incident posted here changes (on or off)',
-    fr: 'Notes « mis à jour » quand un incident publié ici change (on ou off)',
+    fr: 'Notes «\u202fmis à jour\u202f» quand un incident publié ici change (on ou off)',
   },
   usage: '/breach updates [on|off]',
   examples: ['/breach updates off', '/breach updates on'],
@@ -23,7 +23,7 @@ export const breachUpdates: CommandDefinition<UpdatesRequest> = {
       name: 'state',
       nameFr: 'etat',
       type: 'string',
-      description: { en: 'on or off; leave empty to see the setting', fr: 'on ou off ; vide pour voir le réglage' },
+      description: { en: 'on or off; leave empty to see the setting', fr: 'on ou off\u202f; vide pour voir le réglage' },
       choices: [
         { name: { en: 'On', fr: 'Activées' }, value: 'on' },
         { name: { en: 'Off', fr: 'Désactivées' }, value: 'off' },
