@@ -27,6 +27,8 @@ import {
   watchRemovedMessage,
 } from './digest-messages.js';
 import { compileFilters, selectDigest } from './digest-selection.js';
+import { updatesForDigest } from './incident-updates.js';
+import { withUpdates } from './update-notes.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { isValidCron, timeToCron } from './schedule.js';
 import { incidentsNaming, watchKey } from './watch-matcher.js';
@@ -119,8 +121,11 @@ export class DigestCommandHandler implements CommandHandler {
         const compiled = compileFilters(core, sub.filters);
         if (!compiled.ok) return badFiltersMessage(compiled.error);
         const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: await store.deliveredIds(channel), matches: compiled.matches });
-        const digest = digestAnswer(selected, sub, sub.lastRunAt ?? sub.createdAt, compiled.query);
-        return previewMessage(digest, sub, this.schedule.nextRun(sub.id), selected.length > 0 || sub.postEmpty);
+        const since = sub.lastRunAt ?? sub.createdAt;
+        // The updates section the digest would carry (digest-runner.ts does the same).
+        const updates = await updatesForDigest(store, channel, since, this.deps.now(), (id) => core.incident(id), new Set(selected.map((i) => i.id)));
+        const digest = withUpdates(digestAnswer(selected, sub, since, compiled.query), updates, since, sub.timeZone);
+        return previewMessage(digest, sub, this.schedule.nextRun(sub.id), selected.length > 0 || updates.length > 0 || sub.postEmpty);
       }
     }
   }

@@ -119,7 +119,9 @@ describe('GIVEN the bot on the bundled French list, two channels watching "Almer
     expect(platform.accepted('VENDOR_QUIET')).toHaveLength(1);
     expect(platform.accepted('OTHER')).toEqual([]);
 
-    // The digest: nothing new, and the update listed under its own heading.
+    // The preview shows what the digest will carry; then the digest: nothing new, and the update under its own heading.
+    const preview = await digests.handler.handle({ command: 'digest', action: 'preview' }, conversation('DIGEST'));
+    expect((preview as { text: { en: string } }).text.en).toMatch(/^Preview of the digest due .*\n.*\n\nUpdated since .*:\n• Mutuelle Exemple \(.*\) — count revised from 120,000 to 150,000/);
     expect(await digests.scheduler.runNow(await digestId())).toMatchObject({ status: 'posted', incidents: [] });
     const digest = platform.accepted('DIGEST')[2]!;
     expect(digest.incidentIds).toEqual([]);
