@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.js';
 import { generateQuerySet, type QueryRecord } from './query-set.js';
 import { tokenize } from '../src/core/text-folding.js';
+import { toHibpBreaches } from './hibp-format.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' }, seed: { type: 'string', default: '20261201' }, out: { type: 'string' }, 'per-category': { type: 'string', default: '500' } } });
 if (!values.out) throw new Error('bench: hibp-synthetic.ts needs --out DIR');
@@ -28,35 +29,7 @@ const records = generateCorpus({ size: Math.round(size * 1.3), seed, curatedShar
   return true;
 }).slice(0, size);
 
-const names = new Map<string, string>();
-const used = new Set<string>();
-const breaches = records.map((r) => {
-  let name = r.organization.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]/g, '') || 'Breach';
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${name.replace(/\d+$/, '')}${n}`;
-  used.add(name.toLowerCase());
-  names.set(r.id, name);
-  const start = r.dates?.occurred?.start ?? r.dates?.disclosed ?? "2020";
-  return {
-    Name: name,
-    Title: r.organization.name,
-    Domain: r.organization.domains?.[0] ?? '',
-    BreachDate: start.length === 4 ? `${start}-01-01` : start.length === 7 ? `${start}-01` : start,
-    AddedDate: r.addedAt,
-    ModifiedDate: r.addedAt,
-    PwnCount: r.records?.total?.count ?? 1000,
-    Description: r.summary.en,
-    DataClasses: r.dataClasses && r.dataClasses.length > 0 ? r.dataClasses : ["Email addresses"],
-    IsVerified: true,
-    IsFabricated: false,
-    IsSensitive: false,
-    IsRetired: false,
-    IsSpamList: false,
-    IsMalware: false,
-    IsStealerLog: false,
-    IsSubscriptionFree: false,
-    LogoPath: '',
-  };
-});
+const { breaches, names } = toHibpBreaches(records);
 
 // Queries on the organization names only (HIBP has no aliases or vendors).
 const plain = records.map((r) => ({ ...r, organization: { ...r.organization, aliases: [] }, vendors: [], affected: [] })) as unknown as QueryRecord[];

@@ -27,10 +27,10 @@ export interface Precision {
 /** True when every term is a whole word of one of the incident's names (or two of its adjacent words joined). */
 function wholeWordNameMatch(core: BreachCore, position: number, terms: readonly string[]): boolean {
   const idx = core.index;
-  const names = idx.namesOf[position] ?? [];
+  const names = idx.namesOf(position);
   const words = new Set<string>();
   for (const id of names) {
-    const tokens = tokenize(idx.names[id]!.name);
+    const tokens = tokenize(idx.nameIndex.nameText[id]!);
     tokens.forEach((t, k) => {
       words.add(t);
       if (k + 1 < tokens.length) words.add(t + tokens[k + 1]!);
@@ -40,7 +40,7 @@ function wholeWordNameMatch(core: BreachCore, position: number, terms: readonly 
 }
 
 export function namePrecision(core: BreachCore, questions: readonly string[], depth = 10): Precision {
-  const positions = new Map(core.index.incidents.map((inc, i) => [inc.id, i]));
+  const positions = new Map(core.records.ids.map((id, i) => [id, i]));
   const violations: PrecisionViolation[] = [];
   let clean = 0;
   for (const q of questions) {

@@ -13,7 +13,7 @@
  * Each catalog is measured in a fresh child process (bench/measure.ts), so one size's heap and
  * peak RSS never pollute another's.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ import { loadHibpCorpus, resolveHibpQueries } from './hibp-corpus.js';
 import type { MeasureResult } from './measure.js';
 import { generateQuerySet, type QueryRecord, type QuerySet } from './query-set.js';
 import { renderReport, type Machine, type Row } from './report.js';
+import { measureStartUp } from './start-up.js';
+import { toHibpBreaches } from './hibp-format.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..');
@@ -51,10 +53,14 @@ function measureInChild(dataDir: string, set: QuerySet, workDir: string): Promis
   });
 }
 
-/** Acknowledgement lateness during a reload of `dataDir`, measured in a fresh child (bench/during-reload.ts). */
-function reloadInChild(dataDir: string): Promise<NonNullable<Row['reload']>> {
+/**
+ * Acknowledgement lateness during a reload of `dataDir` (and, with `feed`, during a refresh of
+ * that HIBP feed), measured in a fresh child (bench/during-reload.ts).
+ */
+function reloadInChild(dataDir: string, options: { feed?: string; onLoop?: boolean } = {}): Promise<NonNullable<Row['reload']>> {
+  const args = ['--data', dataDir, ...(options.feed ? ['--feed', options.feed] : []), ...(options.onLoop ? ['--on-loop'] : [])];
   return new Promise((resolve, reject) => {
-    const child = fork(join(HERE, 'during-reload.ts'), ['--data', dataDir], { execArgv: process.execArgv, stdio: ['ignore', 2, 2, 'ipc'] });
+    const child = fork(join(HERE, 'during-reload.ts'), args, { execArgv: process.execArgv, stdio: ['ignore', 2, 2, 'ipc'] });
     let result: Row['reload'];
     child.on('message', (m) => (result = m as Row['reload']));
     child.on('error', reject);
@@ -98,9 +104,18 @@ async function syntheticRow(size: number, seed: number, workRoot: string): Promi
   log(`  ${set.mixed.length} queries (${set.labelled.length} labelled) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const corpusMB = dirMB(dataDir);
   const result = await measureInChild(dataDir, set, work);
-  const reload = size >= 10_000 ? await reloadInChild(dataDir) : undefined;
+  const query = set.labelled[0]?.q ?? 'orange';
+  const startUp = await measureStartUp(dataDir, query);
+  log(`  start to first answer: cold ${(startUp.cold.ms / 1000).toFixed(1)} s / ${startUp.cold.rssMB.toFixed(0)} MB, warm ${(startUp.warm.ms / 1000).toFixed(2)} s / ${startUp.warm.rssMB.toFixed(0)} MB`);
+  let reload: Row['reload'];
+  if (size >= 10_000) {
+    // The refresh serves the same incidents as an HIBP feed (at most ~60 MB: the download's cap is 64 MiB).
+    const feed = join(work, 'feed.json');
+    writeFileSync(feed, JSON.stringify(toHibpBreaches(records).breaches));
+    reload = await reloadInChild(dataDir, { feed, onLoop: size <= 10_000 });
+  }
   rmSync(work, { recursive: true, force: true });
-  return { label: `synthetic ${size / 1000}k`, corpusMB, result, ...(reload ? { reload } : {}) };
+  return { label: `synthetic ${size / 1000}k`, corpusMB, result, startUp, ...(reload ? { reload } : {}) };
 }
 
 async function main(): Promise<number> {
@@ -116,6 +131,9 @@ async function main(): Promise<number> {
     },
   });
   const seed = Number(values.seed);
+  // Start-up is measured on the compiled code, as `npm start` runs it.
+  log('bench: building dist/ (npm run build)');
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
   const workRoot = mkdtempSync(join(tmpdir(), 'breachbot-bench-'));
   const started = performance.now();
   try {
@@ -136,12 +154,19 @@ async function main(): Promise<number> {
         set = { ...generated, labelled: resolved.labelled, mixed: [...generated.mixed, ...resolved.labelled.map((l) => ({ q: l.q, category: 'external' as const }))] };
       }
       const x = await measureInChild(dataDir, set, workRoot);
+      const startUp = await measureStartUp(dataDir, set.labelled[0]?.q ?? 'orange');
+      log(`  start to first answer: cold ${(startUp.cold.ms / 1000).toFixed(1)} s / ${startUp.cold.rssMB.toFixed(0)} MB, warm ${(startUp.warm.ms / 1000).toFixed(2)} s / ${startUp.warm.rssMB.toFixed(0)} MB`);
+      const acks = await reloadInChild(dataDir, { feed: values.corpus });
       const fuse = x.baselines.find((b) => b.name === 'Fuse.js');
       const map = x.baselines.find((b) => b.name === 'exact Map');
       const mini = x.baselines.find((b) => b.name === 'MiniSearch');
       const out = {
         n: x.n,
-        startupMs: x.startupMs,
+        buildMs: x.startupMs,
+        startUp,
+        duringReload: acks.reload,
+        duringRefresh: acks.refresh,
+        load: loadavg().map((l) => l.toFixed(2)).join(' '),
         searchP50Ms: x.search.p50,
         searchP99Ms: x.search.p99,
         autocompleteP50Ms: x.autocomplete.p50,
@@ -168,7 +193,7 @@ async function main(): Promise<number> {
         exactMap: map && { searchP50Ms: map.search.p50, searchP99Ms: map.search.p99, recallAt1: map.relevance.recallAt1, recallAt5: map.relevance.recallAt5 },
       };
       if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
-      else process.stdout.write(renderReport([{ label: values.corpus, corpusMB: dirMB(dataDir), result: x }], machine(), [`mapping: ${mapper}`]));
+      else process.stdout.write(renderReport([{ label: values.corpus, corpusMB: dirMB(dataDir), result: x, startUp, reload: acks }], machine(), [`mapping: ${mapper}`]));
       return 0;
     }
 
@@ -191,8 +216,9 @@ async function main(): Promise<number> {
       const incidents = loadCatalog(dataDir).incidents;
       const set = generateQuerySet(incidents as readonly QueryRecord[], { seed, perCategory: Math.min(200, Math.max(20, incidents.length)) });
       const result = await measureInChild(dataDir, set, workRoot);
-      const reload = await reloadInChild(dataDir);
-      rows.push({ label: 'bundled data/', corpusMB: dirMB(dataDir), result, reload });
+      const startUp = await measureStartUp(dataDir, set.labelled[0]?.q ?? 'orange');
+      const reload = await reloadInChild(dataDir, { onLoop: true });
+      rows.push({ label: 'bundled data/', corpusMB: dirMB(dataDir), result, startUp, reload });
     }
     const notes = [
       `Seed ${seed}; sizes ${sizes.join(', ')}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s.`,

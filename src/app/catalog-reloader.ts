@@ -3,9 +3,10 @@
  * folder (fs.watch, debounced, since editors and copies fire several events per file) and
  * re-scans on a timer as a safety net (fs.watch misses events on some network and container
  * file systems). A change rebuilds the catalog and a new core beside the serving one — read,
- * validated and indexed in a worker thread, then opened here in slices, so acknowledgements keep
- * flowing during a reload — then swaps it into the holder in one assignment — but only when no
- * changed file has a problem:
+ * validated, indexed and written to the snapshot file in a worker thread, then opened here the
+ * way a start opens it (indexes and the records' compact form decoded, nothing rebuilt, no
+ * record parsed), so acknowledgements keep flowing during a reload — then swaps it into the
+ * holder in one assignment — but only when no changed file has a problem:
  * otherwise each problem is logged (file, field path, reason) and the last good catalog keeps
  * serving. Incidents the new catalog gained are handed to `onAdded` (the watch alerts).
  */
@@ -13,10 +14,10 @@ import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:f
 import { join } from 'node:path';
 import type { BreachCore } from '../core/breach-core.js';
 import { formatProblem } from '../core/catalog.js';
-import type { CompiledCatalog } from '../core/compiled-catalog.js';
-import { compileInWorker, openOnLoop } from '../worker/off-loop.js';
+import { compileInWorker, openOnLoop, type BuiltCatalog } from '../worker/off-loop.js';
 import { snapshotPathFor } from '../worker/catalog-cache.js';
 import type { Incident } from '../core/incident-schema.js';
+import type { IncidentRecords } from '../core/incident-records.js';
 import type { BotContext, RunningService } from '../ports/index.js';
 import { DEFAULT_MAX_CATALOG_LOSS, guardCatalogReload } from './catalog-guard.js';
 
@@ -29,8 +30,8 @@ export interface CatalogReloaderOptions {
   readonly rescanMs?: number;
   /** Largest share of the serving catalog a reload may lose (default `config.catalogMaxLoss`, else 0.25). */
   readonly maxLoss?: number;
-  /** Builds the compiled catalog (default: in a worker thread). */
-  readonly compile?: (dataDir: string) => Promise<CompiledCatalog>;
+  /** Builds the compiled catalog (default: in a worker thread, which writes the snapshot file when there is a cache folder). */
+  readonly compile?: (dataDir: string) => Promise<BuiltCatalog>;
   /** Told after every reload that swapped a catalog in (changed incidents, not only new ones: the "updated" notes). */
   readonly onReloaded?: (core: BreachCore) => unknown;
 }
@@ -75,6 +76,22 @@ function changedFiles(before: ReadonlyMap<string, string>, after: ReadonlyMap<st
   for (const [file, sig] of after) if (before.get(file) !== sig) changed.add(file);
   for (const file of before.keys()) if (!after.has(file)) changed.add(file);
   return changed;
+}
+
+/** How many of `ids` `records` does not hold. */
+function countMissing(ids: readonly string[], records: IncidentRecords): number {
+  let n = 0;
+  for (const id of ids) if (records.position(id) === undefined) n++;
+  return n;
+}
+
+/** The records of `next` whose ids `before` does not hold, in full (the watch alerts read them). */
+function addedRecords(before: IncidentRecords, next: IncidentRecords): Incident[] {
+  const out: Incident[] = [];
+  next.ids.forEach((id, i) => {
+    if (before.position(id) === undefined) out.push(next.get(i));
+  });
+  return out;
 }
 
 const signature = (snap: ReadonlyMap<string, string>) => [...snap].sort(([a], [b]) => a.localeCompare(b)).map(([f, s]) => `${f}=${s}`).join('\n');
@@ -122,13 +139,14 @@ export function startCatalogReloader(
       options.onReload?.('rejected', (performance.now() - t0) / 1000);
       return { kind: 'rejected', problems: lines };
     }
-    // The records are parsed and the indexes put back together a slice at a time: pending platform events run in between.
+    // Opened the way a start opens the snapshot: nothing rebuilt, no record parsed.
     const core = await openOnLoop(compiled);
     if (stopped) return { kind: 'unchanged' };
-    const catalog = core.catalog;
+    // The difference, from the ids of the compact form: only the records added are read in full.
+    const serving = holder.core;
+    const lost = countMissing(serving.records.ids, core.records);
     // An emptied or moved folder is not a curator's edit: refuse a reload that loses too much.
-    const serving = holder.core.catalog;
-    const verdict = guardCatalogReload(serving.incidents.length, serving.incidents.filter((i) => !catalog.byId.has(i.id)).length, maxLoss);
+    const verdict = guardCatalogReload(serving.size, lost, maxLoss);
     if (!verdict.ok) {
       rejected = sig;
       log.error(`catalog not reloaded: ${verdict.reason}`);
@@ -137,8 +155,8 @@ export function startCatalogReloader(
     const previous = holder.swap(core);
     good = snap;
     rejected = undefined;
-    const added = catalog.incidents.filter((i) => !previous.catalog.byId.has(i.id));
-    const removed = previous.catalog.incidents.filter((i) => !catalog.byId.has(i.id)).length;
+    const added = addedRecords(previous.records, core.records);
+    const removed = countMissing(previous.records.ids, core.records);
     options.onReload?.('reloaded', (performance.now() - t0) / 1000);
     log.info(`catalog reloaded in ${Math.round(performance.now() - t0)} ms: ${core.size} incidents (${added.length} added, ${removed} removed; ${changed.size} file${changed.size === 1 ? '' : 's'} changed)`);
     // Alerts post (and retry) on their own time: the next reload never waits for them.

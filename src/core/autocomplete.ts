@@ -23,10 +23,12 @@ const SHORT_PREFIX_CHOICES = 25;
  * ranks on for so little input: the kind of name, then the shorter name.
  */
 function shortPrefixTable(idx: BreachIndex): Map<string, number[]> {
-  const weight = new Float64Array(idx.names.length);
-  const better = (a: number, b: number) => weight[b]! - weight[a]! || idx.names[a]!.name.length - idx.names[b]!.name.length || a - b;
+  const weight = new Float64Array(idx.nameCount);
+  const text = idx.nameIndex.nameText;
+  const better = (a: number, b: number) => weight[b]! - weight[a]! || text[a]!.length - text[b]!.length || a - b;
   const table = new Map<string, number[]>();
-  for (const name of idx.names) {
+  for (let id = 0; id < idx.nameCount; id++) {
+    const name = idx.nameEntry(id);
     const best = bestRef(name);
     if (best.kind === 'domain') continue;
     weight[name.id] = NAME_KIND_WEIGHT[best.kind];
@@ -63,17 +65,17 @@ export class Autocomplete {
       const key = name.toLowerCase();
       if (seen.has(key) || choices.length >= limit) return;
       seen.add(key);
-      const only = incidents.length === 1 ? idx.incidents[incidents[0]!]!.id : undefined;
+      const only = incidents.length === 1 ? idx.records.ids[incidents[0]!]! : undefined;
       choices.push(only ? { name: name.slice(0, 100), kind, incidentId: only } : { name: name.slice(0, 100), kind });
     };
     if (words.length === 0) {
-      for (const i of idx.defaultOrder.slice(0, limit)) add(idx.incidents[i]!.organization.name, 'organization', [i]);
+      for (const i of idx.defaultOrder.slice(0, limit)) add(idx.records.organizationName(i), 'organization', [i]);
       return choices;
     }
     const short = words.length === 1 && limit <= SHORT_PREFIX_CHOICES ? this.shortPrefixes.get(words[0]!) : undefined;
     if (short) {
       for (const id of short) {
-        const name = idx.names[id]!;
+        const name = idx.nameEntry(id);
         add(name.name, bestRef(name).kind, [...new Set(name.refs.map((r) => r.incident))]);
       }
       return choices;
@@ -82,7 +84,7 @@ export class Autocomplete {
     const kindWeight = idx.nameIndex.kindWeight;
     const ids = idx.nameIndex.complete(words, limit, (id) => kindWeight[id] !== NAME_KIND_WEIGHT.domain);
     for (const id of ids) {
-      const name = idx.names[id]!;
+      const name = idx.nameEntry(id);
       add(name.name, bestRef(name).kind, [...new Set(name.refs.map((r) => r.incident))]);
     }
     return choices;

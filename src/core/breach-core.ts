@@ -15,6 +15,7 @@ import { Autocomplete, type AutocompleteChoice } from './autocomplete.js';
 import { IncidentFilters } from './incident-filters.js';
 import { computeStats } from './catalog-stats.js';
 import { topK } from './top-k.js';
+import type { IncidentRecords } from './incident-records.js';
 import { answerOrder, RANKING, RankScratch, scoreBand, type IncidentKeys } from './ranking.js';
 
 export type { AutocompleteChoice } from './autocomplete.js';
@@ -71,27 +72,28 @@ export class BreachCore {
   constructor(catalog: Catalog) {
     this.catalog = catalog;
     this.index = new BreachIndex(catalog);
+    const records = this.index.records;
     this.stats = computeStats(this.index);
     const featured: string[] = [];
     // Reviewed (curated) incidents first, biggest first; then the rest.
-    const curatedFirst = [...this.index.defaultOrder.filter((i) => this.index.facts[i]!.curated), ...this.index.defaultOrder.slice(0, 10)];
+    const curatedFirst = [...this.index.defaultOrder.filter((i) => this.index.curated[i] === 1), ...this.index.defaultOrder.slice(0, 10)];
     for (const i of curatedFirst) {
-      const name = this.index.incidents[i]!.organization.name;
+      const name = records.organizationName(i);
       if (!featured.includes(name)) featured.push(name);
       if (featured.length === 5) break;
     }
     this.featuredNames = featured;
-    const n = this.index.incidents.length;
+    const n = records.size;
     this.scratch = new RankScratch(n);
-    const facts = this.index.facts;
-    this.filters = new IncidentFilters(this.index);
-    const dates = [...new Set(facts.map((f) => f.sortDate))].sort((a, b) => a.localeCompare(b));
+    const sortDate = this.index.sortDate;
+    this.filters = new IncidentFilters(this.index, catalog.incidents);
+    const dates = [...new Set(sortDate)].sort((a, b) => a.localeCompare(b));
     const dateRank = new Map(dates.map((d, r) => [d, r]));
     this.keys = {
       sizeKey: this.filters.sizeKey,
-      dateKey: Int32Array.from(facts, (f) => dateRank.get(f.sortDate)!),
-      curated: Uint8Array.from(facts, (f) => (f.curated ? 1 : 0)),
-      attack: Uint8Array.from(this.index.incidents, (inc) => (inc.kind === 'attack' ? 1 : 0)),
+      dateKey: Int32Array.from(sortDate, (d) => dateRank.get(d)!),
+      curated: this.index.curated,
+      attack: Uint8Array.from(catalog.incidents, (inc) => (inc.kind === 'attack' ? 1 : 0)),
     };
     this.newestRank = ranksOf(this.index.newestFirst);
     this.biggestRank = ranksOf(this.index.biggestFirst);
@@ -100,14 +102,20 @@ export class BreachCore {
   }
 
   get size(): number {
-    return this.index.incidents.length;
+    return this.index.records.size;
+  }
+
+  /** The records' compact form (ids, dates, names, classes…), with any full record on demand. */
+  get records(): IncidentRecords {
+    return this.index.records;
   }
 
   /** Built on the first unknown id asked for, then reused. */
   private idSuggester: IdSuggester | undefined;
 
   incident(id: string): Incident | undefined {
-    return this.catalog.byId.get(id);
+    const at = this.index.records.position(id);
+    return at === undefined ? undefined : this.index.records.get(at);
   }
 
   execute(request: CoreRequest): Answer {
@@ -129,20 +137,16 @@ export class BreachCore {
   private filteredStats(text: string): Answer {
     const parsed = this.parse(text);
     if (!parsed.ok) return { kind: 'error', ...parsed.error };
-    this.positions ??= new Map(this.index.incidents.map((incident, k) => [incident, k]));
-    const subset = new Set<number>();
-    for (const m of this.rank(parsed.query)) subset.add(this.positions.get(m.incident)!);
+    const subset = new Set<number>(this.rankPositions(parsed.query));
     return { kind: 'stats', stats: computeStats(this.index, subset), query: text };
   }
-
-  private positions: Map<Incident, number> | undefined;
 
   /** Parses a query the same way `search` does (adapters use it to pick the answer's language). */
   parse(text: string) {
     return parseQuery(text, {
-      isNameTerm: (t) => this.index.nameWords.has(t),
+      isNameTerm: (t) => this.index.isNameWord(t),
       isNamePair: (a, b) => this.index.hasNamePair(a, b),
-      isVendorTerm: (t) => this.index.vendorWords.has(t),
+      isVendorTerm: (t) => this.index.isVendorWord(t),
     });
   }
 
@@ -190,7 +194,7 @@ export class BreachCore {
     // A page past the end shows the last one, and says which was asked for.
     const number = Math.min(count, Math.max(1, Math.floor(request.page ?? 1)));
     const start = (number - 1) * size;
-    for (let k = start; k < Math.min(order.length, start + size); k++) ranked.push({ incident: this.index.incidents[order[k]!]!, score: 0, reasons: [] });
+    for (let k = start; k < Math.min(order.length, start + size); k++) ranked.push({ incident: this.index.records.get(order[k]!), score: 0, reasons: [] });
     return {
       kind: 'results',
       request,
@@ -202,13 +206,13 @@ export class BreachCore {
 
   private show(id: string): Answer {
     const clean = id.trim().toLowerCase();
-    const incident = this.catalog.byId.get(clean);
+    const incident = this.incident(clean);
     if (incident) {
-      const related = incident.related.map((r) => this.catalog.byId.get(r)).filter((r): r is Incident => r !== undefined);
+      const related = incident.related.map((r) => this.incident(r)).filter((r): r is Incident => r !== undefined);
       return { kind: 'incident', incident, related };
     }
     // Suggestions by closeness of id or name, never by what an unrelated text happens to mention.
-    this.idSuggester ??= new IdSuggester(this.catalog.incidents);
+    this.idSuggester ??= new IdSuggester(this.index.records);
     const suggestions = this.idSuggester.suggest(clean.slice(0, 100));
     return { kind: 'not-found', id: clean.slice(0, 100), suggestions };
   }
@@ -220,6 +224,15 @@ export class BreachCore {
   }
 
   /**
+   * The positions (in `records`) of every incident matching the query, best first: what `rank`
+   * lists, without reading any full record (digest filters and filtered stats use it).
+   */
+  rankPositions(query: ParsedQuery): readonly number[] {
+    const ranked = this.collect(query, (total) => ({ start: 0, end: total }), false);
+    return ranked.unknown.length > 0 || ranked.partial ? [] : ranked.order;
+  }
+
+  /**
    * Scores the query into the reusable per-incident scratch arrays, keeps the incidents holding
    * every word (or, when none does, those holding the most), then orders only what the caller
    * keeps (`window` gets the total and says which ranks it wants): a page of 5 out of 100,000
@@ -228,23 +241,23 @@ export class BreachCore {
    * Words the catalog knows are taken as typed; only when no incident holds every word is the
    * query scored again with typos allowed around known words too.
    */
-  private collect(query: ParsedQuery, window: (total: number) => { start: number; end: number }): Collected {
+  private collect(query: ParsedQuery, window: (total: number) => { start: number; end: number }, full = true): Collected {
     const allowed = this.filters.predicate(query.filters);
     if (query.terms.length === 0) {
       // "ransomware attacks", "cyberattaques en France": the attacks, when the catalog has some.
       if (query.kind === 'attack') {
         const attack = this.keys.attack;
-        const attacks = this.collectFiltered(query, (i) => attack[i] === 1 && allowed(i), window);
+        const attacks = this.collectFiltered(query, (i) => attack[i] === 1 && allowed(i), window, full);
         if (attacks.total > 0) return { ...attacks, unknown: [] };
       }
-      return { ...this.collectFiltered(query, allowed, window), unknown: [] };
+      return { ...this.collectFiltered(query, allowed, window, full), unknown: [] };
     }
     let pass = this.score(query, allowed, false);
     if (pass.full === 0 && pass.relaxable) pass = this.score(query, allowed, true);
 
     const all = pass.allBits;
     const unknown = query.terms.filter((t, k) => (pass.known & bitOfTerm(query.terms, k)) === 0 && query.terms.indexOf(t) === k);
-    if (unknown.length > 0) return { total: 0, matches: [], unknown };
+    if (unknown.length > 0) return { total: 0, order: [], matches: [], unknown };
 
     // Keep the incidents holding every word, else those holding the most.
     const S = this.scratch;
@@ -260,10 +273,10 @@ export class BreachCore {
 
     const { start, end } = window(kept);
     const order = topK(S.touched, kept, answerOrder(S, this.keys, query), end).slice(start, end);
-    const matches = order.map((i) => ({ incident: this.index.incidents[i]!, score: S.score[i]!, reasons: [] as MatchReason[] }));
-    this.addReasons(query, order, matches, pass.names, pass.expansions);
+    const matches = full ? order.map((i) => ({ incident: this.index.records.get(i), score: S.score[i]!, reasons: [] as MatchReason[] })) : [];
+    if (full) this.addReasons(query, order, matches, pass.names, pass.expansions);
     const distinct = [...new Set(query.terms)];
-    return { total: kept, matches, unknown: [], ...(pass.full === 0 && kept > 0 ? { partial: { terms: distinct, matched: want } } : {}) };
+    return { total: kept, order, matches, unknown: [], ...(pass.full === 0 && kept > 0 ? { partial: { terms: distinct, matched: want } } : {}) };
   }
 
   /** One scoring pass: names, then text, then each incident's coverage keys and score. */
@@ -325,7 +338,7 @@ export class BreachCore {
     // Text: exact words, a prefix only on the word being typed (expansions weighted as MiniSearch
     // does). A rare word brings its incidents in; a common one ("inc", "group", a word of most
     // summaries) only adds to incidents something rarer brought, so it costs what they number.
-    const common = Math.max(RANKING.commonTermFloor, idx.incidents.length >> 5);
+    const common = Math.max(RANKING.commonTermFloor, idx.records.size >> 5);
     const last = terms[lastAt]!;
     const expansions = last.length >= 3 ? text.expand(last) : [];
     const textTerms: { p: Postings; bit: number; weight: number; exact: boolean }[] = [];
@@ -409,9 +422,9 @@ export class BreachCore {
     const idx = this.index;
     order.forEach((i, k) => {
       const reasons = matches[k]!.reasons;
-      for (const id of idx.namesOf[i]!) {
+      for (const id of idx.namesOf(i)) {
         if (reasons.length >= 4 || !names.has(id)) continue;
-        const name = idx.names[id]!;
+        const name = idx.nameEntry(id);
         const kind = name.refs.filter((r) => r.incident === i).reduce((a, b) => (NAME_KIND_WEIGHT[b.kind] > NAME_KIND_WEIGHT[a.kind] ? b : a)).kind;
         const mask = names.mask[id]!;
         reasons.push({ field: kind, value: name.name, terms: query.terms.filter((_, b) => mask & (1 << Math.min(b, 30))) });
@@ -440,9 +453,9 @@ export class BreachCore {
    * filter sorts its few candidates by their precomputed rank; a broad one walks the
    * precomputed order and stops once the page is full.
    */
-  private collectFiltered(query: ParsedQuery, allowed: (i: number) => boolean, window: (total: number) => { start: number; end: number }) {
+  private collectFiltered(query: ParsedQuery, allowed: (i: number) => boolean, window: (total: number) => { start: number; end: number }, full: boolean) {
     const idx = this.index;
-    const n = idx.incidents.length;
+    const n = idx.records.size;
     const order = query.sort === 'date' ? idx.newestFirst : query.sort === 'size' ? idx.biggestFirst : idx.defaultOrder;
     const rankIn = query.sort === 'date' ? this.newestRank : query.sort === 'size' ? this.biggestRank : this.defaultRank;
     const candidates = this.filters.candidates(query.filters, n >> 3);
@@ -465,19 +478,20 @@ export class BreachCore {
       for (let i = 0; i < n; i++) if (allowed(i)) total++;
     }
     const { start, end } = window(total);
-    const matches: Match[] = [];
+    const positions: number[] = [];
     if (narrow) {
-      for (let k = start; k < Math.min(end, total); k++) matches.push({ incident: idx.incidents[order[narrow[k]!]!]!, score: 0, reasons: [] });
+      for (let k = start; k < Math.min(end, total); k++) positions.push(order[narrow[k]!]!);
     } else {
       let seen = 0;
       for (let k = 0; k < order.length && seen < end; k++) {
         const i = order[k]!;
         if (!allowed(i)) continue;
-        if (seen >= start) matches.push({ incident: idx.incidents[i]!, score: 0, reasons: [] });
+        if (seen >= start) positions.push(i);
         seen++;
       }
     }
-    return { total, matches };
+    const matches: Match[] = full ? positions.map((i) => ({ incident: idx.records.get(i), score: 0, reasons: [] })) : [];
+    return { total, order: positions, matches };
   }
 
   /** Names starting with (or close to) what is being typed, for autocomplete: at most `limit`. */
@@ -496,7 +510,7 @@ export class BreachCore {
         maxFuzzy: 2,
       });
       for (const h of hits) {
-        const name = this.index.names[h.id as number]!.name;
+        const name = this.index.nameIndex.nameText[h.id as number]!;
         if (!out.includes(name)) out.push(name);
         if (out.length === 5) break;
       }
@@ -531,6 +545,8 @@ interface ScoringPass {
 
 interface Collected {
   readonly total: number;
+  /** The positions of the matches kept (the window asked for), in answer order. */
+  readonly order: readonly number[];
   readonly matches: Match[];
   /** Words that match nothing in the catalog, even with a typo. */
   readonly unknown: readonly string[];

@@ -1,85 +1,106 @@
 /**
  * The compiled catalog on disk, so a start reads the indexes instead of re-validating and
  * re-indexing every record. One file: a fixed magic, a JSON header (format and image versions,
- * the key of the sources it was built from, section lengths, a SHA-256 of the payload), then
- * the payload (image shape and strings, typed arrays, records as JSON lines, file index).
+ * the key of the sources it was built from, each section's length and SHA-512), then the
+ * sections: the image's shape and strings, its typed arrays, the records' byte offsets, the file
+ * index, and last the records as JSON back to back.
  *
- * The key covers every data file: its path, size, modification time and a hash of its contents
- * (a file refused by the safe reader counts by its path and reason), so any change under the
- * data folder, even one that keeps size and time, makes the snapshot stale. A stale, corrupt or
- * unreadable snapshot is never served: the caller rebuilds from the sources.
+ * Opening it reads every section but the records into memory; the records stay on disk, each
+ * read with one positioned read when it is shown (`FileRecordSource`). Every byte is still
+ * checked against its section's digest before anything is served (the records section streamed
+ * through the hash in chunks, never held whole). SHA-512 rather than SHA-256: it is the faster of
+ * the two on 64-bit machines without SHA instructions (about 3× here), and start-up reads all of it.
+ *
+ * The key covers every data file (`incidents/`, `imported/`, `aliases.json`): its path, size,
+ * modification time, status-change time and inode (a file refused by the safe reader counts by
+ * its path and reason). Any write to a file moves its status-change time, which no tool can set
+ * back, so an edit that keeps the size and the modification time still makes the snapshot stale,
+ * without reading 150 MB of sources at every start. A stale, corrupt or unreadable snapshot is
+ * never served: the caller rebuilds from the sources.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CORE_IMAGE_VERSION } from './core-image.js';
 import type { CatalogProblem } from './catalog.js';
-import type { CompiledCatalog } from './compiled-catalog.js';
-import { DEFAULT_DATA_FILE_LIMITS, listDataFiles, readDataFile, type DataFileLimits } from './data-files.js';
+import type { CompiledCatalog, OpenableCatalog } from './compiled-catalog.js';
+import { checkDataFile, DEFAULT_DATA_FILE_LIMITS, listDataFiles, type DataFileLimits, type DataFileResult } from './data-files.js';
+import { FileRecordSource } from './incident-records.js';
+import { ALIASES_FILE } from './organization-aliases.js';
 
 /** Goes up whenever this file's layout changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const MAGIC = 'BREACHBOT-CATALOG\n';
+const DIGEST = 'sha512';
 
-/** A digest of every data file (path, size, mtime, content hash): what a snapshot must match. */
+/** A digest of every data file (path, size, times, inode): what a snapshot must match. */
 export function sourceKey(dataDir: string, limits: DataFileLimits = DEFAULT_DATA_FILE_LIMITS): string {
   const key = createHash('sha256');
   key.update(`format ${SNAPSHOT_FORMAT} image ${CORE_IMAGE_VERSION} limits ${JSON.stringify(limits)}\n`);
+  const add = (entry: DataFileResult) => {
+    if (!entry.ok) key.update(`${entry.shown}\trefused\t${entry.reason}\n`);
+    else key.update(`${entry.file.shown}\t${entry.file.size}\t${entry.file.mtimeMs}\t${entry.file.ctimeMs}\t${entry.file.ino}\n`);
+  };
   for (const [folder, max] of [['incidents', limits.incidentFileBytes], ['imported', limits.snapshotFileBytes]] as const) {
-    for (const entry of listDataFiles(dataDir, folder, max)) {
-      if (!entry.ok) {
-        key.update(`${entry.shown}\trefused\t${entry.reason}\n`);
-        continue;
-      }
-      const read = readDataFile(entry.file, max);
-      const content = read.ok ? createHash('sha1').update(read.text).digest('hex') : `unreadable ${read.reason}`;
-      key.update(`${entry.file.shown}\t${entry.file.size}\t${entry.file.mtimeMs}\t${content}\n`);
-    }
+    for (const entry of listDataFiles(dataDir, folder, max)) add(entry);
+  }
+  let root: string | undefined;
+  try {
+    root = realpathSync(dataDir);
+  } catch {
+    root = undefined;
+  }
+  if (root !== undefined) {
+    const aliases = checkDataFile(dataDir, root, join(dataDir, ALIASES_FILE), limits.incidentFileBytes);
+    if (aliases.ok || !/ENOENT/.test(aliases.reason)) add(aliases);
   }
   return key.digest('hex');
+}
+
+interface Section {
+  readonly name: string;
+  readonly bytes: number;
+  readonly digest: string;
 }
 
 interface Header {
   readonly format: number;
   readonly image: number;
   readonly key: string;
-  readonly sha256: string;
-  readonly shape: number;
-  readonly texts: readonly number[];
-  readonly data: number;
-  readonly records: number;
-  readonly fileIndex: number;
+  readonly digest: string;
   readonly files: readonly string[];
   readonly problems: readonly CatalogProblem[];
+  readonly sections: readonly Section[];
 }
+
+const bytesOf = (v: ArrayBufferView) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
 
 /** Writes the snapshot atomically (temporary file, fsync, rename). */
 export function writeCatalogSnapshot(path: string, key: string, c: CompiledCatalog): void {
   const enc = new TextEncoder();
-  const shape = enc.encode(c.image.shape);
-  const texts = c.image.texts.map((t) => enc.encode(t));
-  const parts: Uint8Array[] = [shape, ...texts, new Uint8Array(c.image.data), c.records, new Uint8Array(c.fileIndex.buffer, c.fileIndex.byteOffset, c.fileIndex.byteLength)];
-  const sha = createHash('sha256');
-  for (const p of parts) sha.update(p);
+  const parts: [string, Uint8Array][] = [
+    ['shape', enc.encode(c.image.shape)],
+    ...c.image.texts.map((t, k): [string, Uint8Array] => [`text ${k}`, enc.encode(t)]),
+    ['data', new Uint8Array(c.image.data)],
+    ['offsets', bytesOf(c.offsets)],
+    ['fileIndex', bytesOf(c.fileIndex)],
+    ['records', c.records],
+  ];
   const header: Header = {
     format: SNAPSHOT_FORMAT,
     image: c.image.version,
     key,
-    sha256: sha.digest('hex'),
-    shape: shape.byteLength,
-    texts: texts.map((t) => t.byteLength),
-    data: c.image.data.byteLength,
-    records: c.records.byteLength,
-    fileIndex: c.fileIndex.byteLength,
+    digest: DIGEST,
     files: c.files,
     problems: c.problems,
+    sections: parts.map(([name, bytes]) => ({ name, bytes: bytes.byteLength, digest: createHash(DIGEST).update(bytes).digest('hex') })),
   };
   const head = enc.encode(`${MAGIC}${JSON.stringify(header)}\n`);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    for (const p of [head, ...parts]) {
+    for (const p of [head, ...parts.map(([, bytes]) => bytes)]) {
       let at = 0;
       while (at < p.byteLength) at += writeSync(fd, p, at);
     }
@@ -93,50 +114,157 @@ export function writeCatalogSnapshot(path: string, key: string, c: CompiledCatal
   renameSync(tmp, path);
 }
 
-export type SnapshotRead = { readonly ok: true; readonly compiled: CompiledCatalog } | { readonly ok: false; readonly reason: 'missing' | 'stale' | 'corrupt'; readonly detail: string };
+/** A snapshot opened: the image and file index in memory, the records read from the file on demand. */
+export type OpenedSnapshot = OpenableCatalog & { readonly source: FileRecordSource };
 
-/** Reads a snapshot built from sources with `key`; anything else (missing, stale, damaged) is refused. */
-export function readCatalogSnapshot(path: string, key: string): SnapshotRead {
-  let bytes: Buffer;
+export type SnapshotRead = { readonly ok: true; readonly compiled: OpenedSnapshot } | { readonly ok: false; readonly reason: 'missing' | 'stale' | 'corrupt'; readonly detail: string };
+
+/** Reads `length` bytes at `position` into a new buffer (short only at the end of the file). */
+function readAt(fd: number, position: number, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  while (at < length) {
+    const n = readSync(fd, out, at, length - at, position + at);
+    if (n === 0) return out.subarray(0, at);
+    at += n;
+  }
+  return out;
+}
+
+/** Largest header read (the problems of a very damaged folder can be many). */
+const MAX_HEADER = 64 * 1024 * 1024;
+/** The records section goes through the hash this much at a time. */
+const HASH_CHUNK = 8 * 1024 * 1024;
+
+function readHeader(fd: number): { header: Header; end: number } | string {
+  let size = 64 * 1024;
+  for (;;) {
+    const bytes = readAt(fd, 0, size);
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, MAGIC.length).toString('latin1') !== MAGIC) return 'is not a catalog snapshot';
+    const end = bytes.indexOf(10, MAGIC.length);
+    if (end >= 0) {
+      try {
+        return { header: JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + MAGIC.length, end - MAGIC.length).toString('utf8')) as Header, end: end + 1 };
+      } catch {
+        return 'has a damaged header';
+      }
+    }
+    if (bytes.byteLength < size || size >= MAX_HEADER) return 'has no header';
+    size *= 4;
+  }
+}
+
+/** What a snapshot's digests are checked on: each section's place in the file, length and digest. */
+export interface SnapshotCheck {
+  readonly path: string;
+  readonly digest: string;
+  readonly sections: readonly (Section & { readonly at: number })[];
+}
+
+/**
+ * Hashes every section of the file as it is on disk, a chunk at a time (never held whole), and
+ * compares each with its digest: the name of the first that differs, or undefined when all match.
+ * `pause` is awaited between chunks (a yield to the event loop, when run on the main thread).
+ */
+export async function verifySnapshot(check: SnapshotCheck, pause?: () => Promise<void>): Promise<string | undefined> {
+  const fd = openSync(check.path, 'r');
   try {
-    bytes = readFileSync(path);
+    const chunk = new Uint8Array(HASH_CHUNK);
+    for (const section of check.sections) {
+      const hash = createHash(check.digest);
+      for (let done = 0; done < section.bytes; ) {
+        const n = readSync(fd, chunk, 0, Math.min(chunk.byteLength, section.bytes - done), section.at + done);
+        if (n === 0) return section.name;
+        hash.update(chunk.subarray(0, n));
+        done += n;
+        if (pause) await pause();
+      }
+      if (hash.digest('hex') !== section.digest) return section.name;
+    }
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A snapshot opened but not yet checked: what to decode, and what to check it against. */
+export type SnapshotOpen = { readonly ok: true; readonly compiled: OpenedSnapshot; readonly check: SnapshotCheck } | { readonly ok: false; readonly reason: 'missing' | 'stale' | 'corrupt'; readonly detail: string };
+
+/**
+ * Opens a snapshot built from sources with `key` without checking its digests: the header, the
+ * versions, the key and the length are checked; every section but the records is read. The
+ * caller must check `check` (`verifySnapshot`, e.g. in a worker thread while it decodes) before
+ * serving anything from it.
+ */
+export function openCatalogSnapshot(path: string, key: string): SnapshotOpen {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === 'ENOENT' ? 'missing' : 'corrupt', detail: `cannot be read (${code ?? 'error'})` };
   }
-  const corrupt = (detail: string): SnapshotRead => ({ ok: false, reason: 'corrupt', detail });
-  if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return corrupt('is not a catalog snapshot');
-  const end = bytes.indexOf(10, MAGIC.length);
-  if (end < 0) return corrupt('has no header');
-  let header: Header;
+  let keep = false;
   try {
-    header = JSON.parse(bytes.toString('utf8', MAGIC.length, end)) as Header;
-  } catch {
-    return corrupt('has a damaged header');
+    const corrupt = (detail: string): SnapshotOpen => ({ ok: false, reason: 'corrupt', detail });
+    const read = readHeader(fd);
+    if (typeof read === 'string') return corrupt(read);
+    const { header, end } = read;
+    if (header.format !== SNAPSHOT_FORMAT || header.image !== CORE_IMAGE_VERSION) return { ok: false, reason: 'stale', detail: `was written by another version (format ${header.format}, image ${header.image})` };
+    if (header.key !== key) return { ok: false, reason: 'stale', detail: 'was built from other data files' };
+    const expected = header.sections.reduce((a, s) => a + s.bytes, 0);
+    const size = fstatSync(fd).size - end;
+    if (size !== expected) return corrupt(`is ${size} bytes long where its header says ${expected}`);
+    const sections = new Map<string, Uint8Array>();
+    const placed: (Section & { at: number })[] = [];
+    let at = end;
+    let recordsAt = -1;
+    for (const section of header.sections) {
+      placed.push({ ...section, at });
+      // The records stay on disk, read one by one when shown; every other section in a buffer of its own (typed arrays over it start aligned).
+      if (section.name === 'records') recordsAt = at;
+      else sections.set(section.name, readAt(fd, at, section.bytes));
+      at += section.bytes;
+    }
+    const dec = new TextDecoder();
+    const take = (name: string): Uint8Array => {
+      const bytes = sections.get(name);
+      if (!bytes) throw new Error(`no ${name} section`);
+      return bytes;
+    };
+    if (recordsAt < 0) return corrupt('has no records section');
+    const texts = header.sections.filter((s) => s.name.startsWith('text ')).map((s) => dec.decode(take(s.name)));
+    const offsets = new Float64Array(take('offsets').buffer);
+    const fileIndex = new Int32Array(take('fileIndex').buffer);
+    const image = { version: header.image, shape: dec.decode(take('shape')), texts, data: take('data').buffer as ArrayBuffer };
+    const source = new FileRecordSource(fd, recordsAt, offsets);
+    keep = true;
+    return { ok: true, compiled: { image, files: header.files, fileIndex, problems: header.problems, source }, check: { path, digest: header.digest, sections: placed } };
+  } catch (err) {
+    return { ok: false, reason: 'corrupt', detail: `cannot be read (${(err as Error).message})` };
+  } finally {
+    if (!keep) closeSync(fd);
   }
-  if (header.format !== SNAPSHOT_FORMAT || header.image !== CORE_IMAGE_VERSION) return { ok: false, reason: 'stale', detail: `was written by another version (format ${header.format}, image ${header.image})` };
-  if (header.key !== key) return { ok: false, reason: 'stale', detail: 'was built from other data files' };
-  const payload = bytes.subarray(end + 1);
-  const expected = header.shape + header.texts.reduce((a, b) => a + b, 0) + header.data + header.records + header.fileIndex;
-  if (payload.byteLength !== expected) return corrupt(`is ${payload.byteLength} bytes long where its header says ${expected}`);
-  if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return corrupt('fails its checksum');
-  // Each section copied out into its own aligned buffer (typed arrays need aligned offsets).
-  let at = 0;
-  const take = (n: number): Uint8Array => {
-    const out = new Uint8Array(n);
-    out.set(payload.subarray(at, at + n));
-    at += n;
-    return out;
-  };
-  const dec = new TextDecoder();
-  const shape = dec.decode(payload.subarray(at, (at += header.shape)));
-  const texts = header.texts.map((n) => dec.decode(payload.subarray(at, (at += n))));
-  const data = take(header.data).buffer as ArrayBuffer;
-  // The records are only read through: a view, no copy.
-  const records = payload.subarray(at, (at += header.records));
-  const fileIndex = new Int32Array(take(header.fileIndex).buffer);
-  return {
-    ok: true,
-    compiled: { image: { version: header.image, shape, texts, data }, records, files: header.files, fileIndex, problems: header.problems },
-  };
+}
+
+/**
+ * Opens a snapshot built from sources with `key` and checks every byte of it against its
+ * digests; anything else (missing, stale, damaged) is refused. `pause` is awaited between
+ * chunks of hashing (a reload passes a yield to the event loop).
+ */
+export async function readCatalogSnapshot(path: string, key: string, pause?: () => Promise<void>): Promise<SnapshotRead> {
+  const opened = openCatalogSnapshot(path, key);
+  if (!opened.ok) return opened;
+  let failed: string | undefined;
+  try {
+    failed = await verifySnapshot(opened.check, pause);
+  } catch (err) {
+    opened.compiled.source.close();
+    return { ok: false, reason: 'corrupt', detail: `cannot be read (${(err as Error).message})` };
+  }
+  if (failed !== undefined) {
+    opened.compiled.source.close();
+    return { ok: false, reason: 'corrupt', detail: 'fails its checksum' };
+  }
+  return { ok: true, compiled: opened.compiled };
 }

@@ -8,22 +8,24 @@ function countBy<K>(keys: Iterable<K>): Count<K>[] {
   return [...m].map(([key, count]) => ({ key, count }));
 }
 
-/** The counts of the whole catalog, or of the incidents at the positions in `subset` (a filtered `/breach stats`). */
+/**
+ * The counts of the whole catalog, or of the incidents at the positions in `subset` (a filtered
+ * `/breach stats`), from the records' compact form: only the ten biggest are read in full.
+ */
 export function computeStats(idx: BreachIndex, subset?: ReadonlySet<number>): Stats {
-  const all = idx.incidents;
-  const positions = subset ? [...subset].sort((a, b) => a - b) : all.map((_, k) => k);
-  const incidents = positions.map((k) => all[k]!);
+  const records = idx.records;
+  const positions = subset ? [...subset].sort((a, b) => a - b) : Array.from({ length: records.size }, (_, k) => k);
   const inSubset = (k: number) => !subset || subset.has(k);
   return {
-    total: incidents.length,
-    breaches: incidents.filter((i) => i.kind === 'breach').length,
-    byYear: countBy(positions.flatMap((k) => (idx.facts[k]!.years ? [idx.facts[k]!.years![0]] : []))).sort((a, b) => b.key - a.key),
-    byDataClass: countBy(incidents.flatMap((i) => i.dataClasses)).sort((a, b) => b.count - a.count),
+    total: positions.length,
+    breaches: positions.filter((k) => records.kind(k) === 'breach').length,
+    byYear: countBy(positions.flatMap((k) => (idx.yearStart[k] ? [idx.yearStart[k]!] : []))).sort((a, b) => b.key - a.key),
+    byDataClass: countBy(positions.flatMap((k) => records.dataClassesOf(k))).sort((a, b) => b.count - a.count),
     byCountry: [...idx.byCountry]
       .map(([key, list]) => ({ key, count: subset ? list.filter(inSubset).length : list.length }))
       .filter((c) => c.count > 0)
       .sort((a, b) => b.count - a.count),
-    bySource: countBy(incidents.map((i) => i.provenance.source)).sort((a, b) => b.count - a.count),
-    biggest: idx.biggestFirst.filter(inSubset).slice(0, 10).filter((k) => idx.facts[k]!.records !== undefined).map((k) => all[k]!),
+    bySource: countBy(positions.map((k) => records.sourceName(k))).sort((a, b) => b.count - a.count),
+    biggest: idx.biggestFirst.filter(inSubset).slice(0, 10).filter((k) => !Number.isNaN(idx.recordCount[k]!)).map((k) => records.get(k)),
   };
 }

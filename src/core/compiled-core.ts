@@ -1,12 +1,13 @@
 /**
- * A `BreachCore` as an image (`core-image.ts`) and back. The catalog's records stay outside the
- * image: the core's references to the catalog, its record list and each record are stored as
- * keys, and given back by whoever holds the records (the worker sends them on their own; the
- * compiled snapshot stores them as JSON text).
+ * A `BreachCore` as an image (`core-image.ts`) and back. The full records stay outside the
+ * image: the core holds their compact form (`incident-records.ts`), and its references to the
+ * catalog and to where the full records are are stored as keys, given back by whoever opens it
+ * (the compiled snapshot keeps each record as a byte range of JSON text).
  */
 import { BreachCore } from './breach-core.js';
 import type { Catalog } from './catalog.js';
 import { decodeImage, encodeImage, registerImageClass, type CoreImage } from './core-image.js';
+import type { RecordSource } from './incident-records.js';
 
 /**
  * Every class a core is made of, found by walking a core built over no incidents: the index
@@ -29,52 +30,34 @@ function registerCoreClasses(): void {
 registerCoreClasses();
 
 const CATALOG = 'catalog';
-const INCIDENTS = 'incidents';
-const BY_ID = 'byId';
-const FILE_OF = 'fileOf';
-const PROBLEMS = 'problems';
+const RECORDS = 'records';
 
-function externalsOf(catalog: Catalog): Map<object, string | number> {
-  const externals = new Map<object, string | number>([
-    [catalog, CATALOG],
-    [catalog.incidents, INCIDENTS],
-    [catalog.byId, BY_ID],
-    [catalog.fileOf, FILE_OF],
-    [catalog.problems, PROBLEMS],
-  ]);
-  catalog.incidents.forEach((incident, i) => externals.set(incident, i));
-  return externals;
-}
-
-/** The core's indexes as an image; its catalog is named, not copied. */
+/** The core's indexes and the records' compact form as an image; the catalog and where the full records are, named, not copied. */
 export function coreToImage(core: BreachCore): CoreImage {
-  return encodeImage(core, externalsOf(core.catalog));
+  return encodeImage(core, new Map<object, string>([
+    [core.catalog, CATALOG],
+    [core.records.source, RECORDS],
+  ]));
 }
 
-/** The core an image was made from, over `catalog` (the same records, in the same order). */
-export function coreFromImage(image: CoreImage, catalog: Catalog): BreachCore {
+/**
+ * The core an image was made from, over `catalog` (what `core.catalog` gives: the validated
+ * records when built from the files, or a catalog that parses them on demand) and `source`
+ * (where the full records are: the same records, in the same order).
+ */
+export function coreFromImage(image: CoreImage, catalog: Catalog, source: RecordSource): BreachCore {
   const resolve = (key: string | number): unknown => {
-    if (typeof key === 'number') {
-      const incident = catalog.incidents[key];
-      if (!incident) throw new Error(`compiled core: record ${key} is missing (${catalog.incidents.length} records given)`);
-      return incident;
-    }
     switch (key) {
       case CATALOG:
         return catalog;
-      case INCIDENTS:
-        return catalog.incidents;
-      case BY_ID:
-        return catalog.byId;
-      case FILE_OF:
-        return catalog.fileOf;
-      case PROBLEMS:
-        return catalog.problems;
+      case RECORDS:
+        return source;
       default:
         throw new Error(`compiled core: unknown reference ${key}`);
     }
   };
   const core = decodeImage(image, resolve);
   if (!(core instanceof BreachCore)) throw new Error('compiled core: the image does not hold a core');
+  if (core.size !== source.size) throw new Error(`compiled core: ${source.size} records for an index of ${core.size}`);
   return core;
 }

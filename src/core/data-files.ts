@@ -36,6 +36,9 @@ export interface DataFile {
   readonly real: string;
   readonly size: number;
   readonly mtimeMs: number;
+  /** Status change time and inode: any write changes the first, a replacement the second (neither can be set back). */
+  readonly ctimeMs?: number;
+  readonly ino?: number;
 }
 
 export type DataFileResult = { readonly ok: true; readonly file: DataFile } | { readonly ok: false; readonly shown: string; readonly reason: string };
@@ -86,7 +89,7 @@ export function checkDataFile(dataDir: string, root: string, path: string, maxBy
   }
   if (!st.isFile()) return { ok: false, shown, reason: `is ${kindOf(st)}; only regular files are read` };
   if (st.size > maxBytes) return { ok: false, shown, reason: `is ${mib(st.size)}, over the ${mib(maxBytes)} limit for this folder` };
-  return { ok: true, file: { path, shown, real, size: st.size, mtimeMs: st.mtimeMs } };
+  return { ok: true, file: { path, shown, real, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } };
 }
 
 /** Every `*.json` entry of `dataDir/folder`, sorted, each checked (`[]` when the folder is missing). */

@@ -3,7 +3,7 @@
  * ids and organization names close to what was typed, by spelling, never by what the words
  * happen to mention. Nothing close means no suggestion rather than an unrelated one.
  */
-import { incidentSortDate, type Incident } from './incident-schema.js';
+import type { IncidentRecords } from './incident-records.js';
 import { editDistanceWithin } from './edit-distance.js';
 import { fold } from './text-folding.js';
 
@@ -22,10 +22,11 @@ function allowance(length: number): number {
 
 /** Incidents with their ids and folded names, computed once per catalog (folding is the costly part). */
 export class IdSuggester {
-  private readonly entries: readonly { readonly incident: Incident; readonly names: readonly string[] }[];
+  private readonly entries: readonly { readonly at: number; readonly names: readonly string[] }[];
 
-  constructor(incidents: readonly Incident[]) {
-    this.entries = incidents.map((incident) => ({ incident, names: [...new Set([incident.organization.name, ...incident.organization.aliases].map(squash))] }));
+  /** From the records' compact form: ids, organization names and aliases, sort dates. */
+  constructor(private readonly records: IncidentRecords) {
+    this.entries = Array.from({ length: records.size }, (_, at) => ({ at, names: [...new Set(records.organizationNames(at).map(squash))] }));
   }
 
   /**
@@ -40,12 +41,14 @@ export class IdSuggester {
     if (id.length < 2) return [];
     const maxId = allowance(id.length);
     const maxName = allowance(name.length);
-    const scored: { incident: Incident; score: number }[] = [];
-    for (const { incident, names } of this.entries) {
+    const scored: { at: number; id: string; score: number }[] = [];
+    const { ids, curated, sortDates, titles } = this.records;
+    for (const { at, names } of this.entries) {
+      const incidentId = ids[at]!;
       let score = Infinity;
-      if (id.length >= 3 && incident.id.startsWith(id)) score = 0.5;
+      if (id.length >= 3 && incidentId.startsWith(id)) score = 0.5;
       else {
-        const d = editDistanceWithin(id, incident.id, maxId);
+        const d = editDistanceWithin(id, incidentId, maxId);
         if (d <= maxId) score = d;
       }
       if (name.length >= 3) {
@@ -55,13 +58,10 @@ export class IdSuggester {
           if (d <= maxName) score = Math.min(score, d + 0.25);
         }
       }
-      if (score !== Infinity) scored.push({ incident, score });
+      if (score !== Infinity) scored.push({ at, id: incidentId, score });
     }
-    scored.sort((a, b) => a.score - b.score || curatedFirst(a.incident, b.incident) || incidentSortDate(b.incident).localeCompare(incidentSortDate(a.incident)) || a.incident.id.localeCompare(b.incident.id));
-    return scored.slice(0, limit).map(({ incident }) => ({ id: incident.id, title: incident.title.en }));
+    // Curated first at the same distance, then the newest.
+    scored.sort((a, b) => a.score - b.score || curated[b.at]! - curated[a.at]! || sortDates[b.at]!.localeCompare(sortDates[a.at]!) || a.id.localeCompare(b.id));
+    return scored.slice(0, limit).map(({ at, id: incidentId }) => ({ id: incidentId, title: titles[at]! }));
   }
-}
-
-function curatedFirst(a: Incident, b: Incident): number {
-  return (a.provenance.source === 'curated' ? 0 : 1) - (b.provenance.source === 'curated' ? 0 : 1);
 }

@@ -8,6 +8,7 @@ import { hasFilters, type MonthRange, type QueryFilters } from './query-parser.j
 import { nameFuzziness } from './name-index.js';
 import type { BreachIndex } from './search-index.js';
 import { classFamily } from './data-classes.js';
+import type { Incident } from './incident-schema.js';
 
 /** "2022-09" (or a day in it) → months since year 0; −1 when the date is known only to the year. */
 function monthOf(date: string | undefined): number {
@@ -30,14 +31,16 @@ export class IncidentFilters {
   /** 1 when the incident went through at least one vendor. */
   private readonly hasVendor: Uint8Array;
 
-  constructor(private readonly index: BreachIndex) {
-    const facts = index.facts;
-    this.sizeKey = Float64Array.from(facts, (f) => f.records ?? -1);
-    this.yearStart = Int16Array.from(facts, (f) => f.years?.[0] ?? 0);
-    this.yearEnd = Int16Array.from(facts, (f) => f.years?.[1] ?? 0);
-    this.monthsOf = new Int32Array(index.incidents.length * MONTH_SLOTS);
-    this.hasVendor = new Uint8Array(index.incidents.length);
-    index.incidents.forEach((inc, i) => {
+  constructor(
+    private readonly index: BreachIndex,
+    incidents: readonly Incident[],
+  ) {
+    this.sizeKey = Float64Array.from(index.recordCount, (r) => (Number.isNaN(r) ? -1 : r));
+    this.yearStart = index.yearStart;
+    this.yearEnd = index.yearEnd;
+    this.monthsOf = new Int32Array(incidents.length * MONTH_SLOTS);
+    this.hasVendor = new Uint8Array(incidents.length);
+    incidents.forEach((inc, i) => {
       const { occurred, discovered, disclosed } = inc.dates;
       const start = monthOf(occurred?.start);
       const end = occurred?.end !== undefined ? monthOf(occurred.end) : start;
@@ -71,7 +74,7 @@ export class IncidentFilters {
     if (cached) return cached;
     const out = new Set<number>();
     for (const hit of this.index.nameIndex.search(vendor, { fuzzy: (t) => nameFuzziness(t), maxFuzzy: 2, prefix: (t) => t.length >= 3, combineWith: 'AND' })) {
-      for (const ref of this.index.names[hit.id as number]!.refs) if (ref.kind === 'vendor') out.add(ref.incident);
+      for (const ref of this.index.nameEntry(hit.id as number).refs) if (ref.kind === 'vendor') out.add(ref.incident);
     }
     if (this.vendorCache.size > 1000) this.vendorCache.clear();
     this.vendorCache.set(vendor, out);
@@ -82,7 +85,7 @@ export class IncidentFilters {
   private membership(key: string, lists: () => Iterable<readonly number[] | ReadonlySet<number>>): Uint8Array {
     let bytes = this.memberships.get(key);
     if (!bytes) {
-      bytes = new Uint8Array(this.index.incidents.length);
+      bytes = new Uint8Array(this.index.records.size);
       for (const list of lists()) for (const i of list) bytes[i] = 1;
       if (this.memberships.size >= 256) this.memberships.clear();
       this.memberships.set(key, bytes);

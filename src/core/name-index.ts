@@ -3,11 +3,11 @@
  * domain) as a short document, searched word by word with typo tolerance and prefixes.
  *
  * Built for a catalog of 100,000 incidents (about 150,000 names) answering in a millisecond:
- * - the **dictionary** of name words is MiniSearch's radix tree (`SearchableMap`), which gives
- *   the words within an edit distance of a typed word; it holds single words only, so a typo
+ * - the **dictionary** of name words is MiniSearch's radix tree (`SearchableMap`), laid flat in
+ *   typed arrays (`flat-radix.ts`), which gives the words within an edit distance of a typed word; it holds single words only, so a typo
  *   search walks a tree of words, not of every pair of words;
- * - adjacent words joined ("ticket master" → "ticketmaster") are found exactly, from a map of
- *   their own;
+ * - adjacent words joined ("ticket master" → "ticketmaster") are found exactly, by a binary
+ *   search of their own;
  * - a sorted copy of the dictionary answers prefixes with a binary search;
  * - postings (word → names) and each name's words are flat typed arrays, and scoring goes
  *   into reusable per-name arrays: a query allocates nothing that grows with the catalog.
@@ -17,8 +17,9 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { STOP_WORDS, tokenize } from './text-folding.js';
-import { bestOfLargePrefix3Ranges, lowerBound } from './sorted-strings.js';
+import { bestOfLargePrefix3Ranges } from './sorted-strings.js';
 import { RANKING } from './ranking.js';
+import { FlatRadix } from './flat-radix.js';
 
 export type NameKind = 'organization' | 'alias' | 'vendor' | 'affected' | 'domain';
 
@@ -163,13 +164,22 @@ export interface NameMatches {
   has(id: number): boolean;
 }
 
+/** Name kinds as codes (`refKind`). */
+const NAME_KINDS: readonly NameKind[] = ['organization', 'alias', 'vendor', 'affected', 'domain'];
+
 export class NameIndex {
-  readonly names: readonly NameEntry[];
-  private readonly dictionary: SearchableMap<number>;
-  private readonly joined: Map<string, number>;
+  /** Each name as written (by name id): one string table, not one object per name. */
+  readonly nameText: readonly string[];
+  /**
+   * The radix tree of the dictionary's words (single words; the joined pairs are in `joinedSorted`),
+   * laid flat (`flat-radix.ts`): its typo walks are MiniSearch's, and a core opened from its
+   * image gets it as typed arrays, not as a tree of Maps to rebuild.
+   */
+  private readonly dictionary: FlatRadix;
+  /** Ids of the joined pairs (the words after the dictionary's), sorted by their text. */
+  private readonly joinedSorted: Int32Array;
   private readonly wordOf: string[] = [];
-  /** Dictionary words sorted, and their ids, for prefix ranges. */
-  private readonly sorted: string[];
+  /** Dictionary word ids sorted by their text (`wordOf`), for exact lookups and prefix ranges. */
   private readonly sortedIds: Int32Array;
   /** For 3-letter prefixes with a large range: its shortest words. */
   private readonly shortestByPrefix3: ReadonlyMap<string, Int32Array>;
@@ -186,12 +196,14 @@ export class NameIndex {
   readonly refStart: Int32Array;
   readonly refIncident: Int32Array;
   readonly refWeight: Float32Array;
+  /** The kind each reference names its incident by (a code into `NAME_KINDS`). */
+  private readonly refKind: Uint8Array;
   private readonly scratch: NameScratch;
   /** Fuzzy expansions by term, oldest dropped first. */
   private readonly fuzzyCache = new Map<string, readonly (readonly [number, number])[]>();
 
   constructor(names: readonly NameEntry[]) {
-    this.names = names;
+    this.nameText = names.map((name) => name.name);
     const ids = new Map<string, number>();
     const joined = new Map<string, number>();
     const perName: number[][] = [];
@@ -230,12 +242,13 @@ export class NameIndex {
       termCounts[name.id] = counted;
       totalTerms += counted;
     }
-    this.joined = joined;
-    this.dictionary = new SearchableMap<number>();
-    for (const [w, id] of ids) this.dictionary.set(w, id);
-    this.sorted = [...ids.keys()].sort();
-    this.sortedIds = Int32Array.from(this.sorted, (w) => ids.get(w)!);
-    this.shortestByPrefix3 = bestOfLargePrefix3Ranges(this.sorted, this.sortedIds, PREFIX_SCAN, MAX_PREFIX_WORDS, (a, b) => this.wordOf[a]!.length - this.wordOf[b]!.length);
+    this.joinedSorted = Int32Array.from([...joined].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), ([, id]) => id);
+    const tree = new SearchableMap<number>();
+    for (const [w, id] of ids) tree.set(w, id);
+    this.dictionary = new FlatRadix(tree);
+    const sorted = [...ids.keys()].sort();
+    this.sortedIds = Int32Array.from(sorted, (w) => ids.get(w)!);
+    this.shortestByPrefix3 = bestOfLargePrefix3Ranges(sorted, this.sortedIds, PREFIX_SCAN, MAX_PREFIX_WORDS, (a, b) => this.wordOf[a]!.length - this.wordOf[b]!.length);
 
     const n = names.length;
     const avg = totalTerms / Math.max(1, n);
@@ -264,17 +277,49 @@ export class NameIndex {
     for (let i = 0; i < n; i++) this.refStart[i + 1] = this.refStart[i]! + names[i]!.refs.length;
     this.refIncident = new Int32Array(this.refStart[n]!);
     this.refWeight = new Float32Array(this.refStart[n]!);
+    this.refKind = new Uint8Array(this.refStart[n]!);
     names.forEach((name, i) =>
       name.refs.forEach((r, k) => {
         this.refIncident[this.refStart[i]! + k] = r.incident;
         this.refWeight[this.refStart[i]! + k] = NAME_KIND_WEIGHT[r.kind];
+        this.refKind[this.refStart[i]! + k] = NAME_KINDS.indexOf(r.kind);
       }),
     );
     this.scratch = new NameScratch(n);
   }
 
   get size(): number {
-    return this.names.length;
+    return this.nameText.length;
+  }
+
+  /** Name `id` with the incidents it names and how (made on demand from the flat arrays). */
+  entry(id: number): NameEntry {
+    const refs: NameRef[] = [];
+    for (let r = this.refStart[id]!; r < this.refStart[id + 1]!; r++) refs.push({ incident: this.refIncident[r]!, kind: NAME_KINDS[this.refKind[r]!]! });
+    return { id, name: this.nameText[id]!, refs };
+  }
+
+  /** The id of `word` when the dictionary holds it as a single word (a binary search of the sorted words). */
+  private dictionaryWord(word: string): number | undefined {
+    const k = this.lowerBound(this.sortedIds, word);
+    return k < this.sortedIds.length && this.wordOf[this.sortedIds[k]!] === word ? this.sortedIds[k] : undefined;
+  }
+
+  /** True when some name has `word` as one of its searchable words (not a joined pair). */
+  hasWord(word: string): boolean {
+    return this.dictionaryWord(word) !== undefined;
+  }
+
+  /** The first place in `ids` (word ids sorted by text) whose word is ≥ `key`. */
+  private lowerBound(ids: Int32Array, key: string): number {
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.wordOf[ids[mid]!]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Names holding word id `w`. */
@@ -284,19 +329,21 @@ export class NameIndex {
 
   private idf(w: number): number {
     const df = this.postStart[w + 1]! - this.postStart[w]!;
-    return Math.log(1 + (this.names.length - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (this.nameText.length - df + 0.5) / (df + 0.5));
   }
 
   /** Up to `limit` word ids longer than `prefix` and starting with it, the shortest first. */
   prefixWords(prefix: string, limit = MAX_PREFIX_WORDS): number[] {
     if (prefix.length === 0) return [];
-    const start = lowerBound(this.sorted, prefix);
+    const ids = this.sortedIds;
+    const word = (k: number) => this.wordOf[ids[k]!]!;
+    const start = this.lowerBound(ids, prefix);
     const out: number[] = [];
     let k = start;
-    for (; k < this.sorted.length && k - start < PREFIX_SCAN && this.sorted[k]!.startsWith(prefix); k++) {
-      if (this.sorted[k]!.length > prefix.length) out.push(this.sortedIds[k]!);
+    for (; k < ids.length && k - start < PREFIX_SCAN && word(k).startsWith(prefix); k++) {
+      if (word(k).length > prefix.length) out.push(ids[k]!);
     }
-    const cut = k < this.sorted.length && k - start === PREFIX_SCAN && this.sorted[k]!.startsWith(prefix);
+    const cut = k < ids.length && k - start === PREFIX_SCAN && word(k).startsWith(prefix);
     if (cut && prefix.length === 3) {
       const shortest = this.shortestByPrefix3.get(prefix);
       if (shortest) return Array.from(shortest.subarray(0, limit)).filter((w) => this.wordOf[w]!.length > prefix.length);
@@ -322,14 +369,13 @@ export class NameIndex {
       if (id !== undefined && d > 0 && d < (found.get(id) ?? Infinity)) found.set(id, d);
     };
     const walk = (word: string, d: number, extra: number) => {
-      for (const [, [id, dist]] of this.dictionary.fuzzyGet(word, d)) keep(id, dist + extra);
+      for (const [id, dist] of this.dictionary.fuzzy(word, d)) keep(id, dist + extra);
     };
     // Beyond one edit, the first letter is taken as typed (people rarely miss it): the walk then
     // covers one branch of the tree, not all of them.
     const walkAnchored = (word: string, d: number, extra: number) => {
       if (word.length < 2) return;
-      const branch = this.dictionary.atPrefix(word[0]!);
-      for (const [, [id, dist]] of branch.fuzzyGet(word.slice(1), d)) keep(id, dist + extra);
+      for (const [id, dist] of this.dictionary.fuzzyAfter(word[0]!, word.slice(1), d)) keep(id, dist + extra);
     };
     const swaps: string[] = [];
     for (let i = 0; i + 1 < term.length; i++) {
@@ -337,7 +383,7 @@ export class NameIndex {
     }
     walk(term, 1, 0);
     for (const swapped of swaps) {
-      const id = this.dictionary.get(swapped);
+      const id = this.dictionaryWord(swapped);
       if (id !== undefined) keep(id, 1);
     }
     if (found.size === 0 && distance >= 2) {
@@ -353,7 +399,10 @@ export class NameIndex {
 
   /** The word id of exactly `term`, as a word or as a joined pair. */
   wordId(term: string): number | undefined {
-    return this.dictionary.get(term) ?? this.joined.get(term);
+    const dictionary = this.dictionaryWord(term);
+    if (dictionary !== undefined) return dictionary;
+    const k = this.lowerBound(this.joinedSorted, term);
+    return k < this.joinedSorted.length && this.wordOf[this.joinedSorted[k]!] === term ? this.joinedSorted[k] : undefined;
   }
 
   /** The words a query term reaches (exact, prefix, typo), each with its expansion weight. */
@@ -390,7 +439,7 @@ export class NameIndex {
     const epoch = ++S.epoch;
     S.count = 0;
     S.known = 0;
-    const common = Math.max(COMMON_WORD_FLOOR, this.names.length >> 6);
+    const common = Math.max(COMMON_WORD_FLOOR, this.nameText.length >> 6);
     const expanded = terms.map((t) => ({ t, words: this.expand(t, weights) }));
     for (const { t, words } of expanded) if (words.size > 0) S.known |= t.mask;
     const boosters: { t: NameQueryTerm; word: number; weight: number }[] = [];
@@ -535,7 +584,7 @@ export class NameIndex {
       }
     }
     return scores
-      .sort((a, b) => b.score - a.score || this.names[a.id]!.name.length - this.names[b.id]!.name.length || a.id - b.id)
+      .sort((a, b) => b.score - a.score || this.nameText[a.id]!.length - this.nameText[b.id]!.length || a.id - b.id)
       .slice(0, limit)
       .map((s) => s.id);
   }

@@ -17,6 +17,8 @@ import { incidentSortDate, incidentYears, type Incident } from './incident-schem
 import { tokenize } from './text-folding.js';
 import { NameIndex, type NameEntry, type NameKind } from './name-index.js';
 import { TextIndex, type TextDoc } from './text-index.js';
+import { IncidentRecords } from './incident-records.js';
+import { lowerBound } from './sorted-strings.js';
 import { aliasesByOrganization } from './organization-aliases.js';
 
 export { NAME_KIND_WEIGHT, nameTerms, type NameEntry, type NameKind, type NameRef } from './name-index.js';
@@ -61,20 +63,32 @@ function textDocOf(inc: Incident): TextDoc {
 }
 
 export class BreachIndex {
-  readonly incidents: readonly Incident[];
-  readonly names: readonly NameEntry[];
+  /** The records: their compact form, and the full record of any one on demand. */
+  readonly records: IncidentRecords;
   readonly nameIndex: NameIndex;
   readonly textIndex: TextIndex;
-  readonly facts: readonly IncidentFacts[];
-  /** Every folded word that occurs in a name. */
-  readonly nameWords: ReadonlySet<string>;
-  /** Every folded word that occurs in a vendor's name or alias. */
-  readonly vendorWords: ReadonlySet<string>;
+  /**
+   * Per incident: the first and last year it spans (0 when it has none), its record count (NaN
+   * when unknown), the date it sorts by, 1 when curated. Columns, not one object per incident.
+   */
+  readonly yearStart: Int16Array;
+  readonly yearEnd: Int16Array;
+  readonly recordCount: Float64Array;
+  readonly sortDate: readonly string[];
+  readonly curated: Uint8Array;
+  /**
+   * The folded words of names that the name dictionary leaves out (stop words of names that have
+   * other words), sorted: with the dictionary, every word that occurs in a name (`isNameWord`).
+   */
+  private readonly nameStopWords: readonly string[];
+  /** Every folded word that occurs in a vendor's name or alias, sorted. */
+  private readonly vendorWords: readonly string[];
   /** The earliest and latest years any incident spans (0 when none has a year). */
   readonly firstYear: number;
   readonly lastYear: number;
-  /** Each incident's names (ids into `names`). */
-  readonly namesOf: readonly (readonly number[])[];
+  /** Each incident's names (CSR: ids `namesOfIds[namesOfStart[i]..namesOfStart[i+1]]`). */
+  private readonly namesOfStart: Int32Array;
+  private readonly namesOfIds: Int32Array;
   /** Incident positions by data class, by country, by year. */
   readonly byClass: ReadonlyMap<string, readonly number[]>;
   readonly byCountry: ReadonlyMap<string, readonly number[]>;
@@ -85,7 +99,8 @@ export class BreachIndex {
   readonly defaultOrder: readonly number[];
 
   constructor(catalog: Catalog) {
-    this.incidents = catalog.incidents;
+    const incidents = catalog.incidents;
+    this.records = new IncidentRecords(incidents);
     const names: NameEntry[] = [];
     const nameIdByKey = new Map<string, number>();
     const nameWords = new Set<string>();
@@ -109,7 +124,7 @@ export class BreachIndex {
       if (entry.refs.length === 0 || entry.refs[entry.refs.length - 1]!.incident !== incident) namesOf[incident]!.push(id);
       entry.refs.push({ incident, kind });
     };
-    const namesOf: number[][] = this.incidents.map(() => []);
+    const namesOf: number[][] = incidents.map(() => []);
 
     const facts: IncidentFacts[] = [];
     const byClass = new Map<string, number[]>();
@@ -122,7 +137,7 @@ export class BreachIndex {
     };
 
     const curatedAliases = aliasesByOrganization(catalog.aliases ?? []);
-    this.incidents.forEach((inc, i) => {
+    incidents.forEach((inc, i) => {
       const org = inc.organization;
       addName(org.name, i, 'organization');
       for (const a of org.aliases) addName(a, i, 'alias');
@@ -156,22 +171,29 @@ export class BreachIndex {
 
     });
 
-    this.names = names;
-    this.nameWords = nameWords;
-    this.vendorWords = vendorWords;
-    this.namesOf = namesOf;
+    this.nameIndex = new NameIndex(names);
+    this.nameStopWords = [...nameWords].filter((w) => !this.nameIndex.hasWord(w)).sort();
+    this.vendorWords = [...vendorWords].sort();
+    this.namesOfStart = new Int32Array(incidents.length + 1);
+    namesOf.forEach((list, i) => (this.namesOfStart[i + 1] = this.namesOfStart[i]! + list.length));
+    this.namesOfIds = new Int32Array(this.namesOfStart[incidents.length]!);
+    namesOf.forEach((list, i) => this.namesOfIds.set(list, this.namesOfStart[i]!));
     const years = [...byYear.keys()];
     this.firstYear = years.length > 0 ? Math.min(...years) : 0;
     this.lastYear = years.length > 0 ? Math.max(...years) : 0;
-    this.nameIndex = new NameIndex(names);
     // Each incident's text is made when the text index reads it, so 100,000 summaries are never all copied at once.
-    this.textIndex = new TextIndex(this.incidents.length, (i) => textDocOf(this.incidents[i]!));
-    this.facts = facts;
+    this.textIndex = new TextIndex(incidents.length, (i) => textDocOf(incidents[i]!));
+    this.yearStart = Int16Array.from(facts, (f) => f.years?.[0] ?? 0);
+    this.yearEnd = Int16Array.from(facts, (f) => f.years?.[1] ?? 0);
+    this.recordCount = Float64Array.from(facts, (f) => f.records ?? NaN);
+    // The same dates as the records' compact form holds: one table, not two.
+    this.sortDate = this.records.sortDates;
+    this.curated = Uint8Array.from(facts, (f) => (f.curated ? 1 : 0));
     this.byClass = byClass;
     this.byCountry = byCountry;
     this.byYear = byYear;
 
-    const all = this.incidents.map((_, i) => i);
+    const all = incidents.map((_, i) => i);
     const size = (i: number) => facts[i]!.records ?? -1;
     const date = (i: number) => facts[i]!.sortDate;
     this.newestFirst = [...all].sort((a, b) => date(b).localeCompare(date(a)) || size(b) - size(a));
@@ -181,12 +203,36 @@ export class BreachIndex {
     this.defaultOrder = [...all].sort((a, b) => size(b) - size(a) || date(b).localeCompare(date(a)) || curated(b) - curated(a));
   }
 
+  /** How many distinct names the name index holds. */
+  get nameCount(): number {
+    return this.nameIndex.size;
+  }
+
+  /** Name `id` (as written), with the incidents it names and how. */
+  nameEntry(id: number): NameEntry {
+    return this.nameIndex.entry(id);
+  }
+
+  /** The names of incident `i` (ids). */
+  namesOf(i: number): Int32Array {
+    return this.namesOfIds.subarray(this.namesOfStart[i]!, this.namesOfStart[i + 1]!);
+  }
+
+  /** True when `word` (folded) occurs in some name / in some vendor's name or alias. */
+  isNameWord(word: string): boolean {
+    return this.nameIndex.hasWord(word) || this.nameStopWords[lowerBound(this.nameStopWords, word)] === word;
+  }
+
+  isVendorWord(word: string): boolean {
+    return this.vendorWords[lowerBound(this.vendorWords, word)] === word;
+  }
+
   /** True when the folded words `first second` follow each other in some indexed name. */
   hasNamePair(first: string, second: string): boolean {
     const a = this.nameIndex.wordId(first);
     const b = this.nameIndex.wordId(second);
     if (a === undefined || b === undefined) return false;
     const pair = ` ${first} ${second} `;
-    return this.nameIndex.search(`${first} ${second}`, { combineWith: 'AND' }).some((hit) => ` ${tokenize(this.names[hit.id]!.name).join(' ')} `.includes(pair));
+    return this.nameIndex.search(`${first} ${second}`, { combineWith: 'AND' }).some((hit) => ` ${tokenize(this.nameIndex.nameText[hit.id]!).join(' ')} `.includes(pair));
   }
 }

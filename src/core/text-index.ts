@@ -52,8 +52,8 @@ class EntryBuffer {
 }
 
 export class TextIndex {
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
+  /** Each term id's place in `sorted` (the terms are kept once, sorted). */
+  private readonly sortedAt: Int32Array;
   /** term id → its postings in [start[id], start[id + 1]). */
   private readonly start: Int32Array;
   private readonly docs: Int32Array;
@@ -69,6 +69,10 @@ export class TextIndex {
     const fieldCount = TEXT_FIELDS.length;
     const fieldLength = TEXT_FIELDS.map(() => new Uint16Array(n));
     const entries = new EntryBuffer();
+    const terms: string[] = [];
+    // Term ids while building; queries find a term by binary search over `sorted` (a map of
+    // every term would be rebuilt, entry by entry, each time a core is opened from its image).
+    const termIds = new Map<string, number>();
     // Term frequencies within one field: a counter per term id, and the ids seen (no Map per field).
     let counts = new Uint16Array(1 << 16);
     const seen: number[] = [];
@@ -79,11 +83,11 @@ export class TextIndex {
         if (!text) continue;
         for (const term of tokenize(text)) {
           if (STOP_WORDS.has(term)) continue;
-          let id = this.termIds.get(term);
+          let id = termIds.get(term);
           if (id === undefined) {
-            id = this.terms.length;
-            this.termIds.set(term, id);
-            this.terms.push(term);
+            id = terms.length;
+            termIds.set(term, id);
+            terms.push(term);
             if (id >= counts.length) {
               const grown = new Uint16Array(counts.length * 2);
               grown.set(counts);
@@ -103,7 +107,7 @@ export class TextIndex {
     }
 
     // Counting sort of the entries by term; within a term they stay in document order.
-    const termCount = this.terms.length;
+    const termCount = terms.length;
     const entryStart = new Int32Array(termCount + 1);
     for (let e = 0; e < entries.length; e++) entryStart[entries.term[e]! + 1]!++;
     for (let t = 0; t < termCount; t++) entryStart[t + 1]! += entryStart[t]!;
@@ -147,8 +151,10 @@ export class TextIndex {
       }
     }
 
-    this.sorted = [...this.terms].sort();
-    this.sortedIds = Int32Array.from(this.sorted, (term) => this.termIds.get(term)!);
+    this.sorted = [...terms].sort();
+    this.sortedIds = Int32Array.from(this.sorted, (term) => termIds.get(term)!);
+    this.sortedAt = new Int32Array(termCount);
+    this.sortedIds.forEach((id, k) => (this.sortedAt[id] = k));
     this.frequentByPrefix3 = bestOfLargePrefix3Ranges(this.sorted, this.sortedIds, PREFIX_SCAN, MAX_PREFIX_TERMS + 1, (a, b) => this.df(b) - this.df(a));
   }
 
@@ -157,12 +163,17 @@ export class TextIndex {
   }
 
   get size(): number {
-    return this.terms.length;
+    return this.sorted.length;
+  }
+
+  private term(id: number): string {
+    return this.sorted[this.sortedAt[id]!]!;
   }
 
   get(term: string): Postings | undefined {
-    const id = this.termIds.get(term);
-    if (id === undefined) return undefined;
+    const k = lowerBound(this.sorted, term);
+    if (this.sorted[k] !== term) return undefined;
+    const id = this.sortedIds[k]!;
     const from = this.start[id]!;
     const to = this.start[id + 1]!;
     return { docs: this.docs.subarray(from, to), scores: this.scores.subarray(from, to), fields: this.fields.subarray(from, to) };
@@ -179,9 +190,9 @@ export class TextIndex {
     }
     if (k - lo > PREFIX_SCAN && prefix.length === 3) {
       const frequent = this.frequentByPrefix3.get(prefix);
-      if (frequent) return Array.from(frequent, (id) => this.terms[id]!).filter((t) => t.length > prefix.length).slice(0, limit);
+      if (frequent) return Array.from(frequent, (id) => this.term(id)).filter((t) => t.length > prefix.length).slice(0, limit);
     }
     if (ids.length > limit) ids.sort((a, b) => this.df(b) - this.df(a) || a - b).length = limit;
-    return ids.map((id) => this.terms[id]!);
+    return ids.map((id) => this.term(id));
   }
 }

@@ -26,7 +26,7 @@ import {
   watchListMessage,
   watchRemovedMessage,
 } from './digest-messages.js';
-import { compileFilters, selectDigest } from './digest-selection.js';
+import { compileFilters, selectDigestFromRecords } from './digest-selection.js';
 import { updatesForDigest } from './incident-updates.js';
 import { withUpdates } from './update-notes.js';
 import type { FeatureDeps } from './feature-deps.js';
@@ -74,7 +74,7 @@ export class DigestCommandHandler implements CommandHandler {
     const core = holder.core;
     const compiled = sub ? compileFilters(core, sub.filters) : undefined;
     // The same selection the digest run and `digest preview` make.
-    const pending = sub?.active && compiled?.ok ? selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered, matches: compiled.matches }) : undefined;
+    const pending = sub?.active && compiled?.ok ? selectDigestFromRecords({ records: core.records, since: sub.createdAt, delivered, matchesId: compiled.matchesId }) : undefined;
     return {
       platform: conversation.platform,
       sub,
@@ -120,7 +120,7 @@ export class DigestCommandHandler implements CommandHandler {
         const core = holder.core;
         const compiled = compileFilters(core, sub.filters);
         if (!compiled.ok) return badFiltersMessage(compiled.error);
-        const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: await store.deliveredIds(channel), matches: compiled.matches });
+        const selected = selectDigestFromRecords({ records: core.records, since: sub.createdAt, delivered: await store.deliveredIds(channel), matchesId: compiled.matchesId });
         const since = sub.lastRunAt ?? sub.createdAt;
         // The updates section the digest would carry (digest-runner.ts does the same).
         const updates = await updatesForDigest(store, channel, since, this.deps.now(), (id) => core.incident(id), new Set(selected.map((i) => i.id)));

@@ -9,7 +9,7 @@
 import { channelKey } from '../ports/index.js';
 import type { Subscription } from '../store/state-store.js';
 import { digestAnswer } from './digest-messages.js';
-import { compileFilters, newestFirst, selectDigest } from './digest-selection.js';
+import { compileFilters, newestFirst, selectDigestFromRecords } from './digest-selection.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { channelLease } from './leases.js';
 import { deliverItem } from './outbox.js';
@@ -91,7 +91,7 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
   const now = deps.now();
   // Not what the channel has, nor what is on its way to it (an earlier digest or alert still in the outbox).
   const excluded = new Set([...(await store.deliveredIds(sub.channel)), ...(await onTheirWay(store, sub.channel))]);
-  const selected = selectDigest({ incidents: core.catalog.incidents, since: sub.createdAt, delivered: excluded, matches: filters.matches });
+  const selected = selectDigestFromRecords({ records: core.records, since: sub.createdAt, delivered: excluded, matchesId: filters.matchesId });
   const next = options.nextRunAt === undefined ? {} : { nextRunAt: options.nextRunAt };
   const since = sub.lastRunAt ?? sub.createdAt;
   // Incidents the channel had that changed since the last digest (up to now, the next one's start): listed apart from the new ones.

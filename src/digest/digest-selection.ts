@@ -7,21 +7,32 @@ import type { BreachCore } from '../core/breach-core.js';
 import type { ErrorAnswer } from '../core/answer.js';
 import { incidentSortDate, type Incident } from '../core/incident-schema.js';
 import type { ParsedQuery } from '../core/query-parser.js';
+import type { IncidentRecords } from '../core/incident-records.js';
 
 export type IncidentFilter = (incident: Incident) => boolean;
 
-export type CompiledFilters = { readonly ok: true; readonly matches: IncidentFilter; readonly query?: ParsedQuery } | { readonly ok: false; readonly error: ErrorAnswer };
+export type CompiledFilters =
+  | {
+      readonly ok: true;
+      readonly matches: IncidentFilter;
+      /** The same test by id (what the compact form gives). */
+      readonly matchesId: (id: string) => boolean;
+      readonly query?: ParsedQuery;
+    }
+  | { readonly ok: false; readonly error: ErrorAnswer };
 
 /**
  * Reads filters in the search syntax with the core's own parser, so a digest filtered on
  * "data:passwords country:FR" holds exactly what `/breach data:passwords country:FR` finds.
  */
 export function compileFilters(core: BreachCore, text: string): CompiledFilters {
-  if (text.trim() === '') return { ok: true, matches: () => true };
+  if (text.trim() === '') return { ok: true, matches: () => true, matchesId: () => true };
   const parsed = core.parse(text);
   if (!parsed.ok) return { ok: false, error: { kind: 'error', ...parsed.error } };
-  const ids = new Set(core.rank(parsed.query).map((m) => m.incident.id));
-  return { ok: true, matches: (incident) => ids.has(incident.id), query: parsed.query };
+  // Positions, then ids from the compact form: no full record is read to filter.
+  const { ids: all } = core.records;
+  const ids = new Set(core.rankPositions(parsed.query).map((i) => all[i]!));
+  return { ok: true, matches: (incident) => ids.has(incident.id), matchesId: (id) => ids.has(id), query: parsed.query };
 }
 
 export interface DigestSelectionInput {
@@ -40,4 +51,27 @@ export function newestFirst(a: Incident, b: Incident): number {
 export function selectDigest(input: DigestSelectionInput): Incident[] {
   const since = Date.parse(input.since);
   return input.incidents.filter((i) => Date.parse(i.addedAt) > since && !input.delivered.has(i.id) && input.matches(i)).sort(newestFirst);
+}
+
+export interface RecordsSelectionInput {
+  /** The core's compact form of the catalog. */
+  readonly records: IncidentRecords;
+  readonly since: string;
+  readonly delivered: ReadonlySet<string>;
+  readonly matchesId: (id: string) => boolean;
+}
+
+/**
+ * `selectDigest` over the compact form: ids, dates added and sort dates are read from typed
+ * arrays and string tables, and only the incidents selected are read in full.
+ */
+export function selectDigestFromRecords(input: RecordsSelectionInput): Incident[] {
+  const since = Date.parse(input.since);
+  const { records } = input;
+  const { ids, addedAt, sortDates } = records;
+  const picked: number[] = [];
+  for (let i = 0; i < records.size; i++) if (addedAt[i]! > since && !input.delivered.has(ids[i]!) && input.matchesId(ids[i]!)) picked.push(i);
+  // The order of `newestFirst`, on the same keys.
+  picked.sort((a, b) => addedAt[b]! - addedAt[a]! || sortDates[b]!.localeCompare(sortDates[a]!) || ids[a]!.localeCompare(ids[b]!));
+  return picked.map((i) => records.get(i));
 }

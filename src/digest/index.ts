@@ -93,7 +93,7 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
   };
 
   // Incidents that arrived while the bot was down, and alerts a previous run could not post.
-  await queueMissedAlerts(store, ctx.holder.core.catalog.incidents, deps.now());
+  await queueMissedAlerts(store, ctx.holder.core.records, deps.now());
   // Incidents channels received that changed while the bot was down: their notes join the outbox the catch-up sweeps.
   await findUpdates(deps).catch((err: unknown) => ctx.log.error('updated notes: the start-up check failed', err));
   // The catch-up runs in the background: the platforms' listeners come up without waiting for
@@ -109,7 +109,7 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
 
   const onCatalogAdded = async (added: readonly Incident[], core: BreachCore = ctx.holder.core) => {
     if (stopping || added.length === 0) return;
-    const queued = await queueAlertsFor(store, added, deps.now(), core.catalog.incidents);
+    const queued = await queueAlertsFor(store, added, deps.now(), core.records);
     if (queued > 0) ctx.log.info(`watch alerts: ${queued} queued for ${added.length} new incident${added.length === 1 ? '' : 's'}`);
     await flush();
   };

@@ -17,7 +17,7 @@ import type { FeatureDeps } from './feature-deps.js';
 import { channelLease } from './leases.js';
 import { deliverItem, type ItemOutcome } from './outbox.js';
 import type { OutboxItem, StateStore } from '../store/state-store.js';
-import { watchedAs } from './watch-matcher.js';
+import { watchedAs, type WatchCatalog } from './watch-matcher.js';
 
 /** Incidents already in a pending outbox item for `channel`: on their way, not to be picked again. */
 export async function onTheirWay(store: StateStore, channel: ChannelRef): Promise<Set<string>> {
@@ -37,7 +37,7 @@ export async function watchNamesFor(
   store: StateStore,
   channel: ChannelRef,
   incidents: readonly Incident[],
-  catalog: readonly Incident[],
+  catalog: WatchCatalog,
 ): Promise<{ names: string[]; clients: VendorClient[]; language: Lang }> {
   const watches = await store.watches(channel);
   const names: string[] = [];
@@ -76,7 +76,7 @@ export async function answerForItem(deps: FeatureDeps, item: OutboxItem): Promis
     return { answer: updateNoteAnswer(revisions, item.channel.platform), language: await postingLanguage(store, item.channel) };
   }
   if (incidents.length === 0) return undefined;
-  const { names, clients, language } = await watchNamesFor(store, item.channel, incidents, core.catalog.incidents);
+  const { names, clients, language } = await watchNamesFor(store, item.channel, incidents, core.records);
   return { answer: alertAnswer(incidents, names, item.channel.platform, clients), language };
 }
 

@@ -16,7 +16,8 @@ import type { OutboxItem } from '../store/state-store.js';
 import { onTheirWay, watchNamesFor } from './outbox-sweep.js';
 import { newestFirst } from './digest-selection.js';
 import type { FeatureDeps } from './feature-deps.js';
-import { incidentsNamingIn } from './watch-matcher.js';
+import { incidentsNamingIn, type WatchCatalog } from './watch-matcher.js';
+import type { IncidentRecords } from '../core/incident-records.js';
 
 export interface WatchMatch {
   readonly channel: ChannelRef;
@@ -32,7 +33,7 @@ export function matchWatches(
   incidents: readonly Incident[],
   watches: readonly WatchEntry[],
   accept: (entry: WatchEntry, incident: Incident) => boolean = () => true,
-  catalog: readonly Incident[] = incidents,
+  catalog: WatchCatalog = incidents,
 ): WatchMatch[] {
   if (incidents.length === 0 || watches.length === 0) return [];
   const byId = new Map(incidents.map((i) => [i.id, i]));
@@ -62,19 +63,21 @@ export function newSinceWatch(entry: WatchEntry, incident: Incident): boolean {
 }
 
 /** Queues alerts for incidents the catalog (`catalog`, the new one) just gained; returns how many were queued. */
-export async function queueAlertsFor(store: StateStore, added: readonly Incident[], now: Date, catalog: readonly Incident[] = added): Promise<number> {
+export async function queueAlertsFor(store: StateStore, added: readonly Incident[], now: Date, catalog: WatchCatalog = added): Promise<number> {
   return store.queueAlerts(matchWatches(added, await store.allWatches(), newSinceWatch, catalog), now);
 }
 
 /**
  * At start-up: queues alerts for incidents added to the catalog after a watch entry was made
- * and never delivered (the bot may have been down when they arrived).
+ * and never delivered (the bot may have been down when they arrived). Which incidents are recent
+ * is read from the compact form's dates: only those are read in full.
  */
-export async function queueMissedAlerts(store: StateStore, incidents: readonly Incident[], now: Date): Promise<number> {
+export async function queueMissedAlerts(store: StateStore, incidents: IncidentRecords, now: Date): Promise<number> {
   const watches = await store.allWatches();
   if (watches.length === 0) return 0;
   const oldest = Math.min(...watches.map((w) => Date.parse(w.addedAt)));
-  const recent = incidents.filter((i) => Date.parse(i.addedAt) > oldest);
+  const recent: Incident[] = [];
+  for (let i = 0; i < incidents.size; i++) if (incidents.addedAt[i]! > oldest) recent.push(incidents.get(i));
   return store.queueAlerts(
     matchWatches(recent, watches, newSinceWatch, incidents),
     now,
@@ -147,7 +150,7 @@ async function flushLocked(deps: FeatureDeps, channel: ChannelRef, lost?: AbortS
     log.error(`watch alert to ${where} not posted: the state database cannot record it (${(err as Error).message}); it stays queued`);
     return 'failed';
   }
-  const { names, clients, language } = await watchNamesFor(store, channel, incidents, core.catalog.incidents);
+  const { names, clients, language } = await watchNamesFor(store, channel, incidents, core.records);
   const outcome = await deliverItem(deps, item, alertAnswer(incidents, names, channel.platform, clients), language, false, lost);
   switch (outcome.kind) {
     case 'sent':

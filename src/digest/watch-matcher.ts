@@ -13,9 +13,12 @@
  * An entry that is a domain name ("orange.fr", "https://www.orange.fr/") is matched against
  * domains instead: the organization's or an affected organization's domain, or a subdomain of it
  * ("espaceclient.orange.fr"), never a look-alike ("notorange.fr", "orange.fr.example").
- * Built on the incidents alone (no search index), so it holds whatever the core's internals do.
+ * Built on the incidents alone (no search index), so it holds whatever the core's internals do:
+ * either full records or the core's compact form of them (`IncidentRecords`: the same names and
+ * domains as string tables), so a watch over 100,000 incidents never parses them all.
  */
 import type { Incident } from '../core/incident-schema.js';
+import { IncidentRecords } from '../core/incident-records.js';
 import { STOP_WORDS, tokenize } from '../core/text-folding.js';
 import { editDistanceWithin } from '../core/edit-distance.js';
 
@@ -75,7 +78,23 @@ export interface NameTable {
   readonly known: ReadonlySet<string>;
 }
 
+/** The incidents a watch reads: full records, or the core's compact form of them. */
+export type WatchCatalog = readonly Incident[] | IncidentRecords;
+
 const tables = new WeakMap<readonly Incident[], NameTable>();
+const knownByRecords = new WeakMap<IncidentRecords, ReadonlySet<string>>();
+
+/** Every content word of every name the catalog carries (a watched word among them is matched exactly). */
+export function knownNameWords(catalog: WatchCatalog): ReadonlySet<string> {
+  if (!(catalog instanceof IncidentRecords)) return nameTable(catalog).known;
+  let known = knownByRecords.get(catalog);
+  if (!known) {
+    const words = new Set<string>();
+    for (const name of new Set(catalog.groupNames)) for (const w of contentWords(name)) words.add(w);
+    knownByRecords.set(catalog, (known = words));
+  }
+  return known;
+}
 
 /** The name table of `incidents` (built once per catalog array). */
 export function nameTable(incidents: readonly Incident[]): NameTable {
@@ -144,10 +163,10 @@ export function nameMatches(pattern: WatchPattern, nameWords: readonly string[])
  * Ids of the incidents among `candidates` that the entry `name` names. Which words are known (and
  * so matched exactly) comes from `catalog`, the whole catalog the candidates belong to.
  */
-export function incidentsNamingIn(candidates: readonly Incident[], name: string, catalog: readonly Incident[] = candidates): Set<string> {
+export function incidentsNamingIn(candidates: readonly Incident[], name: string, catalog: WatchCatalog = candidates): Set<string> {
   const domain = watchDomain(name);
   if (domain) return new Set(candidates.filter((i) => domainsOf(i).some((d) => domainMatches(domain, d))).map((i) => i.id));
-  const pattern = watchPattern(name, nameTable(catalog).known);
+  const pattern = watchPattern(name, knownNameWords(catalog));
   const table = nameTable(candidates);
   const out = new Set<string>();
   table.names.forEach((names, i) => {
@@ -164,10 +183,10 @@ export type WatchedAs = { readonly kind: 'organization' | 'affected' | 'domain' 
  * then a vendor); undefined when it does not. A vendor match is what lets an alert name the
  * client: "Almerys, supplier of Mutuelle Exemple".
  */
-export function watchedAs(incident: Incident, name: string, catalog: readonly Incident[]): WatchedAs | undefined {
+export function watchedAs(incident: Incident, name: string, catalog: WatchCatalog): WatchedAs | undefined {
   const domain = watchDomain(name);
   if (domain) return domainsOf(incident).some((d) => domainMatches(domain, d)) ? { kind: 'domain' } : undefined;
-  const pattern = watchPattern(name, nameTable(catalog).known);
+  const pattern = watchPattern(name, knownNameWords(catalog));
   const hit = (names: readonly string[]) => names.some((n) => nameMatches(pattern, contentWords(n)));
   const org = incident.organization;
   if (hit([org.name, ...org.aliases])) return { kind: 'organization' };
@@ -176,8 +195,46 @@ export function watchedAs(incident: Incident, name: string, catalog: readonly In
   return vendor ? { kind: 'vendor', vendor: vendor.name } : undefined;
 }
 
-/** Ids of the incidents of the catalog that the entry `name` names (what `watch add` counts). */
-export function incidentsNaming(core: { readonly catalog: { readonly incidents: readonly Incident[] } }, name: string): Set<string> {
-  const incidents = core.catalog.incidents;
-  return incidentsNamingIn(incidents, name, incidents);
+/**
+ * Ids of the incidents of the catalog that the entry `name` names (what `watch add` counts), from
+ * the compact form: the same names and domains as `incidentsNamingIn` reads from full records.
+ */
+export function incidentsNaming(core: { readonly records: IncidentRecords }, name: string): Set<string> {
+  return recordsNaming(core.records, name);
 }
+
+/** `incidentsNamingIn` over every incident of the compact form (no full record read). */
+export function recordsNaming(records: IncidentRecords, name: string): Set<string> {
+  const out = new Set<string>();
+  const domain = watchDomain(name);
+  if (domain) {
+    for (let i = 0; i < records.size; i++) {
+      for (let k = records.domainStart[i]!; k < records.domainStart[i + 1]!; k++) {
+        if (domainMatches(domain, records.domains[k]!)) {
+          out.add(records.ids[i]!);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  const pattern = watchPattern(name, knownNameWords(records));
+  // Each distinct name's words once: many incidents share a vendor or an organization.
+  const verdict = new Map<string, boolean>();
+  const names = records.groupNames;
+  for (let i = 0; i < records.size; i++) {
+    const from = records.groupNameStart[records.groupStart[i]!]!;
+    const to = records.groupNameStart[records.groupStart[i + 1]!]!;
+    for (let k = from; k < to; k++) {
+      const n = names[k]!;
+      let hit = verdict.get(n);
+      if (hit === undefined) verdict.set(n, (hit = nameMatches(pattern, contentWords(n))));
+      if (hit) {
+        out.add(records.ids[i]!);
+        break;
+      }
+    }
+  }
+  return out;
+}
+

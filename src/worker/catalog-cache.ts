@@ -1,16 +1,17 @@
 /**
  * The catalog at start-up: the compiled snapshot when it matches every file under the data
- * folder (read without re-validating or re-indexing anything), else built from the sources in a
- * worker thread, which writes a fresh snapshot for the next start. A stale or damaged snapshot
+ * folder (read without re-validating, re-indexing or parsing any record), else built from the
+ * sources in a worker thread, which writes a fresh snapshot that this start then opens too. A stale or damaged snapshot
  * is never served: one log line says why it is rebuilt.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { BreachCore } from '../core/breach-core.js';
 import type { CatalogProblem } from '../core/catalog.js';
-import { readCatalogSnapshot, sourceKey } from '../core/catalog-snapshot.js';
+import { openCatalogSnapshot, sourceKey } from '../core/catalog-snapshot.js';
 import { openCompiledCatalog } from '../core/compiled-catalog.js';
 import type { Logger } from '../ports/index.js';
+import { compileInWorker, openOnLoop } from './off-loop.js';
 import { runTask } from './run-task.js';
 
 export interface CoreLoad {
@@ -26,24 +27,37 @@ export function snapshotPathFor(cacheDir: string, dataDir: string): string {
   return join(cacheDir, `catalog-${createHash('sha1').update(dataDir).digest('hex').slice(0, 12)}.bin`);
 }
 
-/** The core for `dataDir`; `cacheDir` undefined = no snapshot, always from the sources. */
+/**
+ * The core for `dataDir`; `cacheDir` undefined = no snapshot, always from the sources. A
+ * snapshot's digests are checked in a worker thread while this thread decodes it; nothing from
+ * it is served before they all match.
+ */
 export async function loadCore(dataDir: string, cacheDir: string | undefined, log?: Logger): Promise<CoreLoad> {
   const t0 = performance.now();
   const snapshot = cacheDir ? snapshotPathFor(cacheDir, dataDir) : undefined;
   if (snapshot) {
-    const read = readCatalogSnapshot(snapshot, sourceKey(dataDir));
-    if (read.ok) {
+    const opened = openCatalogSnapshot(snapshot, sourceKey(dataDir));
+    if (opened.ok) {
+      const check = runTask('verify-snapshot', opened.check).then(
+        (r) => (r.failed === undefined ? undefined : 'fails its checksum'),
+        (err: unknown) => `cannot be checked (${(err as Error).message})`,
+      );
+      let core: BreachCore | undefined;
+      let failure: string | undefined;
       try {
-        const core = await openCompiledCatalog(read.compiled);
-        return { core, problems: read.compiled.problems, ms: performance.now() - t0, from: 'snapshot' };
+        core = await openCompiledCatalog(opened.compiled, undefined, opened.compiled.source);
       } catch (err) {
-        log?.warn(`catalog snapshot ${snapshot} cannot be opened (${(err as Error).message}): rebuilding it from ${dataDir}`);
+        failure = `cannot be opened (${(err as Error).message})`;
       }
-    } else if (read.reason !== 'missing') {
-      log?.warn(`catalog snapshot ${snapshot} ${read.detail}: rebuilding it from ${dataDir}`);
+      failure = (await check) ?? failure;
+      if (core && failure === undefined) return { core, problems: opened.compiled.problems, ms: performance.now() - t0, from: 'snapshot' };
+      opened.compiled.source.close();
+      log?.warn(`catalog snapshot ${snapshot} ${failure}: rebuilding it from ${dataDir}`);
+    } else if (opened.reason !== 'missing') {
+      log?.warn(`catalog snapshot ${snapshot} ${opened.detail}: rebuilding it from ${dataDir}`);
     }
   }
-  const compiled = await runTask('build-core', { dataDir, ...(snapshot ? { snapshot } : {}) }, log);
-  const core = await openCompiledCatalog(compiled);
-  return { core, problems: compiled.problems, ms: performance.now() - t0, from: 'sources' };
+  const built = await compileInWorker(dataDir, log, snapshot);
+  const core = await openOnLoop(built);
+  return { core, problems: built.problems, ms: performance.now() - t0, from: 'sources' };
 }

@@ -6,6 +6,7 @@
 import type { Logger } from '../ports/index.js';
 import type { DataFileLimits } from '../core/catalog.js';
 import type { RefreshableFeed } from '../import/refresh.js';
+import type { SnapshotCheck } from '../core/catalog-snapshot.js';
 
 /** What a task gives back: its result, and the buffers to move (not copy) with it. */
 export interface TaskResult<T> {
@@ -15,10 +16,12 @@ export interface TaskResult<T> {
 
 // Each task loads its own modules when it runs, so a worker starts with only what its task needs.
 export const TASKS = {
-  /** Reads, validates and indexes the catalog under `dataDir`: a compiled catalog. */
+  /** Reads, validates and indexes the catalog under `dataDir`: the snapshot file written, or the compiled catalog. */
   'build-core': async (input: { dataDir: string; limits?: DataFileLimits; snapshot?: string }, log: Logger) => (await import('./build-core-task.js')).buildCoreTask(input, log),
   /** Fetches one feed (hibp, bonjourlafuite, hhs-ocr) and rewrites its snapshot: the refresh's outcome. */
   'refresh-feed': async (input: { feed: RefreshableFeed; url: string; dataDir: string }, log: Logger) => (await import('./refresh-task.js')).refreshFeedTask(input, log),
+  /** Checks every section of a catalog snapshot against its digest: the first that differs, if any. */
+  'verify-snapshot': async (input: SnapshotCheck) => (await import('./verify-snapshot-task.js')).verifySnapshotTask(input),
 } as const;
 
 export type TaskName = keyof typeof TASKS;

@@ -48,6 +48,19 @@ describe('GIVEN a data folder and a cache folder', { timeout: 180_000 }, () => {
     expect((await s.load()).from).toBe('snapshot');
   });
 
+  it('THEN a change to aliases.json rebuilds it too, and the alias is searchable', async () => {
+    const s = setup();
+    await s.load();
+    const alias = { organization: 'Orange', aliases: ['Agrume Telecom'], relation: 'brand', basis: 'A made-up brand, for this test only.', source: { publisher: 'Test', title: 'Test', url: 'https://example.com/' } };
+    writeFileSync(join(s.dir, 'aliases.json'), JSON.stringify({ aliases: [alias] }));
+    const after = await s.load();
+    expect(after.from).toBe('sources');
+    expect(after.problems).toEqual([]);
+    const found = after.core.execute({ command: 'search', query: 'agrume telecom' });
+    expect(found.kind === 'results' && found.matches[0]!.incident.id).toBe('orange-2014-04');
+    expect((await s.load()).from).toBe('snapshot');
+  });
+
   it('THEN a file added or removed rebuilds it', async () => {
     const s = setup();
     await s.load();
@@ -64,6 +77,7 @@ describe('GIVEN a data folder and a cache folder', { timeout: 180_000 }, () => {
   it('THEN a damaged or truncated snapshot is never served: one log line, rebuilt from the sources', async () => {
     const s = setup();
     await s.load();
+    // A byte of a record (the records come last), then a byte of the indexes (just after the header).
     const bytes = readFileSync(s.file);
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     writeFileSync(s.file, bytes);
@@ -71,6 +85,14 @@ describe('GIVEN a data folder and a cache folder', { timeout: 180_000 }, () => {
     expect(damaged.from).toBe('sources');
     expect(damaged.core.size).toBe(2);
     expect(s.lines).toEqual([expect.stringMatching(/catalog snapshot .* fails its checksum: rebuilding it from /)]);
+    const again = readFileSync(s.file);
+    const afterHeader = again.indexOf(10, 'BREACHBOT-CATALOG\n'.length) + 20;
+    again[afterHeader] = again[afterHeader]! ^ 0x01;
+    writeFileSync(s.file, again);
+    expect((await s.load()).from).toBe('sources');
+    expect(s.lines).toHaveLength(2);
+    expect(s.lines[1]).toMatch(/catalog snapshot .* (fails its checksum|cannot be opened)/);
+    s.lines.splice(1, 1);
     writeFileSync(s.file, readFileSync(s.file).subarray(0, 5000));
     const truncated = await s.load();
     expect(truncated.from).toBe('sources');
