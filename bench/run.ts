@@ -3,7 +3,7 @@
  * synthetic incidents and on the bundled catalog, side by side with Fuse.js and an exact-name
  * Map. Prints the tables and writes them to bench/results.md.
  *
- *   npm run bench [-- --sizes 1000,10000 --seed N --no-bundled --out FILE]
+ *   npm run bench [-- --sizes 1000,10000 --seed N --no-bundled --no-build --out FILE]
  *   npm run bench -- --corpus breaches.json [--queries queries.json] --json
  *
  * With --corpus, the file is a Have I Been Pwned breach list; --queries is a JSON array of
@@ -128,12 +128,15 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       out: { type: 'string' },
       'no-bundled': { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
     },
   });
   const seed = Number(values.seed);
   // Start-up is measured on the compiled code, as `npm start` runs it.
-  log('bench: building dist/ (npm run build)');
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (!values['no-build']) {
+    log('bench: building dist/ (npm run build)');
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  }
   const workRoot = mkdtempSync(join(tmpdir(), 'breachbot-bench-'));
   const started = performance.now();
   try {

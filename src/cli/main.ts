@@ -15,9 +15,7 @@ import { CoreHolder } from '../core/core-holder.js';
 import { loadCore } from '../worker/catalog-cache.js';
 import { renderText } from '../render/text-renderer.js';
 import { errorMessage } from '../render/messages.js';
-import { startBot } from '../app/start.js';
 import { ImportUsageError, importCommand } from '../import/import-command.js';
-import { refreshCommand } from '../import/refresh-command.js';
 import type { Lang } from '../core/lang.js';
 import { QUERY_OPTIONS, cliHelp } from './cli-help.js';
 import { endQuietlyOnClosedPipe } from './closed-pipe.js';
@@ -99,10 +97,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'import':
         return importCommand(rest, config, io);
       case 'refresh':
-        return await refreshCommand(rest, config, io);
+        // Loaded only for the commands that use them: a one-shot search starts without the bot's servers and feeds.
+        return await (await import('../import/refresh-command.js')).refreshCommand(rest, config, io);
       case 'start':
       case 'chat':
-        return await startBot(config, { forceTerminal: command === 'chat' });
+        return await (await import('../app/start.js')).startBot(config, { forceTerminal: command === 'chat' });
       case 'search':
       case 'latest':
       case 'stats':

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { BreachCore } from '../core/breach-core.js';
 import type { CatalogProblem } from '../core/catalog.js';
-import { openCatalogSnapshot, sourceKey } from '../core/catalog-snapshot.js';
+import { openCatalogSnapshot, sourceKey, verifySnapshot } from '../core/catalog-snapshot.js';
 import { openCompiledCatalog } from '../core/compiled-catalog.js';
 import type { Logger } from '../ports/index.js';
 import { compileInWorker, openOnLoop } from './off-loop.js';
@@ -21,6 +21,9 @@ export interface CoreLoad {
   /** Where the core came from: the compiled snapshot, or the data files. */
   readonly from: 'snapshot' | 'sources';
 }
+
+/** Snapshots smaller than this are checked on this thread (about 0.1 s), larger ones in a worker. */
+const INLINE_CHECK_BYTES = 64 * 1024 * 1024;
 
 /** One snapshot file per data folder, so two bots (or a test) with different folders never share one. */
 export function snapshotPathFor(cacheDir: string, dataDir: string): string {
@@ -38,7 +41,10 @@ export async function loadCore(dataDir: string, cacheDir: string | undefined, lo
   if (snapshot) {
     const opened = openCatalogSnapshot(snapshot, sourceKey(dataDir));
     if (opened.ok) {
-      const check = runTask('verify-snapshot', opened.check).then(
+      // A small snapshot is hashed here (quicker than starting a thread); a large one in a worker, while this thread decodes.
+      const bytes = opened.check.sections.reduce((a, s) => a + s.bytes, 0);
+      const verify = bytes < INLINE_CHECK_BYTES ? verifySnapshot(opened.check).then((failed) => ({ ...(failed === undefined ? {} : { failed }) })) : runTask('verify-snapshot', opened.check);
+      const check = verify.then(
         (r) => (r.failed === undefined ? undefined : 'fails its checksum'),
         (err: unknown) => `cannot be checked (${(err as Error).message})`,
       );

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
 import { loadCore, snapshotPathFor } from '../../src/worker/catalog-cache.js';
+import { openCatalogSnapshot, sourceKey } from '../../src/core/catalog-snapshot.js';
+import { runTask } from '../../src/worker/run-task.js';
 import { seedRecord, tempDataDir } from '../helpers/catalog-fixtures.js';
 
 function setup() {
@@ -102,5 +104,18 @@ describe('GIVEN a data folder and a cache folder', { timeout: 180_000 }, () => {
     expect(s.lines[2]).toMatch(/is not a catalog snapshot: rebuilding it/);
     expect(s.lines).toHaveLength(3);
     expect((await s.load()).from).toBe('snapshot');
+  });
+
+  it('THEN the check a worker thread makes (for snapshots too large to hash before decoding) names the damaged section', async () => {
+    const s = setup();
+    await s.load();
+    const opened = openCatalogSnapshot(s.file, sourceKey(s.dir));
+    if (!opened.ok) throw new Error(opened.detail);
+    opened.compiled.source.close();
+    expect(await runTask('verify-snapshot', opened.check)).toEqual({});
+    const bytes = readFileSync(s.file);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
+    writeFileSync(s.file, bytes);
+    expect(await runTask('verify-snapshot', opened.check)).toEqual({ failed: 'records' });
   });
 });
