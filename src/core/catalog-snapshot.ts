@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CORE_IMAGE_VERSION } from './core-image.js';
+import { CORE_SHAPE } from './compiled-core.js';
 import type { CatalogProblem } from './catalog.js';
 import type { CompiledCatalog, OpenableCatalog } from './compiled-catalog.js';
 import { checkDataFile, DEFAULT_DATA_FILE_LIMITS, listDataFiles, type DataFileLimits, type DataFileResult } from './data-files.js';
@@ -66,6 +67,8 @@ interface Section {
 interface Header {
   readonly format: number;
   readonly image: number;
+  /** The fingerprint of the core's classes and fields it was written with (`CORE_SHAPE`). */
+  readonly shape: string;
   readonly key: string;
   readonly digest: string;
   readonly files: readonly string[];
@@ -89,6 +92,7 @@ export function writeCatalogSnapshot(path: string, key: string, c: CompiledCatal
   const header: Header = {
     format: SNAPSHOT_FORMAT,
     image: c.image.version,
+    shape: CORE_SHAPE,
     key,
     digest: DIGEST,
     files: c.files,
@@ -210,7 +214,7 @@ export function openCatalogSnapshot(path: string, key: string): SnapshotOpen {
     const read = readHeader(fd);
     if (typeof read === 'string') return corrupt(read);
     const { header, end } = read;
-    if (header.format !== SNAPSHOT_FORMAT || header.image !== CORE_IMAGE_VERSION) return { ok: false, reason: 'stale', detail: `was written by another version (format ${header.format}, image ${header.image})` };
+    if (header.format !== SNAPSHOT_FORMAT || header.image !== CORE_IMAGE_VERSION || header.shape !== CORE_SHAPE) return { ok: false, reason: 'stale', detail: `was written by another version (format ${header.format}, image ${header.image}, shape ${header.shape})` };
     if (header.key !== key) return { ok: false, reason: 'stale', detail: 'was built from other data files' };
     const expected = header.sections.reduce((a, s) => a + s.bytes, 0);
     const size = fstatSync(fd).size - end;

@@ -4,6 +4,7 @@
  * catalog and to where the full records are are stored as keys, given back by whoever opens it
  * (the compiled snapshot keeps each record as a byte range of JSON text).
  */
+import { createHash } from 'node:crypto';
 import { BreachCore } from './breach-core.js';
 import type { Catalog } from './catalog.js';
 import { decodeImage, encodeImage, registerImageClass, type CoreImage } from './core-image.js';
@@ -13,21 +14,31 @@ import type { RecordSource } from './incident-records.js';
  * Every class a core is made of, found by walking a core built over no incidents: the index
  * modules can add or rename classes (module-private ones too) without this file knowing them.
  */
-function registerCoreClasses(): void {
+function registerCoreClasses(): string {
   const empty: Catalog = { incidents: [], byId: new Map(), fileOf: new Map(), problems: [] };
   const seen = new Set<object>();
+  const shapes = new Set<string>();
   const walk = (v: unknown): void => {
     if (typeof v !== 'object' || v === null || seen.has(v) || ArrayBuffer.isView(v)) return;
     seen.add(v);
     const proto = Object.getPrototypeOf(v) as { constructor?: abstract new (...args: never[]) => object } | null;
-    if (proto && proto !== Object.prototype && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set) && proto.constructor) registerImageClass(proto.constructor);
+    if (proto && proto !== Object.prototype && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set) && proto.constructor) {
+      registerImageClass(proto.constructor);
+      shapes.add(`${proto.constructor.name}(${Object.keys(v).join(',')})`);
+    }
     if (v instanceof Map) for (const [k, x] of v) (walk(k), walk(x));
     else if (v instanceof Set) for (const x of v) walk(x);
     else for (const x of Object.values(v)) walk(x);
   };
   walk(new BreachCore(empty));
+  return createHash('sha256').update([...shapes].sort().join('\n')).digest('hex').slice(0, 16);
 }
-registerCoreClasses();
+
+/**
+ * A fingerprint of the core's classes and their fields: a snapshot written by a build whose
+ * indexes had other fields is stale, even if nobody remembered to raise `CORE_IMAGE_VERSION`.
+ */
+export const CORE_SHAPE = registerCoreClasses();
 
 const CATALOG = 'catalog';
 const RECORDS = 'records';

@@ -16,7 +16,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 
-export const CORE_IMAGE_VERSION = 2;
+export const CORE_IMAGE_VERSION = 3;
 
 /**
  * The graph as JSON text (`shape`), with its bulk in one buffer (`data`: every typed array, each

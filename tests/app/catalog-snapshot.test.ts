@@ -118,4 +118,17 @@ describe('GIVEN a data folder and a cache folder', { timeout: 180_000 }, () => {
     writeFileSync(s.file, bytes);
     expect(await runTask('verify-snapshot', opened.check)).toEqual({ failed: 'records' });
   });
+
+  it('THEN a snapshot written by a build whose indexes had other fields is stale: one log line, rebuilt', async () => {
+    const s = setup();
+    await s.load();
+    const bytes = readFileSync(s.file);
+    const text = bytes.toString('latin1');
+    const at = text.indexOf('"shape":"') + '"shape":"'.length;
+    bytes.write('0'.repeat(16), at, 'latin1');
+    writeFileSync(s.file, bytes);
+    expect((await s.load()).from).toBe('sources');
+    expect(s.lines).toEqual([expect.stringMatching(/catalog snapshot .* was written by another version \(format \d+, image \d+, shape 0{16}\): rebuilding it from /)]);
+    expect((await s.load()).from).toBe('snapshot');
+  });
 });
