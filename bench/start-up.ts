@@ -16,6 +16,8 @@ export interface StartUp {
   /** Spawn to the first byte of the answer on stdout. */
   readonly ms: number;
   readonly rssMB: number;
+  /** CPU time the process used, all threads (what wall time is on an idle machine, less any overlap between threads). */
+  readonly cpuMs: number;
 }
 
 export interface StartUps {
@@ -41,9 +43,9 @@ function once(dataDir: string, cacheDir: string, query: string): Promise<StartUp
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0 || first === undefined) return reject(new Error(`bench: breachbot search exited with ${code}: ${err.slice(0, 500)}`));
-      const rssMB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+      const [rss, cpuMs] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
       rmSync(rssFile, { force: true });
-      resolve({ ms: first, rssMB });
+      resolve({ ms: first, rssMB: rss! / 1024, cpuMs: cpuMs! });
     });
   });
 }
@@ -55,8 +57,8 @@ export async function measureStartUp(dataDir: string, query: string, runs = 3): 
     const cold = await once(dataDir, cacheDir, query);
     const warm: StartUp[] = [];
     for (let r = 0; r < runs; r++) warm.push(await once(dataDir, cacheDir, query));
-    const ms = warm.map((w) => w.ms).sort((a, b) => a - b)[Math.floor(warm.length / 2)]!;
-    return { cold, warm: { ms, rssMB: Math.max(...warm.map((w) => w.rssMB)) }, runs };
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    return { cold, warm: { ms: median(warm.map((w) => w.ms)), rssMB: Math.max(...warm.map((w) => w.rssMB)), cpuMs: median(warm.map((w) => w.cpuMs)) }, runs };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
