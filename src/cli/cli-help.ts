@@ -4,8 +4,14 @@
  */
 import type { Lang } from '../core/lang.js';
 import { NNBSP, typeset } from '../render/typography.js';
-import { IMPORT_USAGE } from '../import/import-command.js';
-import { REFRESH_USAGE } from '../import/refresh-command.js';
+import { IMPORT_SYNTAX } from '../import/import-command.js';
+import { REFRESH_SYNTAX } from '../import/refresh-command.js';
+import { FEEDS } from '../import/feeds.js';
+import { FEED_URL_VARIABLE, REFRESHABLE_FEEDS } from '../import/refresh.js';
+
+const feedList = (optional: string) => Object.values(FEEDS).map((f) => `${f.name}${f.bundled ? '' : ` (${optional})`}`).join(', ');
+const refreshable = REFRESHABLE_FEEDS.join(', ');
+const urlVariables = REFRESHABLE_FEEDS.map((f) => FEED_URL_VARIABLE[f]).join(', ');
 
 /** The options of the commands that query the catalog, as help and usage errors name them. */
 export const QUERY_OPTIONS = '--json, --limit N, --page N, --lang en|fr';
@@ -19,8 +25,8 @@ const TEXT = {
       ['stats [filters...] [--json] [--lang en|fr]', 'counts by year, data type, country and source, with a text bar chart (of what the filters match)'],
       ['show <id> [--json] [--lang en|fr]', 'one incident in full, with its sources'],
       ['validate', 'check every incident file under the data folder'],
-      [IMPORT_USAGE, ''],
-      [REFRESH_USAGE, ''],
+      [IMPORT_SYNTAX, `re-import a feed from local files; sources: ${feedList('optional pack, not bundled')}; hibp: the /api/v3/breaches JSON and/or the reduced index; hhs-ocr: the CSVs, newest export last`],
+      [REFRESH_SYNTAX, `refreshes ${refreshable} now from ${urlVariables} (default: every feed whose URL is set)`],
       ['start', 'run the bot (the terminal chat when no platform token is set)'],
       ['help [--lang en|fr]', 'this help'],
     ],
@@ -45,8 +51,8 @@ const TEXT = {
       ['stats [filtres...] [--json] [--lang en|fr]', 'les chiffres par année, type de données, pays et source, avec un graphique en barres (de ce que les filtres trouvent)'],
       ['show <id> [--json] [--lang en|fr]', 'un incident en entier, avec ses sources'],
       ['validate', 'vérifie chaque fichier d\'incident du dossier de données'],
-      [IMPORT_USAGE, ''],
-      [REFRESH_USAGE, ''],
+      [IMPORT_SYNTAX, `réimporte une source depuis des fichiers locaux${NNBSP}; sources${NNBSP}: ${feedList('module facultatif, non fourni')}${NNBSP}; hibp${NNBSP}: le JSON de /api/v3/breaches et/ou l'index réduit${NNBSP}; hhs-ocr${NNBSP}: les CSV, l'export le plus récent en dernier`],
+      [REFRESH_SYNTAX, `met à jour ${refreshable} maintenant depuis ${urlVariables} (par défaut${NNBSP}: chaque source dont l'URL est définie)`],
       ['start', 'lance le bot (la discussion dans le terminal sans jeton de plateforme)'],
       ['help [--lang en|fr]', 'cette aide'],
     ],

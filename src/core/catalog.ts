@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import { IncidentSchema, type Incident } from './incident-schema.js';
-import { mergedRecords } from './source-figures.js';
+import { mergedClaims, mergedRecords } from './source-figures.js';
 import { DEFAULT_DATA_FILE_LIMITS, listDataFiles, parseDataJson, readDataFile, type DataFileLimits } from './data-files.js';
 
 export { DEFAULT_DATA_FILE_LIMITS, type DataFileLimits } from './data-files.js';
@@ -114,7 +114,8 @@ export class CatalogBuilder {
    * (`into`): that incident's facts win and the record's sources (and where the people it hit
    * live) are added to its own, once each, so the incident is shown once and cites both; a figure
    * the record gives that differs from the incident's is kept beside it with who gives it
-   * (`records.bySource`). When `into` is unknown (the incident was
+   * (`records.bySource`); so are its data classes (united) and its dates where they differ, with
+   * who gives which (`bySource`, see `mergedClaims`). When `into` is unknown (the incident was
    * renamed or removed since the import), the record is added on its own instead.
    */
   merge(file: string, path: string, into: unknown, raw: unknown): Incident | undefined {
@@ -125,16 +126,19 @@ export class CatalogBuilder {
       this.problems.push(...issueProblems(file, `${path}.incident`, parsed.error));
       return undefined;
     }
-    const key = (s: Incident['sources'][number]) => s.url ?? `${s.title}|${s.reference ?? ''}`;
+    const key = (s: Incident['sources'][number]) => s.url ?? `${s.title ?? `${s.kind}:${s.subject}`}|${s.reference ?? ''}`;
     const known = new Set(target.sources.map(key));
     const extra = parsed.data.sources.filter((s) => !known.has(key(s)));
     // Where the people hit live is added, not a competing fact: a list of French leaks tells it of a worldwide one.
     const people = parsed.data.peopleCountries.filter((c) => !target.peopleCountries.includes(c) && c !== target.organization.country);
     const records = mergedRecords(target, parsed.data);
-    if (extra.length === 0 && people.length === 0 && records === target.records) return target;
+    const claims = mergedClaims(target, parsed.data);
+    if (extra.length === 0 && people.length === 0 && records === target.records && claims.dataClasses === target.dataClasses && claims.bySource === target.bySource) return target;
     const combined: Incident = {
       ...target,
       ...(records ? { records } : {}),
+      dataClasses: claims.dataClasses,
+      ...(claims.bySource ? { bySource: claims.bySource } : {}),
       sources: [...target.sources, ...extra],
       peopleCountries: [...target.peopleCountries, ...people],
     };

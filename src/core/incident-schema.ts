@@ -109,18 +109,37 @@ export const ResponseSchema = z.strictObject({
   text: LocalizedTextSchema,
 });
 
-export const SourceSchema = z.strictObject({
-  publisher: nonEmpty.optional(),
-  title: shortText,
-  date: PartialDateSchema.optional(),
-  language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as fr or en'),
-  url: bounded(TEXT_LIMITS.url).pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })).optional(),
-  /** Where the text came from when there is no URL (e.g. the seed article's file name). */
-  reference: nonEmpty.optional(),
-  /** Attribution a licence requires, shown with the answer. */
-  attribution: shortText.optional(),
-  license: nonEmpty.optional(),
-});
+/**
+ * What a source is when it is a feed's own page rather than an article with a headline: the bot
+ * words its title in the reader's language from this and `subject` (importers store the fact,
+ * not a title in one language). "feed-entry": the feed's page for this breach (HIBP's breach
+ * page, the French list's entry); "screenshot": a screenshot the feed keeps as its evidence;
+ * "breach-report": a report filed with an authority (HHS OCR); "disclosure": the organization's
+ * own announcement.
+ */
+export const SOURCE_KINDS = ['feed-entry', 'screenshot', 'breach-report', 'disclosure'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const SourceSchema = z
+  .strictObject({
+    publisher: nonEmpty.optional(),
+    /** The headline as printed; absent when `kind` says what the source is. */
+    title: shortText.optional(),
+    kind: z.enum(SOURCE_KINDS).optional(),
+    /** What a `kind` source is about: the breach or organization name ("Bouygues Telecom"). */
+    subject: nonEmpty.optional(),
+    date: PartialDateSchema.optional(),
+    language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as fr or en'),
+    url: bounded(TEXT_LIMITS.url).pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })).optional(),
+    /** Where the text came from when there is no URL (e.g. the seed article's file name). */
+    reference: nonEmpty.optional(),
+    /** Attribution a licence requires, shown with the answer. */
+    attribution: shortText.optional(),
+    license: nonEmpty.optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.title === undefined && (s.kind === undefined || s.subject === undefined)) ctx.addIssue({ code: 'custom', path: ['title'], message: 'a source needs its title, or a kind and a subject' });
+  });
 
 export const DataClassNameSchema = bounded(TEXT_LIMITS.name).superRefine((name, ctx) => {
   if (!isDataClassName(name)) {
@@ -133,12 +152,32 @@ export const DataClassNameSchema = bounded(TEXT_LIMITS.name).superRefine((name, 
   }
 });
 
-export const EstablishedFactSchema = z.strictObject({
-  /** Field path, e.g. "dates.disclosed". */
-  path: nonEmpty,
-  basis: z.enum(['article-clues', 'public-record', 'source-description']),
-  note: shortText,
-});
+/**
+ * How an importer read a fact, as a code the wording layer words in each language (importers
+ * store facts, not sentences): "people-in-france-list": the French list only lists leaks that hit
+ * people in France; "classes-from-description" / "flags-from-description": read from the feed's
+ * description, its index having none; "named-in-description": a vendor named in the feed's
+ * description (`name`), the sentence kept in `quote`.
+ */
+export const READINGS = ['people-in-france-list', 'classes-from-description', 'flags-from-description', 'named-in-description'] as const;
+
+export const EstablishedFactSchema = z
+  .strictObject({
+    /** Field path, e.g. "dates.disclosed" (never shown: the wording layer says what it means). */
+    path: nonEmpty,
+    basis: z.enum(['article-clues', 'public-record', 'source-description']),
+    /** How, in words: English and French (a French answer never shows the English). */
+    note: z.strictObject({ en: shortText, fr: shortText }).optional(),
+    /** How, as a code an importer writes (see `READINGS`). */
+    reading: z.enum(READINGS).optional(),
+    /** What the reading found (the vendor's name). */
+    name: nonEmpty.optional(),
+    /** The source's own words it was read from, verbatim, with their language. */
+    quote: z.strictObject({ text: shortText, language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as fr or en') }).optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.note === undefined && f.reading === undefined) ctx.addIssue({ code: 'custom', path: ['note'], message: 'says how the fact was established: a note { en, fr } or an importer reading' });
+  });
 
 export const FlagsSchema = z.strictObject({
   fabricated: z.boolean().optional(),
@@ -193,6 +232,18 @@ export const IncidentSchema = z
         bySource: list(SourcedCountSchema).default([]),
       })
       .optional(),
+    /**
+     * What each source says, when an imported record merged into this incident says otherwise
+     * (see `CatalogBuilder.merge`): the dates it gives (another day, or the same at another
+     * precision) and the data classes it names. `dates` stay the incident's own (what sorting and
+     * year filters read); `dataClasses` hold the union. Shown with who gives which.
+     */
+    bySource: z
+      .strictObject({
+        dates: list(z.strictObject({ by: nonEmpty, occurred: PartialDateSchema.optional(), discovered: PartialDateSchema.optional(), disclosed: PartialDateSchema.optional() })).optional(),
+        dataClasses: list(z.strictObject({ by: nonEmpty, dataClasses: list(DataClassNameSchema) })).optional(),
+      })
+      .optional(),
     dataClasses: list(DataClassNameSchema).default([]),
     /** Data the source lists that the vocabulary has no class for, kept verbatim. */
     otherDataClasses: list(nonEmpty).default([]),
@@ -245,6 +296,8 @@ export type Incident = z.output<typeof IncidentSchema>;
 export type RecordCount = z.output<typeof RecordCountSchema>;
 export type SourcedCount = z.output<typeof SourcedCountSchema>;
 export type LocalizedText = z.output<typeof LocalizedTextSchema>;
+export type EstablishedFact = z.output<typeof EstablishedFactSchema>;
+export type Source = z.output<typeof SourceSchema>;
 export type ResponseType = z.output<typeof ResponseSchema>['type'];
 
 /** The inclusive [first, last] years an incident spans (from when it happened to when it was disclosed), for year filters. */

@@ -46,3 +46,35 @@ export function mergedRecords(target: Incident, record: Incident): Incident['rec
 export function hasDisagreeingFigures(incident: Incident): boolean {
   return (incident.records?.bySource.length ?? 0) > 1;
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * The data classes and dates of `target` once `record` is merged into it. Data classes: the
+ * union (a class the target only says was possibly exposed stays hedged), and when the two name
+ * different ones, each source's list in `bySource.dataClasses`, so a reader sees who names which.
+ * Dates: `dates` stay the target's (what sorting and year filters read); the record's, where they
+ * differ from the target's (another day, another precision, or one the target lacks), are kept in
+ * `bySource.dates` with who gives them. Returns the target's own fields when nothing differs.
+ */
+export function mergedClaims(target: Incident, record: Incident): Pick<Incident, 'dataClasses' | 'bySource'> {
+  const by = publisherOf(record);
+  const theirs = record.dataClasses;
+  const added = theirs.filter((c) => !target.dataClasses.includes(c) && !target.possiblyExposed.includes(c));
+  let bySource = target.bySource;
+  if (theirs.length > 0 && !sameSet(theirs, target.dataClasses)) {
+    const already = target.bySource?.dataClasses ?? (target.dataClasses.length ? [{ by: publisherOf(target), dataClasses: [...target.dataClasses] }] : []);
+    if (!already.some((e) => e.by === by && sameSet(e.dataClasses, theirs))) bySource = { ...bySource, dataClasses: [...already, { by, dataClasses: [...theirs] }] };
+  }
+  const own = target.dates;
+  const dates: { occurred?: string; discovered?: string; disclosed?: string } = {};
+  const occurred = record.dates.occurred?.start;
+  if (occurred && occurred !== own.occurred?.start) dates.occurred = occurred;
+  if (record.dates.discovered && record.dates.discovered !== own.discovered) dates.discovered = record.dates.discovered;
+  if (record.dates.disclosed && record.dates.disclosed !== own.disclosed) dates.disclosed = record.dates.disclosed;
+  if (Object.keys(dates).length > 0) {
+    const already = bySource?.dates ?? [];
+    if (!already.some((e) => e.by === by)) bySource = { ...bySource, dates: [...already, { by, ...dates }] };
+  }
+  return { dataClasses: added.length ? [...target.dataClasses, ...added] : target.dataClasses, bySource };
+}

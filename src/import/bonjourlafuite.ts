@@ -18,7 +18,7 @@
 import type { IncidentInput } from '../core/incident-schema.js';
 import { isValidPartialDate } from '../core/partial-date.js';
 import { dataClassLabel } from '../core/data-classes.js';
-import { formatCount, formatDate, formatNumber } from '../render/format.js';
+import { formatDate, formatNumber } from '../core/locale-format.js';
 import { parseCsvRecords } from './csv.js';
 import { classesInFrenchItem } from './data-class-mapping.js';
 import { countInto, emptyResult, FEEDS, IdAllocator, type ImportResult } from './feeds.js';
@@ -146,13 +146,13 @@ function toIncident(row: Partial<BonjourLaFuiteRow>, processor: string, date: st
     const generic = !label || /^sources?$/i.test(label);
     sources.push({
       publisher: host,
-      title: generic ? (host === 'bonjourlafuite.eu.org' ? `${processor} — capture d'écran` : `${processor} — ${host}`) : truncate(label, 200),
+      ...(generic && host === 'bonjourlafuite.eu.org' ? { kind: 'screenshot' as const, subject: processor } : { title: generic ? `${processor} — ${host}` : truncate(label, 200) }),
       date,
       language: ENGLISH_HOSTS.test(host) ? 'en' : 'fr',
       url,
     });
   }
-  sources.push({ publisher: FEED.publisher, title: `Bonjour la fuite — ${processor}`, date, language: 'fr', url: FEED.homepage });
+  sources.push({ publisher: FEED.publisher, kind: 'feed-entry', subject: processor, date, language: 'fr', url: FEED.homepage });
 
   const volume = parseFrenchVolume(row.volume ?? '');
   const volumeText = cleanInline(row.volume ?? '');
@@ -163,11 +163,11 @@ function toIncident(row: Partial<BonjourLaFuiteRow>, processor: string, date: st
   const via = vendors.map((v) => v.name).join(', ');
   const classesEn = [...dataClasses.map((c) => dataClassLabel(c, 'en'))];
   const classesFr = [...dataClasses.map((c) => dataClassLabel(c, 'fr')), ...otherDataClasses];
-  const howMany = (lang: 'en' | 'fr') => (volume?.total ? formatCount(volume.total, lang) : volume?.breakdown.length ? volume.breakdown.map((b) => formatCount(b, lang)).join(', ') : undefined);
 
   const fr = [
     `Fuite de données chez ${processor}${via ? ` via ${via}` : ''}, rendue publique le ${formatDate(date, 'fr')}.`,
-    howMany('fr') ? `Volume : ${howMany('fr')}.` : volumeText ? `Volume indiqué : « ${volumeText} ».` : '',
+    // A volume read as a count is the record's count, shown beside the summary; one that is not is quoted.
+    records ? '' : volumeText ? `Volume indiqué : « ${volumeText} ».` : '',
     classesFr.length ? `Données : ${truncate(classesFr.join(', '), 500)}.` : '',
     volume?.organizations ? `${formatNumber(volume.organizations.count, 'fr')} entreprises touchées.` : '',
     sensitive ? 'La liste la signale comme sensible.' : '',
@@ -175,7 +175,7 @@ function toIncident(row: Partial<BonjourLaFuiteRow>, processor: string, date: st
   ];
   const en = [
     `Data leak at ${processor}${via ? ` through ${via}` : ''}, made public on ${formatDate(date, 'en')}.`,
-    howMany('en') ? `Volume: ${howMany('en')}.` : volumeText ? `Volume given (in French): "${volumeText}".` : '',
+    records ? '' : volumeText ? `Volume given (in French): "${volumeText}".` : '',
     classesEn.length ? `Data: ${classesEn.join(', ')}${otherDataClasses.length ? `, and items listed in French: ${truncate(otherDataClasses.join(', '), 300)}` : ''}.` : otherDataClasses.length ? `Data listed in French: ${truncate(otherDataClasses.join(', '), 400)}.` : '',
     volume?.organizations ? `${formatNumber(volume.organizations.count, 'en')} companies affected.` : '',
     sensitive ? 'The list marks it as sensitive.' : '',
@@ -209,6 +209,6 @@ function toIncident(row: Partial<BonjourLaFuiteRow>, processor: string, date: st
     provenance: { source: FEED.name, sourceId: `${date} ${processor}`, publisher: FEED.publisher, attribution: FEED.attribution, license: FEED.license },
     ...(records || !volumeText ? {} : { unstated: [`records (the list's volume, "${truncate(volumeText, 80)}", is not a count)`] }),
     peopleCountries: ['FR'],
-    established: [{ path: 'peopleCountries', basis: 'article-clues', note: 'bonjourlafuite.eu.org lists leaks that hit people in France; where the organization itself is based is not in the list.' }],
+    established: [{ path: 'peopleCountries', basis: 'article-clues', reading: 'people-in-france-list' }],
   };
 }

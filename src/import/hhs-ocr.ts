@@ -15,7 +15,7 @@
  */
 import type { IncidentInput } from '../core/incident-schema.js';
 import { isValidPartialDate } from '../core/partial-date.js';
-import { formatDate, formatNumber } from '../render/format.js';
+import { formatDate, formatNumber } from '../core/locale-format.js';
 import { parseCsvRecords } from './csv.js';
 import { classesInEnglishProse } from './data-class-mapping.js';
 import { countInto, emptyResult, FEEDS, IdAllocator, type ImportResult } from './feeds.js';
@@ -202,7 +202,8 @@ function toIncident(c: Candidate, ids: IdAllocator): IncidentInput {
     sources: [
       {
         publisher: FEED.publisher,
-        title: `Breach report: ${name}`,
+        kind: 'breach-report',
+        subject: name,
         date,
         language: 'en',
         url: FEED.homepage,

@@ -23,7 +23,7 @@
 import type { IncidentInput, RecordCount } from '../core/incident-schema.js';
 import { isValidPartialDate } from '../core/partial-date.js';
 import { dataClassLabel } from '../core/data-classes.js';
-import { formatDate } from '../render/format.js';
+import { formatDate } from '../core/locale-format.js';
 import { canonicalDataClass, classesInEnglishProse } from './data-class-mapping.js';
 import { countInto, emptyResult, FEEDS, IdAllocator, isoDateTime, type ImportResult } from './feeds.js';
 import { vendorsInDescription } from './description-vendors.js';
@@ -246,7 +246,7 @@ function toIncident(b: Breach, newer: Breach | undefined, ids: IdAllocator, resu
     }
   } else if (text) {
     dataClasses.push(...classesInEnglishProse(text));
-    if (dataClasses.length) established.push({ path: 'dataClasses', basis: 'article-clues', note: "Read from HIBP's description: the index this record comes from lists no data classes." });
+    if (dataClasses.length) established.push({ path: 'dataClasses', basis: 'article-clues', reading: 'classes-from-description' });
   }
 
   const occurred = b.breachDate ? breachDatePrecision(b.breachDate, text) : undefined;
@@ -266,13 +266,13 @@ function toIncident(b: Breach, newer: Breach | undefined, ids: IdAllocator, resu
     malware: false,
     stealerLog: /stealer ?logs?/i.test(b.name) || /\bstealer logs?\b/i.test(text),
   };
-  if (fromIndexOnly) established.push({ path: 'verified', basis: 'article-clues', note: 'The index this record comes from carries no flags: verification and flags are read from the description.' });
+  if (fromIndexOnly) established.push({ path: 'verified', basis: 'article-clues', reading: 'flags-from-description' });
 
   // The third party the description names as behind the breach ("linked to Snowflake").
   const described = vendorsInDescription(text, [b.name, title, name, ...(b.domain ? [b.domain.replace(/\.[a-z]+$/i, '')] : [])]);
   for (const v of described) {
     countInto(result.describedVendors, v.name);
-    established.push({ path: 'vendors', basis: 'source-description', note: `${v.name}, named in HIBP's description: "${v.sentence}"` });
+    established.push({ path: 'vendors', basis: 'source-description', reading: 'named-in-description', name: v.name, quote: { text: v.sentence, language: 'en' } });
   }
 
   const domain = b.domain?.toLowerCase();
@@ -283,7 +283,8 @@ function toIncident(b: Breach, newer: Breach | undefined, ids: IdAllocator, resu
   const sources: NonNullable<IncidentInput['sources']> = [
     {
       publisher: FEED.publisher,
-      title: `${title} — breach record`,
+      kind: 'feed-entry',
+      subject: title,
       ...(pageDate ? { date: pageDate } : {}),
       language: 'en',
       url: `https://haveibeenpwned.com/Breach/${encodeURIComponent(b.name)}`,
@@ -291,7 +292,7 @@ function toIncident(b: Breach, newer: Breach | undefined, ids: IdAllocator, resu
   ];
   const disclosure = httpUrl(b.disclosureUrl);
   const links = htmlLinks(html).filter((l) => l.url !== disclosure);
-  if (disclosure) sources.push({ title: `${name}: disclosure`, language: 'en', url: disclosure });
+  if (disclosure) sources.push({ kind: 'disclosure', subject: name, language: 'en', url: disclosure });
   for (const link of links.slice(0, MAX_LINKED_SOURCES)) {
     sources.push({ publisher: hostOf(link.url), title: truncate(link.text || hostOf(link.url), 200), language: 'en', url: link.url });
   }

@@ -17,11 +17,8 @@ export interface ImportIo {
   err(text: string): void;
 }
 
-export const IMPORT_USAGE = `import <source> --file <path> [--file <path>...] [--dry-run] [--rematch] [--json]
-      sources: ${Object.values(FEEDS)
-        .map((f) => `${f.name}${f.bundled ? '' : ' (optional pack, not bundled)'}`)
-        .join(', ')}
-      hibp: the /api/v3/breaches JSON and/or the reduced index; hhs-ocr: the CSVs, newest export last`;
+/** How `import` is typed (help words what it does in the reader's language). */
+export const IMPORT_SYNTAX = 'import <source> --file <path> [--file <path>...] [--dry-run] [--rematch] [--json]';
 
 /** Thrown for a usage error (exit 2); the message is shown as is. */
 export class ImportUsageError extends Error {}

@@ -12,8 +12,8 @@ import { createLogger } from '../app/logger.js';
 import { ImportUsageError, type ImportIo } from './import-command.js';
 import { FEED_LABEL, FEED_URL_VARIABLE, isRefreshableFeed, redactUrl, REFRESHABLE_FEEDS, refreshFeed, type RefreshableFeed, type RefreshOutcome } from './refresh.js';
 
-export const REFRESH_USAGE = `refresh [feed...] [--json]
-      refreshes ${REFRESHABLE_FEEDS.join(', ')} now from ${REFRESHABLE_FEEDS.map((f) => FEED_URL_VARIABLE[f]).join(', ')} (default: every feed whose URL is set)`;
+/** How `refresh` is typed (help words what it does in the reader's language). */
+export const REFRESH_SYNTAX = 'refresh [feed...] [--json]';
 
 export interface RefreshCommandOptions {
   readonly now?: () => Date;

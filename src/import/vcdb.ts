@@ -148,7 +148,7 @@ export function vcdbToIncidents(records: readonly unknown[], now = new Date()): 
       summary: { en: summary || `${name}: an incident recorded by the VERIS Community Database (${how.map((a) => a.en).join(', ')}).` },
       sources: [
         ...urls.slice(0, 3).map((url) => ({ publisher: hostOf(url), title: truncate(`${name} — ${hostOf(url)}`, 200), language: 'en', url })),
-        { publisher: FEED.publisher, title: `VCDB incident ${incidentId}`, language: 'en', url: FEED.homepage },
+        { publisher: FEED.publisher, kind: 'feed-entry', subject: name, language: 'en', url: FEED.homepage },
       ],
       verified: validated,
       provenance: { source: FEED.name, sourceId: incidentId, publisher: FEED.publisher, attribution: FEED.attribution, license: FEED.license },

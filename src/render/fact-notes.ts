@@ -3,9 +3,9 @@
  * words: records name the facts by field path ("dates.occurred (day)", "affected[2].records"),
  * readers see "the day it happened" / "le jour des faits", never the path.
  */
-import type { Incident } from '../core/incident-schema.js';
+import type { EstablishedFact, Incident } from '../core/incident-schema.js';
 import type { Lang } from '../core/language.js';
-import { typeset, quote, colon } from './typography.js';
+import { NNBSP, typeset, quote, colon } from './typography.js';
 
 type Words = Record<Lang, string>;
 
@@ -120,32 +120,52 @@ export function unstatedList(incident: Incident, lang: Lang): string[] {
   return [...new Set(incident.unstated.map((u) => unstatedWords(u, lang, incident)))];
 }
 
-/** Notes the importers write, in French too (they state how a feed's facts were read). */
-const IMPORTED_NOTES: readonly { readonly en: RegExp; readonly fr: string }[] = [
-  {
-    en: /^bonjourlafuite\.eu\.org lists leaks that hit people in France; where the organization itself is based is not in the list\.$/,
-    fr: "bonjourlafuite.eu.org recense des fuites qui touchent des personnes en France\u202f; le pays de l'organisation elle-même n'y figure pas.",
-  },
-  {
-    en: /^Read from HIBP's description: the index this record comes from lists no data classes\.$/,
-    fr: "Lu dans la description de Have I Been Pwned\u202f: l'index dont vient cette fiche ne liste pas les types de données.",
-  },
-  {
-    en: /^The index this record comes from carries no flags: verification and flags are read from the description\.$/,
-    fr: "L'index dont vient cette fiche ne porte pas de marques\u202f: la vérification et les mises en garde sont lues dans la description.",
-  },
-];
+type Reading = NonNullable<EstablishedFact['reading']>;
 
-/** An `established` note in the reader's language; a curated note written only in English stays English, marked as such in French. */
-export function establishedNote(note: string | { readonly en: string; readonly fr?: string | undefined }, lang: Lang): string {
-  if (typeof note !== 'string') return typeset(lang === 'fr' ? (note.fr ?? note.en) : note.en, lang);
-  if (lang === 'en') return note;
-  const known = IMPORTED_NOTES.find((n) => n.en.test(note));
-  // A note written only in English keeps its own typography.
-  return known ? typeset(known.fr, lang) : note;
+/** Who a feed's description is by: the record's feed publisher ("Have I Been Pwned"). */
+const feedOf = (incident: Incident | undefined, lang: Lang) => incident?.provenance.publisher ?? (lang === 'fr' ? 'la source' : 'the source');
+
+/** How the importers read a fact, worded from the code they store. */
+const READING_WORDS: Readonly<Record<Reading, Record<Lang, (fact: EstablishedFact, incident: Incident | undefined) => string>>> = {
+  'people-in-france-list': {
+    en: (_, i) => `${feedOf(i, 'en')} lists leaks that hit people in France; where the organization itself is based is not in the list.`,
+    fr: (_, i) => `${feedOf(i, 'fr')} recense des fuites qui touchent des personnes en France${NNBSP}; le pays de l'organisation elle-même n'y figure pas.`,
+  },
+  'classes-from-description': {
+    en: (_, i) => `Read from ${feedOf(i, 'en')}'s description: the index this record comes from lists no data classes.`,
+    fr: (_, i) => `Lu dans la description de ${feedOf(i, 'fr')}${NNBSP}: l'index dont vient cette fiche ne liste pas les types de données.`,
+  },
+  'flags-from-description': {
+    en: () => 'The index this record comes from carries no flags: verification and flags are read from the description.',
+    fr: () => `L'index dont vient cette fiche ne porte pas de marques${NNBSP}: la vérification et les mises en garde sont lues dans la description.`,
+  },
+  'named-in-description': {
+    en: (f, i) => `${f.name ?? 'a vendor'}, named in ${feedOf(i, 'en')}'s description`,
+    fr: (f, i) => `${f.name ?? 'un prestataire'}, cité dans la description de ${feedOf(i, 'fr')}`,
+  },
+};
+
+const LANGUAGE_NAMES: Readonly<Record<string, Record<Lang, string>>> = {
+  en: { en: 'in English', fr: 'en anglais' },
+  fr: { en: 'in French', fr: 'en français' },
+};
+
+/**
+ * The source's own words, verbatim, marked as a quotation; when they are not in the reader's
+ * language, marked with theirs: “…” / « … » (en anglais).
+ */
+export function quotedWords(q: NonNullable<EstablishedFact['quote']>, lang: Lang): string {
+  const mark = q.language === lang ? '' : ` (${LANGUAGE_NAMES[q.language]?.[lang] ?? q.language})`;
+  return `${quote(q.text, lang)}${mark}`;
+}
+
+/** An `established` note in the reader's language: the record's own note, or the importer's reading worded, with the source's words quoted. */
+export function establishedNote(fact: EstablishedFact, lang: Lang, incident?: Incident): string {
+  const words = fact.note ? typeset(fact.note[lang], lang) : fact.reading ? READING_WORDS[fact.reading][lang](fact, incident) : '';
+  return fact.quote ? `${words}${colon(lang)}${quotedWords(fact.quote, lang)}` : words;
 }
 
 /** "Established from public record — when it was made public: Ticketmaster UK announced…". */
-export function establishedLine(fact: Incident['established'][number], lang: Lang, basisLabel: string, incident?: Incident): string {
-  return `${basisLabel} — ${fieldWords(fact.path, lang, incident)}${colon(lang)}${establishedNote(fact.note as string, lang)}`;
+export function establishedLine(fact: EstablishedFact, lang: Lang, basisLabel: string, incident?: Incident): string {
+  return `${basisLabel} — ${fieldWords(fact.path, lang, incident)}${colon(lang)}${establishedNote(fact, lang, incident)}`;
 }

@@ -5,33 +5,16 @@
  */
 import { dataClassLabel } from '../core/data-classes.js';
 import { countryLabel } from '../core/countries.js';
-import type { Incident, LocalizedText, RecordCount } from '../core/incident-schema.js';
+import type { Incident, LocalizedText, RecordCount, Source, SourceKind } from '../core/incident-schema.js';
 import { precisionOf } from '../core/partial-date.js';
+import { formatDate, formatNumber } from '../core/locale-format.js';
+import { publisherOf } from '../core/source-figures.js';
 import type { MatchReason } from '../core/answer.js';
 import type { Lang } from '../core/lang.js';
 import { NNBSP, colon as labelColon, deFr, quote, semicolon, typeset } from './typography.js';
 import { attributionLines } from './feeds.js';
 import { otherDataClassesIn } from './other-data-classes.js';
 
-
-const MONTHS: Record<Lang, readonly string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-};
-
-/** "2022" → "2022"; "2022-09" → "September 2022"; "2014-05-05" → "5 May 2014" / "5 mai 2014"; "2014-05-01" → "1er mai 2014". */
-export function formatDate(value: string, lang: Lang): string {
-  const [y, m, d] = value.split('-');
-  const month = m ? MONTHS[lang][Number(m) - 1] : undefined;
-  switch (precisionOf(value)) {
-    case 'year':
-      return y!;
-    case 'month':
-      return `${month} ${y}`;
-    case 'day':
-      return `${Number(d)}${lang === 'fr' && Number(d) === 1 ? 'er' : ''} ${month} ${y}`;
-  }
-}
 
 /**
  * A date with the preposition its precision takes: "on 18 April 2014", "in February 2014",
@@ -68,24 +51,8 @@ export function localized(text: LocalizedText | undefined, lang: Lang): string {
   if (!text) return '';
   return typeset(lang === 'fr' ? (text.fr ?? text.en) : text.en, lang);
 }
-
-function plainNumber(v: number, lang: Lang, fractionDigits = 0): string {
-  // French groups thousands with a narrow no-break space (Intl's own choice), English with a comma.
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: fractionDigits }).format(v);
-}
-
-/** 1300000 → "1.3 million" / "1,3 million"; 2e6 → "2 million" / "2 millions"; 45000 → "45,000" / "45 000". */
-export function formatNumber(n: number, lang: Lang): string {
-  const scaled = (unit: number, en: string, frOne: string, frMany: string) => {
-    const text = plainNumber(n / unit, lang, 1);
-    // French plural from 2 on, as displayed: "1,9 million", "2 millions".
-    const shown = Math.round((n / unit) * 10) / 10;
-    return `${text} ${lang === 'fr' ? (shown >= 2 ? frMany : frOne) : en}`;
-  };
-  if (n >= 1e9) return scaled(1e9, 'billion', 'milliard', 'milliards');
-  if (n >= 1e6) return scaled(1e6, 'million', 'million', 'millions');
-  return plainNumber(n, lang);
-}
+/** Dates and numbers in a locale: spelled in the core (importers spell them too), re-exported for the renderers. */
+export { formatDate, formatNumber };
 
 const QUALIFIERS: Record<RecordCount['qualifier'], Record<Lang, string>> = {
   exact: { en: '', fr: '' },
@@ -150,13 +117,35 @@ const WHEN_WORDS: Record<Lang, { occurred: string; discovered: string; disclosed
 export function formatWhen(incident: Incident, lang: Lang): string | undefined {
   const { occurred, discovered, disclosed } = incident.dates;
   const W = WHEN_WORDS[lang];
+  const others = incident.bySource?.dates ?? [];
   const parts: string[] = [];
-  if (occurred) {
-    parts.push(`${W.occurred} ${occurred.end && occurred.end !== occurred.start ? dateSpan(occurred.start, occurred.end, lang) : atDate(occurred.start, lang)}`);
-  }
-  if (discovered) parts.push(`${W.discovered} ${atDate(discovered, lang)}`);
-  if (disclosed) parts.push(`${W.disclosed} ${atDate(disclosed, lang)}`);
+  // Each kind of date, the incident's own first; where a merged source gives another, each with who gives it.
+  const kind = (word: string, own: string | undefined, ownWords: string | undefined, key: 'occurred' | 'discovered' | 'disclosed') => {
+    const theirs = others.flatMap((o) => (o[key] ? [`${atDate(o[key], lang)} ${accordingTo(o.by, lang)}`] : []));
+    if (!own && theirs.length === 0) return;
+    if (theirs.length === 0) parts.push(`${word} ${ownWords}`);
+    else parts.push(`${word} ${[...(own ? [`${ownWords} ${accordingTo(publisherOf(incident), lang)}`] : []), ...theirs].join(semicolon(lang))}`);
+  };
+  kind(W.occurred, occurred?.start, occurred ? (occurred.end && occurred.end !== occurred.start ? dateSpan(occurred.start, occurred.end, lang) : atDate(occurred.start, lang)) : undefined, 'occurred');
+  kind(W.discovered, discovered, discovered && atDate(discovered, lang), 'discovered');
+  kind(W.disclosed, disclosed, disclosed && atDate(disclosed, lang), 'disclosed');
   return parts.length ? parts.join(' · ') : undefined;
+}
+
+/**
+ * The data classes as labels: those every merged source names first, then, when the sources
+ * name different ones, the rest grouped by who names them ("according to Have I Been Pwned:
+ * passwords"). One group of labels when there is a single source.
+ */
+function classGroups(incident: Incident, lang: Lang): { shared: string[]; bySource: string[] } {
+  const lists = incident.bySource?.dataClasses ?? [];
+  const everyone = (c: string) => lists.length < 2 || lists.every((l) => l.dataClasses.includes(c)) || !lists.some((l) => l.dataClasses.includes(c));
+  const shared = incident.dataClasses.filter(everyone).map((c) => dataClassLabel(c, lang));
+  const bySource = lists.length < 2 ? [] : lists.flatMap((l) => {
+    const own = l.dataClasses.filter((c) => !everyone(c) && incident.dataClasses.includes(c));
+    return own.length ? [`${accordingTo(l.by, lang)}${labelColon(lang)}${own.map((c) => dataClassLabel(c, lang)).join(', ')}`] : [];
+  });
+  return { shared, bySource };
 }
 
 /**
@@ -167,7 +156,8 @@ export function formatWhen(incident: Incident, lang: Lang): string | undefined {
  */
 export function formatDataClasses(incident: Incident, lang: Lang): string | undefined {
   const other = otherDataClassesIn(incident, lang);
-  const labels = [...incident.dataClasses.map((c) => dataClassLabel(c, lang)), ...other.shown];
+  const groups = classGroups(incident, lang);
+  const labels = [...groups.shared, ...other.shown];
   if (other.untranslated > 0) {
     const n = other.untranslated;
     const tail =
@@ -176,9 +166,10 @@ export function formatDataClasses(incident: Incident, lang: Lang): string | unde
         : `${n === 1 ? 'one other item' : `${n} other items`} the source names in French`;
     labels.push(labels.length ? (lang === 'fr' ? `et ${tail}` : `and ${tail}`) : tail);
   }
+  const parts = [...(labels.length ? [labels.join(', ')] : []), ...groups.bySource];
   const possible = formatPossiblyExposed(incident, lang);
-  if (!possible) return labels.length ? labels.join(', ') : undefined;
-  return labels.length ? `${labels.join(', ')}${semicolon(lang)}${possible}` : possible;
+  if (possible) parts.push(possible);
+  return parts.length ? parts.join(semicolon(lang)) : undefined;
 }
 
 /** "possibly exposed: passwords" / "exposition possible : mots de passe", or undefined. */
@@ -233,21 +224,20 @@ export function sourceLinks(incident: Incident, lang: Lang): SourceLink[] {
   });
 }
 
+const SOURCE_KIND_WORDS: Record<SourceKind, Record<Lang, (subject: string) => string>> = {
+  'feed-entry': { en: (x) => `${x} breach entry`, fr: (x) => `fiche ${x}` },
+  screenshot: { en: (x) => `${x}, screenshot`, fr: (x) => `${x}, capture d'écran` },
+  'breach-report': { en: (x) => `breach report: ${x}`, fr: (x) => `déclaration de violation${NNBSP}: ${x}` },
+  disclosure: { en: (x) => `${x}: disclosure`, fr: (x) => `${x}${NNBSP}: annonce de la fuite` },
+};
+
 /**
- * A source's title. The feeds' own pages have none; their importers wrote one
- * ("Bouygues Telecom — breach record", "Breach report: Kmart", "Orange — capture d'écran"),
- * worded here in the reader's language.
+ * A source's title: its headline as printed, or, for a feed's own page (which has none), what
+ * it is — worded here from the kind and subject the importer stored.
  */
-export function sourceTitle(source: Incident['sources'][number], lang: Lang): string {
-  const t = source.title;
-  const fr = lang === 'fr';
-  let m = /^(.*) — breach record$/.exec(t);
-  if (m) return fr ? `fiche ${m[1]}` : `${m[1]} breach entry`;
-  m = /^(.*) — capture d'écran$/.exec(t);
-  if (m) return fr ? `${m[1]}, capture d'écran` : `${m[1]}, screenshot`;
-  m = /^Breach report: (.*)$/.exec(t);
-  if (m) return fr ? `déclaration de violation : ${m[1]}`.replace(' : ', `${NNBSP}: `) : `breach report: ${m[1]}`;
-  return t;
+export function sourceTitle(source: Source, lang: Lang): string {
+  if (source.kind && source.subject) return SOURCE_KIND_WORDS[source.kind][lang](source.subject);
+  return source.title ?? '';
 }
 
 /** Credit lines the feeds' licences require, once each, in the reader's language. */

@@ -7,6 +7,7 @@ import { MAX_QUERY_LENGTH } from '../core/query-parser.js';
 import { DATA_CLASSES, dataClassLabel } from '../core/data-classes.js';
 import { countryLabel } from '../core/countries.js';
 import { formatNumber } from './format.js';
+import { MONTH_NAMES } from '../core/locale-format.js';
 import type { Lang } from '../core/lang.js';
 import { NNBSP, quote, typeset } from './typography.js';
 
@@ -116,14 +117,9 @@ export function partialLead(partial: NonNullable<ResultsAnswer['partial']>, lang
     : `Nothing matches all of ${words}; closest (${partial.matched} of ${partial.terms.length} words):`;
 }
 
-const MONTHS: Record<Lang, readonly string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-};
-
 /** A month filter in words: "February 2014", "April–June 2014", "février", "since April 2014". */
 function describeMonths(m: NonNullable<NonNullable<ResultsAnswer['query']>['filters']['months']>, lang: Lang): string {
-  const name = (x: number) => (m.anyYear ? MONTHS[lang][x]! : `${MONTHS[lang][x % 12]!} ${Math.floor(x / 12)}`);
+  const name = (x: number) => (m.anyYear ? MONTH_NAMES[lang][x]! : `${MONTH_NAMES[lang][x % 12]!} ${Math.floor(x / 12)}`);
   if (m.from === m.to) return name(m.from);
   if (!m.anyYear && m.to >= 9999 * 12) return lang === 'fr' ? `depuis ${name(m.from)}` : `since ${name(m.from)}`;
   if (!m.anyYear && m.from === 0) return lang === 'fr' ? `avant ${name(m.to + 1)}` : `before ${name(m.to + 1)}`;

@@ -148,6 +148,10 @@ describe('GIVEN the whole of src', () => {
     expect(offenders('store', (t) => inFolder('store')(t) || inFolder('core')(t) || inFolder('ports')(t))).toEqual([]);
   });
 
+  it('THEN the importers store facts: nothing under src/import imports the wording layer (src/render)', () => {
+    expect(offenders('import', (t) => !inFolder('render')(t))).toEqual([]);
+  });
+
   it('THEN the exports nothing used are gone for good', () => {
     const DEAD = ['contentTokens', 'embedsLength', 'incidentYear', 'nextRunOf', 'sameChannel', 'shortWhen'];
     const still = SOURCES.flatMap((f) => DEAD.filter((name) => new RegExp(`export\\s+(?:async\\s+)?(?:function|const|let|class)\\s+${name}\\b`).test(text.get(f)!)).map((n) => `${rel(f)}: ${n}`));

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/core/catalog.js';
 import type { Incident } from '../../src/core/incident-schema.js';
 import { fold } from '../../src/core/text-folding.js';
+import { renderText } from '../../src/render/text-renderer.js';
 import { DATA_DIR, REPO_ROOT } from '../helpers/catalog-fixtures.js';
 
 const catalog = loadCatalog(DATA_DIR);
@@ -28,7 +29,7 @@ const curated = catalog.incidents.filter((i) => i.provenance.source === 'curated
 const printed = (title: string) => title.replace(/ \[sic\]/g, '');
 /** The article an incident cites: the one that prints its title. */
 function articleOf(inc: Incident): string {
-  const found = ARTICLES.filter((a) => a.text.includes(printed(inc.sources[0]!.title)));
+  const found = ARTICLES.filter((a) => a.text.includes(printed(inc.sources[0]!.title ?? '')));
   expect(found.map((a) => a.file), `${inc.id}: the article printing "${inc.sources[0]!.title}"`).toHaveLength(1);
   return found[0]!.text;
 }
@@ -126,10 +127,21 @@ describe('GIVEN the curated seed incidents, each read against its article', () =
     expect(sirius.dataClasses).not.toContain('Passwords');
   });
 
+  it('THEN every note on how a fact was established is in French too, and a French answer shows the French, never the English', () => {
+    const notes = curated.flatMap((inc) => inc.established.map((e) => ({ inc, e })));
+    expect(notes.length).toBeGreaterThanOrEqual(15);
+    for (const { inc, e } of notes) {
+      expect(e.note?.fr, `${inc.id} ${e.path}`).toBeTruthy();
+      const fr = renderText({ kind: 'incident', incident: inc, related: [] }, 'fr').replace(/\u202f/g, ' ');
+      expect(fr, `${inc.id} ${e.path}`).toContain(e.note!.fr.replace(/\u202f/g, ' ').slice(0, 40));
+      expect(fr, `${inc.id} ${e.path}`).not.toContain(e.note!.en.slice(0, 40));
+    }
+  });
+
   it('THEN quoted words in summaries, responses and notes are verbatim from the article', () => {
     for (const inc of curated) {
       const text = folded(articleOf(inc));
-      const prose = [inc.summary.fr ?? '', ...inc.response.map((r) => r.text.fr ?? ''), ...inc.established.map((e) => e.note)];
+      const prose = [inc.summary.fr ?? '', ...inc.response.map((r) => r.text.fr ?? ''), ...inc.established.flatMap((e) => (e.note ? [e.note.en, e.note.fr] : []))];
       for (const p of prose) {
         for (const [, quote] of p.matchAll(/[«"“]\s?([^"”»]{3,}?)\s?[»"”]/g)) {
           if (/[a-zà-ÿ]{3,} [a-zà-ÿ]{2,}/i.test(quote!) && /[àâçéèêëîïôûù]|\b(le|la|les|de|du|des|une?|et)\b/i.test(quote!)) {

@@ -76,6 +76,39 @@ describe('GIVEN every record merged into another incident in the bundled catalog
   });
 });
 
+describe("GIVEN a merged record's own dates and data classes", () => {
+  it('THEN none is dropped: every date it gives that the incident does not is kept with who gives it, every data class it names is in the union', () => {
+    let datesKept = 0;
+    for (const m of merges) {
+      const target = catalog.byId.get(m.into)!;
+      for (const c of m.incident.dataClasses ?? []) expect(target.dataClasses.includes(c) || target.possiblyExposed.includes(c), `${m.into} keeps ${c} of ${m.incident.id}`).toBe(true);
+      const disclosed = m.incident.dates?.disclosed;
+      if (disclosed && disclosed !== target.dates.disclosed) {
+        expect(target.bySource?.dates, `${m.into} keeps the disclosure date of ${m.incident.id}`).toContainEqual(expect.objectContaining({ disclosed }));
+        datesKept++;
+      }
+    }
+    expect(datesKept).toBeGreaterThanOrEqual(10);
+  });
+
+  it('THEN Free Mobile 2024 says who gives the disclosure date, and which data each source names, in both languages', () => {
+    const fm = catalog.byId.get('hibp-freemobile')!;
+    const fr = renderText({ kind: 'incident', incident: fm, related: [] }, 'fr');
+    const en = renderText({ kind: 'incident', incident: fm, related: [] }, 'en');
+    expect(fr).toContain('révélé le 25 octobre 2024 selon bonjourlafuite.eu.org');
+    expect(en).toContain('disclosed on 25 October 2024 according to bonjourlafuite.eu.org');
+    // What both name, then what only one names, with who.
+    expect(fr).toMatch(/Données\u202f: adresses e-mail, noms, [^\n]*\u202f; selon Have I Been Pwned\u202f: [^\n]*numéros de téléphone[^\n]*\u202f; selon bonjourlafuite\.eu\.org\u202f: [^\n]*lieux de naissance/);
+    expect(en).toMatch(/Data: email addresses, names, [^\n]*; according to bonjourlafuite\.eu\.org: [^\n]*places of birth/);
+  });
+
+  it('THEN an incident whose sources agree shows no attribution', () => {
+    const autosur = renderText({ kind: 'incident', incident: catalog.byId.get('hibp-autosur')!, related: [] }, 'en');
+    expect(autosur).toMatch(/Data: [^\n]*vehicle/);
+    expect(autosur).not.toMatch(/Data: [^\n]*according to/);
+  });
+});
+
 describe('GIVEN breaches Have I Been Pwned retired from its search', () => {
   const retired = catalog.incidents.filter((i) => i.flags.retired);
 

@@ -41,7 +41,7 @@ export function hugeIncident(i: number, hostile = false): IncidentInput {
     flags: { fabricated: true, sensitive: true, spamList: true, malware: true, stealerLog: true },
     provenance: { source: 'test', attribution: text(500) },
     unstated: Array.from({ length: 20 }, (_, k) => `field${k} ${text(100)}`),
-    established: Array.from({ length: 20 }, (_, k) => ({ path: `dates.disclosed${k}`, basis: 'public-record' as const, note: text(400) })),
+    established: Array.from({ length: 20 }, (_, k) => ({ path: `dates.disclosed${k}`, basis: 'public-record' as const, note: { en: text(400), fr: text(400) } })),
     related: [],
   };
 }

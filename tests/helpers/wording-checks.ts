@@ -50,11 +50,12 @@ export function dataStrings(incidents: readonly Incident[]): string[] {
       add(r.text.en);
       add(r.text.fr);
     }
-    for (const s of inc.sources) [s.publisher, s.title, s.url, s.reference].forEach(add);
+    for (const s of inc.sources) [s.publisher, s.title, s.subject, s.url, s.reference].forEach(add);
     for (const e of inc.established) {
-      const note = e.note as unknown;
-      if (typeof note === 'string') add(note);
-      else if (note && typeof note === 'object') for (const v of Object.values(note as Record<string, string>)) add(v);
+      // A note in the answer's language is the bot's own wording and judged as such; the source's quoted words are data.
+      add(e.quote?.text);
+      add(e.name);
+      for (const note of [e.note?.en, e.note?.fr]) for (const m of (note ?? '').matchAll(/["“«]\s?([^"”»]+?)\s?["”»]/g)) add(m[1]);
     }
     for (const u of inc.unstated) {
       // Quoted figures inside unstated notes are the source's words.

@@ -82,8 +82,10 @@ describe('GIVEN the real list (592 records)', () => {
     expect(tm.records?.total).toEqual({ count: 560_000_000, qualifier: 'approximate', who: { en: 'people', fr: 'personnes' } });
     expect(tm.dates).toEqual({ disclosed: '2024-04-28' });
     expect(tm.dataClasses).toEqual(expect.arrayContaining(['Names', 'Email addresses', 'Physical addresses', 'Phone numbers', 'Partial credit card data']));
-    expect(tm.summary.fr).toContain('Fuite de données chez Ticketmaster, rendue publique le 28 avril 2024. Volume : environ 560 millions de personnes.');
-    expect(tm.summary.en).toContain('Data leak at Ticketmaster, made public on 28 April 2024. Volume: about 560 million people.');
+    // The count is the record's (every answer shows it beside the summary), not a sentence of the summary.
+    expect(tm.summary.fr).toContain('Fuite de données chez Ticketmaster, rendue publique le 28 avril 2024. Données');
+    expect(tm.summary.en).toContain('Data leak at Ticketmaster, made public on 28 April 2024. Data');
+    expect(tm.sources.at(-1)).toEqual({ publisher: 'bonjourlafuite.eu.org', kind: 'feed-entry', subject: 'Ticketmaster', date: '2024-04-28', language: 'fr', url: 'https://bonjourlafuite.eu.org/' });
     expect(tm.provenance).toMatchObject({ source: 'bonjourlafuite', attribution: 'Source: bonjourlafuite.eu.org (MIT)', license: 'MIT' });
     expect(tm.sources[0]!.url).toMatch(/^https:\/\/www\.clubic\.com\//);
   });

@@ -82,7 +82,14 @@ describe('GIVEN the HIBP importer', () => {
     const result = hibpToIncidents(advance, { now: new Date('2026-11-01T00:00:00Z') });
     const incident = result.incidents.find((i) => i.id === 'hibp-advanceautoparts')!;
     expect(incident.vendors).toEqual([{ name: 'Snowflake', aliases: [], role: { en: PLATFORM, fr: 'plateforme d’où les données ont été extraites' } }]);
-    expect(incident.established).toContainEqual({ path: 'vendors', basis: 'source-description', note: expect.stringMatching(/^Snowflake, named in HIBP's description: "Linked to unauthorised access to Snowflake cloud services, /) });
+    // The fact and the source's own words, in their language: the wording layer frames them in the reader's.
+    expect(incident.established).toContainEqual({
+      path: 'vendors',
+      basis: 'source-description',
+      reading: 'named-in-description',
+      name: 'Snowflake',
+      quote: { text: expect.stringMatching(/^Linked to unauthorised access to Snowflake cloud services, /), language: 'en' },
+    });
     expect(result.incidents.find((i) => i.id === 'hibp-linkedin')!.vendors).toBeUndefined();
     expect(result.describedVendors).toEqual(new Map([['Snowflake', 1]]));
   });

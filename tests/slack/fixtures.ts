@@ -67,7 +67,7 @@ export function hostileIncident(id = 'hostile-2024'): IncidentInput {
     flags: { sensitive: true },
     provenance: { source: 'curated', attribution: h(24) },
     unstated: [h(25)],
-    established: [{ path: h(26), basis: 'article-clues', note: h(27) }],
+    established: [{ path: h(26), basis: 'article-clues', note: { en: h(27), fr: h(27) } }],
   };
 }
 
@@ -112,7 +112,7 @@ export function longestIncident(n: number, related: readonly string[] = []): Inc
     flags: { fabricated: true, sensitive: true, spamList: true, malware: true, stealerLog: true },
     provenance: { source: 'curated', attribution: long('Provenance attribution', 2000) },
     unstated: Array.from({ length: 30 }, (_, i) => `unstated ${i} ${long('u', TEXT_LIMITS.name - 12)}`),
-    established: Array.from({ length: 30 }, (_, i) => ({ path: `dates.disclosed.${i}`, basis: 'public-record' as const, note: long('note', 1000) })),
+    established: Array.from({ length: 30 }, (_, i) => ({ path: `dates.disclosed.${i}`, basis: 'public-record' as const, note: { en: long('note', 1000), fr: long('note', 1000) } })),
     related: [...related],
   };
 }
