@@ -19,7 +19,8 @@ export interface IncidentFacts {
 }
 
 export function factsOf(incident: Incident): IncidentFacts {
-  const sources = incident.sources.map((s) => ({ key: s.url ?? s.reference ?? s.title, label: s.publisher ?? s.title }));
+  // A feed's own page has no title but a kind and a subject ("Have I Been Pwned", its entry on "Orange").
+  const sources = incident.sources.map((s) => ({ key: s.url ?? s.reference ?? s.title ?? `${s.kind}:${s.subject}`, label: s.publisher ?? s.title ?? s.subject ?? '' }));
   return {
     count: incident.records?.total?.count ?? null,
     sources: [...new Map(sources.map((s) => [s.key, s])).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
