@@ -45,18 +45,12 @@ function subscribeRequest(parts: { time?: string; timeZone?: string; filters?: s
   const out: { -readonly [K in keyof Extract<DigestRequest, { action: 'subscribe' }>]: Extract<DigestRequest, { action: 'subscribe' }>[K] } = { command: 'digest', action: 'subscribe' };
   if (parts.time !== undefined && parts.time.trim() !== '') {
     const time = readTime(parts.time);
-    if (!time) return usageError('digest', {
-        en: `not a time of day: ${parts.time.slice(0, 20)} (use HH:MM, e.g. 08:30)`,
-        fr: `heure illisible : ${parts.time.slice(0, 20)} (écrivez HH:MM, par ex. 08:30)`,
-      });
+    if (!time) return usageError('digest', { kind: 'bad-time', text: parts.time.slice(0, 20) });
     out.time = time;
   }
   if (parts.timeZone !== undefined && parts.timeZone.trim() !== '') {
     const tz = parts.timeZone.trim();
-    if (!isTimeZone(tz)) return usageError('digest', {
-        en: `unknown time zone: ${tz.slice(0, 40)} (use an IANA name such as Europe/Paris)`,
-        fr: `fuseau horaire inconnu : ${tz.slice(0, 40)} (un nom IANA comme Europe/Paris)`,
-      });
+    if (!isTimeZone(tz)) return usageError('digest', { kind: 'bad-time-zone', text: tz.slice(0, 40) });
     out.timeZone = tz;
   }
   const filters = cleanText(parts.filters ?? '');

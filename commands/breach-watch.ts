@@ -16,14 +16,8 @@ const ACTIONS: ReadonlyMap<string, WatchRequest['action']> = new Map([
 
 function withName(action: 'add' | 'remove', raw: string): WatchRequest | UsageError {
   const name = cleanText(raw).replace(/^["“«]\s*|\s*["”»]$/g, '');
-  if (tokenize(name).length === 0) return usageError('watch', {
-      en: `${action} needs a vendor or organization name`,
-      fr: `${action === 'add' ? 'ajouter' : 'retirer'} : indiquez un prestataire ou une organisation`,
-    });
-  if (name.length > MAX_WATCH_NAME_LENGTH) return usageError('watch', {
-      en: `a name is at most ${MAX_WATCH_NAME_LENGTH} characters`,
-      fr: `un nom fait au plus ${MAX_WATCH_NAME_LENGTH} caractères`,
-    });
+  if (tokenize(name).length === 0) return usageError('watch', { kind: 'watch-name-missing', action });
+  if (name.length > MAX_WATCH_NAME_LENGTH) return usageError('watch', { kind: 'watch-name-too-long', max: MAX_WATCH_NAME_LENGTH });
   return { command: 'watch', action, name };
 }
 

@@ -4,6 +4,7 @@
  * typed in Slack and the terminal, and to write help.
  */
 import type { CoreRequest } from '../src/core/answer.js';
+import type { UsageProblem } from '../src/core/feature-outcome.js';
 
 export interface Localized {
   readonly en: string;
@@ -32,8 +33,8 @@ export type OptionValues = Readonly<Record<string, string | number | undefined>>
 export interface UsageError {
   readonly usageError: true;
   readonly command: string;
-  /** What was wrong, in English and French (the adapters answer in the asker's language). */
-  readonly detail?: { readonly en: string; readonly fr: string };
+  /** What was wrong, as a typed problem (src/render/usage-words.ts words it in the asker's language). */
+  readonly problem?: UsageProblem;
   /** The word after the command is none of its actions (or there is none). */
   readonly unknownAction?: true;
 }
@@ -85,16 +86,16 @@ export function isUsageError(value: unknown): value is UsageError {
   return typeof value === 'object' && value !== null && (value as UsageError).usageError === true;
 }
 
-export function usageError(command: string, detail?: { readonly en: string; readonly fr: string }): UsageError {
-  return detail === undefined ? { usageError: true, command } : { usageError: true, command, detail };
+export function usageError(command: string, problem?: UsageProblem): UsageError {
+  return problem === undefined ? { usageError: true, command } : { usageError: true, command, problem };
 }
 
-/** The usage error for a word that is none of the command's actions ("unknown action: frobnicate", in both languages). */
+/** The usage error for a word that is none of the command's actions ("unknown action: frobnicate"). */
 export function unknownAction(command: string, word: string): UsageError {
   const shown = word.slice(0, 30);
   return shown === ''
     ? { usageError: true, command, unknownAction: true }
-    : { usageError: true, command, unknownAction: true, detail: { en: `unknown action: ${shown}`, fr: `action inconnue : ${shown}` } };
+    : { usageError: true, command, unknownAction: true, problem: { kind: 'unknown-action', word: shown } };
 }
 
 /** Reads a positive page number option (defaults to 1). */

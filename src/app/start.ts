@@ -180,7 +180,7 @@ export async function startBot(config: Config, options: { forceTerminal?: boolea
     const interactive = Boolean(process.stdin.isTTY);
     if (interactive) process.stdout.write(`${banner}\n`);
     const { runTerminalChat } = await import('../terminal/terminal-chat.js');
-    const { createTextPoster } = await import('../digest/index.js');
+    const { createTextPoster } = await import('../terminal/text-poster.js');
     // In the terminal, digests and alerts are printed: what the bot would post.
     const { handlers } = await startFeatures(ctx, [createTextPoster((text) => process.stdout.write(text))], services);
     try {

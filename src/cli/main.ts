@@ -61,7 +61,7 @@ export function answerJson(answer: Answer, query: string | null): Record<string,
     case 'stats':
       return { kind: answer.kind, query, total: answer.stats.total, results: [], stats: { ...answer.stats, biggest: answer.stats.biggest.map((i) => i.id) } };
     case 'message':
-      return { kind: answer.kind, query, total: answer.incidents.length, results: answer.incidents, text: answer.text };
+      return { kind: answer.kind, query, total: answer.incidents.length, results: answer.incidents, outcome: answer.outcome };
     case 'help':
     case 'error':
       return { kind: answer.kind, query, total: 0, results: [] };

@@ -6,6 +6,7 @@
 import type { Incident } from './incident-schema.js';
 import type { NameKind } from './search-index.js';
 import type { FilterKind, ParsedQuery, QueryError } from './query-parser.js';
+import type { FeatureOutcome } from './feature-outcome.js';
 
 /** What a request asks the core to do; what paging and detail buttons carry as their state. */
 export type CoreRequest =
@@ -122,17 +123,16 @@ export interface ErrorAnswer {
 }
 
 /**
- * A reply worded by a feature beyond the query core (digests, watchlists), in both languages,
- * optionally with incidents to list. Adapters render it generically, so new features need no
- * new renderer: a digest post is a `message` whose incidents are the new ones.
+ * What a feature beyond the query core (digests, watchlists, a channel's language) has to say:
+ * a typed outcome with its facts, optionally with incidents to list (a digest post is a
+ * `message` whose incidents are the new ones). Worded by src/render/feature-words.ts; adapters
+ * render it generically, so a new feature needs no new renderer.
  */
 export interface MessageAnswer {
   readonly kind: 'message';
   readonly tone: 'info' | 'success' | 'error';
-  readonly text: { readonly en: string; readonly fr: string };
+  readonly outcome: FeatureOutcome;
   readonly incidents: readonly Incident[];
-  /** A closing line, e.g. a pointer to `/breach show <id>`. */
-  readonly footer?: { readonly en: string; readonly fr: string };
 }
 
 export type Answer = ResultsAnswer | NoResultsAnswer | IncidentAnswer | NotFoundAnswer | StatsAnswer | HelpAnswer | ErrorAnswer | MessageAnswer;

@@ -52,7 +52,7 @@ export class DigestCommandHandler implements CommandHandler {
 
   async handle(request: unknown, conversation: Conversation): Promise<Answer> {
     if (!isFeatureRequest(request)) return { kind: 'error', code: 'unknown-command', detail: String((request as { command?: unknown })?.command ?? '') };
-    if (request.command !== 'status' && changesSettings(request) && !conversation.isAdmin) return refusedMessage(conversation.platform, request.command);
+    if (request.command !== 'status' && changesSettings(request) && !conversation.isAdmin) return refusedMessage(request.command);
     try {
       if (request.command === 'status') return channelStatusMessage(await this.statusOf(conversation));
       return request.command === 'digest' ? await this.digest(request, conversation) : await this.watch(request, conversation);
@@ -76,7 +76,6 @@ export class DigestCommandHandler implements CommandHandler {
     // The same selection the digest run and `digest preview` make.
     const pending = sub?.active && compiled?.ok ? selectDigestFromRecords({ records: core.records, since: sub.createdAt, delivered, matchesId: compiled.matchesId }) : undefined;
     return {
-      platform: conversation.platform,
       sub,
       query: compiled?.ok ? compiled.query : undefined,
       nextRun: sub ? this.schedule.nextRun(sub.id) : undefined,
@@ -116,7 +115,7 @@ export class DigestCommandHandler implements CommandHandler {
         return statusMessage(await this.statusOf(conversation));
       case 'preview': {
         const sub = await store.subscription(channel);
-        if (!sub) return notSubscribedPreview(conversation.platform);
+        if (!sub) return notSubscribedPreview();
         const core = holder.core;
         const compiled = compileFilters(core, sub.filters);
         if (!compiled.ok) return badFiltersMessage(compiled.error);
@@ -137,14 +136,14 @@ export class DigestCommandHandler implements CommandHandler {
       case 'add': {
         const key = watchKey(request.name);
         const current = await store.watches(channel);
-        if (!current.some((w) => w.key === key) && current.length >= MAX_WATCH_ENTRIES) return watchFullMessage(conversation.platform, MAX_WATCH_ENTRIES);
+        if (!current.some((w) => w.key === key) && current.length >= MAX_WATCH_ENTRIES) return watchFullMessage(MAX_WATCH_ENTRIES);
         const added = await store.addWatch(channel, { name: request.name, key, language: conversation.language }, conversation.userId, this.deps.now());
-        return watchAddedMessage(conversation.platform, request.name, added ? incidentsNaming(holder.core, request.name).size : 0, added);
+        return watchAddedMessage(request.name, added ? incidentsNaming(holder.core, request.name).size : 0, added);
       }
       case 'remove':
-        return watchRemovedMessage(conversation.platform, request.name, await store.removeWatch(channel, watchKey(request.name)));
+        return watchRemovedMessage(request.name, await store.removeWatch(channel, watchKey(request.name)));
       case 'list':
-        return watchListMessage(conversation.platform, await store.watches(channel));
+        return watchListMessage(await store.watches(channel));
     }
   }
 }

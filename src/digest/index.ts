@@ -148,4 +148,3 @@ export { runDigest, type DigestRunResult } from './digest-runner.js';
 export { flushAlerts, matchWatches, queueAlertsFor, queueMissedAlerts } from './watch-alerts.js';
 export { selectDigest, compileFilters } from './digest-selection.js';
 export { postWithRetry, DEFAULT_RETRY, type RetryPolicy } from './delivery.js';
-export { createTextPoster } from './text-poster.js';

@@ -77,7 +77,7 @@ export async function answerForItem(deps: FeatureDeps, item: OutboxItem): Promis
   }
   if (incidents.length === 0) return undefined;
   const { names, clients, language } = await watchNamesFor(store, item.channel, incidents, core.records);
-  return { answer: alertAnswer(incidents, names, item.channel.platform, clients), language };
+  return { answer: alertAnswer(incidents, names, clients), language };
 }
 
 /** Delivers one pending item (the caller holds the channel); re-read first: another process may have sent it. */

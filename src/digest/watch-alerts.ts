@@ -151,7 +151,7 @@ async function flushLocked(deps: FeatureDeps, channel: ChannelRef, lost?: AbortS
     return 'failed';
   }
   const { names, clients, language } = await watchNamesFor(store, channel, incidents, core.records);
-  const outcome = await deliverItem(deps, item, alertAnswer(incidents, names, channel.platform, clients), language, false, lost);
+  const outcome = await deliverItem(deps, item, alertAnswer(incidents, names, clients), language, false, lost);
   switch (outcome.kind) {
     case 'sent':
       log.info(`watch alert posted to ${where}: ${outcome.incidents.join(', ')}`);

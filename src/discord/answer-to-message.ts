@@ -6,13 +6,19 @@
  */
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import type { Answer, IncidentAnswer, MessageAnswer, NoResultsAnswer, NotFoundAnswer, ResultsAnswer, StatsAnswer } from '../core/answer.js';
-import { COMMANDS, breachSearch, type CommandDefinition, type CommandRequest } from '../../commands/index.js';
+import { breachSearch, type CommandDefinition, type CommandRequest } from '../../commands/index.js';
 import type { Lang } from '../core/lang.js';
-import { LABELS, errorMessage, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from '../render/messages.js';
+import { LABELS, errorMessage, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from '../render/messages.js';
 import { statsCard } from '../render/stats-card.js';
+import { helpCard } from '../render/help-card.js';
 import { colon, typeset } from '../render/typography.js';
 import { encodeButton, type ButtonState } from './custom-id.js';
 import { DISCORD_WORDS } from './discord-wording.js';
+import { DISCORD_SPELLING } from './command-spelling.js';
+import { featureWords } from '../render/feature-words.js';
+import { usageProblemWords } from '../render/usage-words.js';
+import type { UsageProblem } from '../core/feature-outcome.js';
+import { type Phrase, phraseText } from '../render/phrase.js';
 import { fitEmbed, packEmbeds } from './embed-fit.js';
 import { COLORS, incidentDetailEmbed, incidentSummaryEmbed } from './incident-embeds.js';
 import { COMPONENTS, EMBED, MESSAGE } from './limits.js';
@@ -184,39 +190,52 @@ export function discordUsage(def: CommandDefinition<CommandRequest>, lang: Lang)
 }
 
 function helpMessage(lang: Lang): DiscordMessage {
-  const examples = breachSearch.examples.map((e) => e.replace(/^\/breach\s+/, `/${lang === 'fr' ? (breachSearch.discordNameFr ?? 'breach') : 'breach'} `));
+  const card = helpCard(lang);
+  const root = `/${lang === 'fr' ? (breachSearch.discordNameFr ?? 'breach') : 'breach'} `;
   const embed: APIEmbed = {
     title: 'breachbot',
-    description: helpIntro(lang),
+    description: card.intro,
     color: COLORS.info,
     fields: [
-      ...COMMANDS.map((c) => ({ name: discordUsage(c, lang), value: c.description[lang] })),
-      { name: LABELS[lang].filters, value: helpFilters(lang) },
-      { name: LABELS[lang].examples, value: examples.map((e) => `\`${e.replace(/`/g, "'")}\``).join('\n') },
+      ...card.commands.map((c) => ({ name: discordUsage(c.definition, lang), value: c.description })),
+      { name: card.filters.label, value: card.filters.text },
+      { name: card.examples.label, value: card.examples.questions.map((e) => `\`${e.replace(/^\/breach\s+/, root).replace(/`/g, "'")}\``).join('\n') },
     ],
   };
   return message({ embeds: [fitEmbed(embed, EMBED.total)], ephemeral: true });
 }
 
 /** A usage problem (a command typed wrong): how it reads in Discord, then the help; only for the one who typed it. */
-export function usageToDiscordMessage(def: CommandDefinition<CommandRequest>, lang: Lang, detail?: string): DiscordMessage {
-  return message({ content: lines(detail && safe(detail), `${LABELS[lang].usage}${colon(lang)}\`${discordUsage(def, lang)}\``), embeds: helpMessage(lang).embeds, ephemeral: true });
+export function usageToDiscordMessage(def: CommandDefinition<CommandRequest>, lang: Lang, problem?: UsageProblem): DiscordMessage {
+  return message({ content: lines(problem && phraseMarkdown(usageProblemWords(problem, lang)), `${LABELS[lang].usage}${colon(lang)}\`${discordUsage(def, lang)}\``), embeds: helpMessage(lang).embeds, ephemeral: true });
 }
 
 function toneColor(tone: MessageAnswer['tone']): number {
   return tone === 'error' ? COLORS.error : tone === 'success' ? COLORS.success : COLORS.info;
 }
 
+/** A phrase as Discord markdown: prose escaped, commands as inline code (defused). */
+function phraseMarkdown(p: Phrase): string {
+  return phraseText(p, (c) => `\`${defuseMentions(c.replace(/`/g, "'").replace(/\n/g, ' '))}\``, safe);
+}
+
+/** A feature's words for Discord: its text (one line a phrase) and its closing line. */
+function featureMarkdown(answer: MessageAnswer, lang: Lang): { text: string; footer?: string } {
+  const words = featureWords(answer, lang, DISCORD_SPELLING);
+  return { text: words.lines.map(phraseMarkdown).join('\n'), ...(words.footer ? { footer: phraseMarkdown(words.footer) } : {}) };
+}
+
 function messageAnswer(answer: MessageAnswer, lang: Lang, options: RenderOptions): DiscordMessage {
   const W = DISCORD_WORDS[lang];
+  const words = featureMarkdown(answer, lang);
   const { shown, hidden } = shareBudget(answer.incidents.map((incident) => ({ ...incidentSummaryEmbed({ incident, reasons: [] }, undefined, lang), color: toneColor(answer.tone) })));
   return message({
     // The feature's text gives way first, so the "more" note and the footer always show.
     content: lines(
       options.notice && safe(options.notice),
-      truncate(safe(answer.text[lang]), MESSAGE.content - 500),
+      truncate(words.text, MESSAGE.content - 500),
       hidden > 0 && W.notShown(hidden, lang),
-      answer.footer && truncate(safe(answer.footer[lang]), 300),
+      words.footer && truncate(words.footer, 300),
     ),
     embeds: shown,
     ephemeral: answer.tone === 'error',
@@ -269,8 +288,7 @@ export function answerToDiscordParts(answer: Answer, lang: Lang): DiscordPart[] 
   // Each incident keeps room to be read; several share a message.
   const embeds = answer.incidents.map((incident) => fitEmbed({ ...incidentSummaryEmbed({ incident, reasons: [] }, undefined, lang), color: toneColor(answer.tone) }, 2000));
   const groups = packEmbeds(embeds);
-  const text = safe(answer.text[lang]);
-  const footer = answer.footer ? safe(answer.footer[lang]) : undefined;
+  const { text, footer } = featureMarkdown(answer, lang);
   let from = 0;
   return groups.map((group, i) => {
     const part = groups.length > 1 ? W.part(i + 1, groups.length) : undefined;

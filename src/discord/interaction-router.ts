@@ -208,7 +208,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Int
   const request = def.fromOptions(values, subcommand);
   lang = await commandLanguage(interaction, request, deps, lang);
   if (isUsageError(request)) {
-    await send(interaction, usageToDiscordMessage(def, lang, request.detail?.[lang]));
+    await send(interaction, usageToDiscordMessage(def, lang, request.problem));
     return;
   }
   // Run-time check of an admin-only command (its default member permissions are only a default a

@@ -4,7 +4,6 @@
  */
 import type { Answer, IncidentAnswer, Match, StatsAnswer } from '../core/answer.js';
 import type { Incident } from '../core/incident-schema.js';
-import { COMMANDS } from '../../commands/index.js';
 import {
   attributions,
   colon,
@@ -23,10 +22,13 @@ import {
 } from './format.js';
 import type { Lang } from '../core/lang.js';
 import { statsTextBars } from '../charts/text-bars.js';
-import { LABELS, errorMessage, establishedLabel, helpFilters, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from './messages.js';
+import { LABELS, errorMessage, establishedLabel, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from './messages.js';
 import { creditLinesFor } from './feeds.js';
 import { establishedLine, unstatedList } from './fact-notes.js';
 import { statsCard } from './stats-card.js';
+import { helpCard } from './help-card.js';
+import { featureText } from './feature-words.js';
+import { type CommandSpelling, TEXT_SPELLING } from './command-spelling.js';
 import { semicolon, typeset } from './typography.js';
 
 function line(label: string, value: string | undefined, lang: Lang): string[] {
@@ -116,15 +118,17 @@ function statsText(answer: StatsAnswer, lang: Lang): string {
 }
 
 export function helpText(lang: Lang): string {
+  const card = helpCard(lang);
   return [
-    helpIntro(lang),
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(24)} ${c.description[lang]}`),
-    helpFilters(lang),
-    `${LABELS[lang].examples}${colon(lang)}${COMMANDS.flatMap((c) => c.examples).slice(0, 6).join(', ')}`,
+    card.intro,
+    ...card.commands.map((c) => `  ${c.usage.padEnd(24)} ${c.description}`),
+    card.filters.text,
+    `${card.examples.label}${colon(lang)}${card.examples.commands.join(', ')}`,
   ].join('\n');
 }
 
-export function renderText(answer: Answer, lang: Lang): string {
+/** The answer as plain text; `spell` types the commands a feature's words point to (the terminal's and Slack's by default). */
+export function renderText(answer: Answer, lang: Lang, spell: CommandSpelling = TEXT_SPELLING): string {
   switch (answer.kind) {
     case 'results': {
       const first = (answer.page.number - 1) * answer.page.size;
@@ -150,12 +154,14 @@ export function renderText(answer: Answer, lang: Lang): string {
       return helpText(lang);
     case 'error':
       return errorMessage(answer, lang);
-    case 'message':
+    case 'message': {
+      const words = featureText(answer, lang, spell);
       return [
-        answer.text[lang],
+        words.text,
         ...answer.incidents.map((incident, i) => incidentSummaryText({ incident, reasons: [] }, i + 1, lang)),
-        ...(answer.footer ? [answer.footer[lang]] : []),
+        ...(words.footer ? [words.footer] : []),
         ...(answer.incidents.length ? [credits(answer.incidents, lang).join('\n')] : []),
       ].join('\n\n');
+    }
   }
 }

@@ -37,11 +37,7 @@ export function parseLanguageArgs(args: string): LanguageRequest | UsageError {
   if (v === '') return { command: 'lang', action: 'show' };
   const lang = VALUES.get(v);
   if (lang === undefined) {
-    return {
-      usageError: true,
-      command: 'lang',
-      detail: { en: `"${args.trim().slice(0, 40)}" is not a language: use fr, en or auto.`, fr: `« ${args.trim().slice(0, 40)} » n'est pas une langue : utilisez fr, en ou auto.` },
-    };
+    return { usageError: true, command: 'lang', problem: { kind: 'not-a-language', text: args.trim().slice(0, 40) } };
   }
   return { command: 'lang', action: 'set', lang };
 }

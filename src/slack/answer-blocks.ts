@@ -13,9 +13,13 @@ import { type Block, type ButtonElement, type SlackMessage, SLACK_LIMITS, action
 import { backButton, detailsButton, moreButton, pageButton, postButton, present, suggestionButton } from './buttons.js';
 import { incidentDetailBlocks, incidentSummaryMrkdwn } from './incident-blocks.js';
 import { clipPlain, escapeMrkdwn, joinLines, oneLine, safe } from './mrkdwn.js';
-import { SLACK_TEXT } from './slack-messages.js';
+import { SLACK_SPELLING, SLACK_TEXT } from './slack-messages.js';
+import { type FeatureWords, featureWords } from '../render/feature-words.js';
+import { usageProblemWords } from '../render/usage-words.js';
+import type { UsageProblem } from '../core/feature-outcome.js';
+import { phraseText } from '../render/phrase.js';
 import { colon, typeset } from '../render/typography.js';
-import { type UsageDetail, helpBlocks, statsBlocks, usageBlocks } from './reference-blocks.js';
+import { type UsageDetail, helpBlocks, phraseMrkdwn, statsBlocks, usageBlocks } from './reference-blocks.js';
 
 export interface RenderOptions {
   /**
@@ -81,7 +85,10 @@ function renderAnswer(answer: Answer, lang: Lang, options: RenderOptions): Slack
     case 'results':
       return resultsMessage(answer, lang, postButtons, footer, options.notice);
     case 'message':
-      return listMessage(messageHead(answer, lang), answer.incidents, lang, fallback(answer.text[lang]), answer.footer ? [context(safe(answer.footer[lang], 1000))] : [], footer);
+    {
+      const words = featureWords(answer, lang, SLACK_SPELLING);
+      return listMessage(messageHead(answer, lang), answer.incidents, lang, fallback(featurePlainText(words)), words.footer ? [context(phraseMrkdwn(words.footer, 1000))] : [], footer);
+    }
     case 'incident': {
       const buttons = [options.back ? backButton(options.back, lang) : undefined, ...postButtons];
       return { text: fallback(incidentTitle(answer.incident, lang)), blocks: fitBlocks(withButtons(incidentDetailBlocks(answer, lang), buttons)) };
@@ -117,12 +124,13 @@ function renderAnswer(answer: Answer, lang: Lang, options: RenderOptions): Slack
  */
 export function usageToBlocks(usage: string, lang: Lang, extra: UsageDetail = {}): SlackMessage {
   const line = `${SLACK_TEXT.usage(lang)}${colon(lang)}${usage}`;
-  return { text: fallback(extra.detail ? `${extra.detail} — ${line}` : line), blocks: usageBlocks(usage, lang, extra) };
+  const detail = extra.problem ? phraseText(usageProblemWords(extra.problem, lang), (c) => c) : undefined;
+  return { text: fallback(detail ? `${detail} — ${line}` : line), blocks: usageBlocks(usage, lang, extra) };
 }
 
 /** The usage message for what `parseAsked` found typed wrong. */
-export function askedUsageToBlocks(asked: { readonly usage: string; readonly detail?: string; readonly examples: readonly string[]; readonly core: boolean }, lang: Lang): SlackMessage {
-  return usageToBlocks(asked.usage, lang, { ...(asked.detail ? { detail: asked.detail } : {}), examples: asked.examples, withHelp: asked.core });
+export function askedUsageToBlocks(asked: { readonly usage: string; readonly problem?: UsageProblem; readonly examples: readonly string[]; readonly core: boolean }, lang: Lang): SlackMessage {
+  return usageToBlocks(asked.usage, lang, { ...(asked.problem ? { problem: asked.problem } : {}), examples: asked.examples, withHelp: asked.core });
 }
 
 /** The notification text: escaped like the blocks (Slack parses it as mrkdwn), one line, short. */
@@ -130,12 +138,17 @@ export function fallback(text: string): string {
   return escapeMrkdwn(clipPlain(oneLine(text), 500)).slice(0, SLACK_LIMITS.fallbackText) || ' ';
 }
 
+/** A feature's words as one line of plain text (notifications), commands as typed. */
+export function featurePlainText(words: FeatureWords): string {
+  return words.lines.map((l) => phraseText(l, (c) => c)).join(' ');
+}
+
 /** The head of a feature's message; `part` labels the continuation messages of a long one. */
 export function messageHead(answer: MessageAnswer, lang: Lang, part?: string): Block[] {
   const label = part ? ` _${part}_` : '';
   // The feature's line breaks are its layout (a status has one setting per line, a list one
   // name per line): kept; each line is escaped and flattened like any other dynamic text.
-  const lines = answer.text[lang].split('\n').map((line) => escapeMrkdwn(oneLine(line))).filter((line) => line !== '');
+  const lines = featureWords(answer, lang, SLACK_SPELLING).lines.map((line) => phraseMrkdwn(line, SLACK_LIMITS.sectionText)).filter((line) => line !== '');
   return [section(`${TONE_ICON[answer.tone]}${joinLines(lines, SLACK_LIMITS.sectionText - 60)}${label}`)];
 }
 

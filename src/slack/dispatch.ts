@@ -5,6 +5,7 @@
 import { COMMANDS_BY_NAME, isCoreRequest, isUsageError, parseCommandText, stripRootCommand, type CommandRequest } from '../../commands/index.js';
 import type { CoreRequest } from '../core/answer.js';
 import { resolveLanguage, wordsLanguage } from '../core/language.js';
+import type { UsageProblem } from '../core/feature-outcome.js';
 import type { Lang } from '../core/lang.js';
 import type { CommandHandler } from '../ports/index.js';
 
@@ -14,7 +15,7 @@ export type Asked =
    * e.g. "add needs a vendor or organization name") and its examples; `core` tells whether it is
    * one of the core's commands (their usage comes with the whole help).
    */
-  | { readonly kind: 'usage'; readonly lang: Lang; readonly words?: Lang; readonly usage: string; readonly detail?: string; readonly detailOf?: { readonly en: string; readonly fr: string }; readonly examples: readonly string[]; readonly core: boolean }
+  | { readonly kind: 'usage'; readonly lang: Lang; readonly words?: Lang; readonly usage: string; readonly problem?: UsageProblem; readonly examples: readonly string[]; readonly core: boolean }
   | { readonly kind: 'core'; readonly lang: Lang; readonly words?: Lang; readonly request: CoreRequest }
   | { readonly kind: 'feature'; readonly lang: Lang; readonly words?: Lang; readonly request: CommandRequest };
 
@@ -59,7 +60,7 @@ export function parseAsked(rawText: string, fallback: Lang): Asked {
       lang,
       ...said,
       usage: def?.usage ?? '/breach help',
-      ...(request.detail ? { detail: request.detail[lang], detailOf: request.detail } : {}),
+      ...(request.problem ? { problem: request.problem } : {}),
       examples: def?.examples ?? [],
       core: isCoreRequest({ command: request.command }),
     };
@@ -80,7 +81,7 @@ export async function withLanguage<A extends Asked>(asked: A, clues: { channel: 
   const lang = resolveLanguage({ channel, user, fallback: clues.fallback });
   if (lang === asked.lang) return asked;
   // A usage error's detail was worded in the fallback: word it again.
-  if (asked.kind === 'usage') return { ...asked, lang, ...(asked.detailOf ? { detail: asked.detailOf[lang] } : {}) };
+  if (asked.kind === 'usage') return { ...asked, lang };
   return { ...asked, lang };
 }
 

@@ -7,10 +7,11 @@
  */
 import type { Answer, MessageAnswer } from '../core/answer.js';
 import type { Lang } from '../core/lang.js';
-import { MAX_ITEMS, answerToBlocks, fallback, incidentSections, largestFitting, messageHead, withDividers } from './answer-blocks.js';
+import { MAX_ITEMS, answerToBlocks, fallback, featurePlainText, incidentSections, largestFitting, messageHead, withDividers } from './answer-blocks.js';
+import { phraseMrkdwn } from './reference-blocks.js';
+import { featureWords } from '../render/feature-words.js';
 import { type Block, type SlackMessage, context } from './block-kit.js';
-import { safe } from './mrkdwn.js';
-import { SLACK_TEXT } from './slack-messages.js';
+import { SLACK_SPELLING, SLACK_TEXT } from './slack-messages.js';
 
 /** One message of a split answer and the ids of the incidents it shows, in order. */
 export interface SlackPart {
@@ -29,7 +30,8 @@ export function answerToParts(answer: Answer, lang: Lang): SlackPart[] {
 
 function splitMessage(answer: MessageAnswer, lang: Lang): SlackPart[] {
   const incidents = answer.incidents;
-  const tail: Block[] = answer.footer ? [context(safe(answer.footer[lang], 1000))] : [];
+  const words = featureWords(answer, lang, SLACK_SPELLING);
+  const tail: Block[] = words.footer ? [context(phraseMrkdwn(words.footer, 1000))] : [];
   // Each incident is rendered once; the packing below only tries counts.
   const sections = incidentSections(incidents.map((incident) => ({ incident, reasons: [] })), lang, 0);
   const build = (from: number, shown: number, part: string | undefined, last: boolean): Block[] => [
@@ -52,7 +54,8 @@ function splitMessage(answer: MessageAnswer, lang: Lang): SlackPart[] {
   let from = 0;
   sizes.forEach((shown, i) => {
     const part = sizes.length > 1 ? SLACK_TEXT.continued(i + 1, sizes.length, lang) : undefined;
-    const text = fallback(part ? `${answer.text[lang]} ${part}` : answer.text[lang]);
+    const head = featurePlainText(words);
+    const text = fallback(part ? `${head} ${part}` : head);
     out.push({ message: { text, blocks: build(from, shown, part, i === sizes.length - 1) }, incidentIds: incidents.slice(from, from + shown).map((incident) => incident.id) });
     from += shown;
   });

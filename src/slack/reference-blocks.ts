@@ -2,13 +2,24 @@
  * The answers that are not lists of incidents: catalog statistics, help and usage. Pure.
  */
 import type { Stats } from '../core/answer.js';
-import { COMMANDS } from '../../commands/index.js';
 import type { Lang } from '../core/lang.js';
-import { LABELS, helpFilters, helpIntro } from '../render/messages.js';
+import { LABELS } from '../render/messages.js';
+import { helpCard } from '../render/help-card.js';
 import { statsCard } from '../render/stats-card.js';
 import { colon } from '../render/typography.js';
 import { type Block, context, section } from './block-kit.js';
-import { joinLines, safe } from './mrkdwn.js';
+import { clip, escapeMrkdwn, joinLines, oneLine, safe } from './mrkdwn.js';
+import type { UsageProblem } from '../core/feature-outcome.js';
+import { usageProblemWords } from '../render/usage-words.js';
+import { type Phrase, phraseText } from '../render/phrase.js';
+
+/** A phrase as Slack mrkdwn: prose escaped and flattened, commands as code (clipped to `max`). */
+export function phraseMrkdwn(p: Phrase, max: number): string {
+  // Pieces are flattened without trimming: the space between prose and a command is the phrase's.
+  const flat = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/[^\S\u202f\u00a0]+/g, ' ');
+  const text = phraseText(p, (c) => `\`${escapeMrkdwn(oneLine(c).replace(/`/g, "'"))}\``, (t) => escapeMrkdwn(flat(t)));
+  return clip(text.trim(), max);
+}
 
 export function statsBlocks(stats: Stats, lang: Lang): Block[] {
   const card = statsCard(stats, lang);
@@ -23,19 +34,19 @@ export function statsBlocks(stats: Stats, lang: Lang): Block[] {
 }
 
 export function helpBlocks(lang: Lang): Block[] {
-  const commands = COMMANDS.map((c) => `\`${safe(c.usage, 100)}\` — ${safe(c.description[lang], 300)}`);
-  const examples = COMMANDS.flatMap((c) => c.examples).slice(0, 6);
+  const card = helpCard(lang);
+  const commands = card.commands.map((c) => `\`${safe(c.usage, 100)}\` — ${safe(c.description, 300)}`);
   return [
-    section(safe(helpIntro(lang), 1000)),
+    section(safe(card.intro, 1000)),
     section(joinLines(commands, 2500)),
-    section(safe(helpFilters(lang), 2000)),
-    context(`${LABELS[lang].examples}${colon(lang)}${examples.map((e) => `\`${safe(e, 100)}\``).join(', ')}`),
+    section(safe(card.filters.text, 2000)),
+    context(`${card.examples.label}${colon(lang)}${card.examples.commands.map((e) => `\`${safe(e, 100)}\``).join(', ')}`),
   ];
 }
 
 export interface UsageDetail {
-  /** What the command's parser said was wrong ("add needs a vendor or organization name"). */
-  readonly detail?: string;
+  /** What the command's parser found wrong ("add needs a vendor or organization name"). */
+  readonly problem?: UsageProblem;
   /** The command's examples, shown instead of the whole help when `withHelp` is false. */
   readonly examples?: readonly string[];
   /** Add the whole help (default true: a core command typed wrong). */
@@ -49,7 +60,7 @@ export interface UsageDetail {
 export function usageBlocks(usage: string, lang: Lang, extra: UsageDetail = {}): Block[] {
   const examples = (extra.examples ?? []).slice(0, 4);
   return [
-    ...(extra.detail ? [section(`:warning: ${safe(extra.detail, 500)}`)] : []),
+    ...(extra.problem ? [section(`:warning: ${phraseMrkdwn(usageProblemWords(extra.problem, lang), 500)}`)] : []),
     section(`*${LABELS[lang].usage}${colon(lang).trimEnd()}* \`${safe(usage, 200)}\``),
     ...(extra.withHelp ?? true
       ? helpBlocks(lang)

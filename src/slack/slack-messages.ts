@@ -6,6 +6,14 @@
 import { LABELS } from '../render/messages.js';
 import { formatNumber } from '../render/format.js';
 import type { Lang } from '../core/lang.js';
+import { type CommandSpelling, textCommand } from '../render/command-spelling.js';
+
+/** How Slack types the commands the bot's words point to (`/breach watch add <name>`), and who its channel admins are. */
+export const SLACK_SPELLING: CommandSpelling = {
+  command: textCommand,
+  place: { en: 'workspace', fr: "l'espace de travail" },
+  admins: { en: ' (workspace admins and the users the bot is configured to trust)', fr: " (les admins de l'espace de travail et les utilisateurs désignés dans la configuration du bot)" },
+};
 
 const fr = (lang: Lang) => lang === 'fr';
 

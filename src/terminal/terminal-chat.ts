@@ -13,6 +13,10 @@ import type { CoreHolder } from '../core/core-holder.js';
 import type { CommandHandler, Conversation } from '../ports/index.js';
 import { renderText, helpText } from '../render/text-renderer.js';
 import type { Lang } from '../core/lang.js';
+import { LABELS } from '../render/messages.js';
+import { colon } from '../render/typography.js';
+import { phraseText } from '../render/phrase.js';
+import { usageProblemWords } from '../render/usage-words.js';
 
 export interface ChatSession {
   /** The last paged request, so "next" / "suite" can turn the page. */
@@ -68,7 +72,7 @@ export async function answerLineWithHandlers(line: string, holder: CoreHolder, s
       const usage = COMMANDS_BY_NAME.get(request.command)?.usage;
       // A feature command typed wrong: its usage and what was wrong, not the whole help.
       if (usage && !isCoreRequest({ command: request.command })) {
-        return `${lang === 'fr' ? 'Utilisation\u202f:' : 'Usage:'} ${usage}${request.detail ? `\n${request.detail[lang]}` : ''}`;
+        return `${LABELS[lang].usage}${colon(lang)}${usage}${request.problem ? `\n${phraseText(usageProblemWords(request.problem, lang))}` : ''}`;
       }
     } else if (!isCoreRequest(request)) {
       const handler = handlers.find((h) => h.handles(request));
@@ -82,7 +86,7 @@ function dispatch(args: string, holder: CoreHolder, session: ChatSession, lang: 
   const request = parseCommandText(args);
   if (isUsageError(request)) {
     const usage = COMMANDS_BY_NAME.get(request.command)?.usage ?? '/breach help';
-    return `${lang === 'fr' ? 'Usage' : 'Usage'}: ${usage}\n\n${helpText(lang)}`;
+    return `${LABELS[lang].usage}${colon(lang)}${usage}\n\n${helpText(lang)}`;
   }
   if (!isCoreRequest(request)) return lang === 'fr' ? `Commande indisponible ici : ${request.command}.` : `Command not available here: ${request.command}.`;
   return run(request, holder, session, lang);

@@ -159,6 +159,37 @@ describe('GIVEN the whole of src', () => {
   });
 });
 
+describe('GIVEN one room for words (STYLE.md, "This codebase today")', () => {
+  const PLATFORM_WORDS = /['"`](?:slack|discord|terminal)['"`]|\.platform\s*[!=]==?|platform\s*[!=]==?\s*['"`]/;
+  /** Code without its comments: a comment may name a platform, code may not branch on one. */
+  const code = (f: string) => text.get(f)!.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+
+  it('THEN no wording module (src/render) and no feature (src/digest, src/settings) branches on platform or names one', () => {
+    const folders = ['render', 'digest', 'settings'];
+    const branching = SOURCES.filter((f) => folders.some((d) => inFolder(d)(f)) && PLATFORM_WORDS.test(code(f))).map(rel);
+    expect(branching).toEqual([]);
+  });
+
+  it('THEN the wording layer imports no adapter: how a command is spelled is a value the adapter passes in', () => {
+    expect(offenders('render', (t) => !['slack', 'discord', 'terminal', 'digest', 'app'].some((d) => inFolder(d)(t)))).toEqual([]);
+  });
+
+  it('THEN the features build typed outcomes and word nothing: src/digest and src/settings import no wording', () => {
+    expect(offenders('digest', (t) => !inFolder('render')(t))).toEqual([]);
+    expect(offenders('settings', (t) => !inFolder('render')(t))).toEqual([]);
+  });
+
+  it('THEN the answers the core and the commands return carry no prose in two languages ({ en, fr })', () => {
+    const types = ['src/core/answer.ts', 'src/core/feature-outcome.ts'].map((f) => join(REPO_ROOT, f));
+    const prose = types.filter((f) => /\b(?:en|fr)\s*:\s*string|\{\s*(?:readonly\s+)?en\b/.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(prose).toEqual([]);
+    const definition = readFileSync(join(REPO_ROOT, 'commands/command-definition.ts'), 'utf8');
+    const usageError = /export interface UsageError \{[\s\S]*?\n\}/.exec(definition)![0];
+    expect(usageError).not.toMatch(/\ben\b|\bfr\b|Localized/);
+    expect(usageError).toMatch(/problem\?: UsageProblem/);
+  });
+});
+
 describe('GIVEN the tests', () => {
   it('THEN tests of src/store, src/app and src/terminal live under tests/store, tests/app and tests/terminal', () => {
     const TESTS = join(REPO_ROOT, 'tests');

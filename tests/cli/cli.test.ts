@@ -67,8 +67,8 @@ describe('GIVEN the terminal chat with piped input', () => {
     const r = run(['start'], { env, input: '/breach status\n/breach watch add Inbenta\n/breach status\n' });
     expect(r.code).toBe(0);
     const answers = r.stdout.trim().split('\n\n');
-    expect(answers[0]).toMatch(/^This channel has no digest subscription\.\nSubscribe with \/breach digest subscribe/);
-    expect(answers[0]).toMatch(/This channel's watchlist is empty\. Add a vendor or organization with \/breach watch add <name>\.$/);
+    expect(answers[0]).toMatch(/^This channel has no digest subscription\.\nSubscribe with `\/breach digest subscribe/);
+    expect(answers[0]).toMatch(/This channel's watchlist is empty\. Add a vendor or organization with `\/breach watch add <name>`\.$/);
     expect(answers[1]).toMatch(/^Watching “Inbenta”/);
     expect(answers[2]).toMatch(/This channel is alerted when a new incident names:\n• Inbenta$/);
   });

@@ -90,7 +90,7 @@ describe('GIVEN the Slack adapter', () => {
   it('THEN a plain member\'s subscribe is refused with a clear message and nothing is stored; a configured admin\'s works', async () => {
     const refused = await slackSlash('subscribe 08:30 Europe/Paris', 'U0PLAIN');
     expect(refused).toContain("Only channel admins (workspace admins and the users the bot is configured to trust) can change this channel's digest");
-    expect(refused).toContain('anyone can see it with /breach digest status.');
+    expect(refused).toContain('anyone can see it with `/breach digest status`.');
     expect((await digests.store.subscriptions()).filter((s) => s.channel.platform === 'slack')).toEqual([]);
     const status = await slackSlash('status', 'U0PLAIN');
     expect(status).toContain('This channel has no digest subscription');
@@ -133,7 +133,7 @@ describe('GIVEN the Discord adapter', () => {
     const refused = await discordSlash('subscribe', [{ name: 'time', type: STRING, value: '08:30' }], '0');
     expect(refused).toContain("Only channel admins (the Manage Server or Manage Channels permission) can change this channel's digest");
     // It names the command as Discord spells it: there is no "/breach digest" on Discord.
-    expect(refused).toContain('anyone can see it with /breach-status.');
+    expect(refused).toContain('anyone can see it with `/breach-status`.');
     expect((await digests.store.subscriptions()).filter((s) => s.channel.platform === 'discord')).toEqual([]);
 
     const ok = await discordSlash('subscribe', [{ name: 'time', type: STRING, value: '08:30' }], MANAGE_CHANNELS);
@@ -146,7 +146,7 @@ describe('GIVEN the Discord adapter', () => {
     const name = (value: string) => [{ name: 'name', type: STRING, value }];
     const refused = await discordSlash('add', name('Orange'), '0', 'breach-watch');
     expect(refused).toContain("Only channel admins (the Manage Server or Manage Channels permission) can change this channel's watchlist");
-    expect(refused).toContain('anyone can see it with /breach-status.');
+    expect(refused).toContain('anyone can see it with `/breach-status`.');
     expect((await digests.store.watches(discordChannel))).toEqual([]);
 
     expect(await discordSlash('add', name('Orange'), ADMINISTRATOR, 'breach-watch')).toContain('Watching “Orange”');
@@ -171,8 +171,8 @@ describe('GIVEN the Discord adapter', () => {
 
     const fr = await discordCommand('breach-status', [], '0', 'fr');
     expect(fr).toContain('Ce canal est abonné au résumé depuis le');
-    expect(fr).toContain('Dans le prochain résumé, pour l’instant: 1 nouvel incident (1 fuite de données)');
-    expect(fr).toContain('Ce canal est alerté quand un nouvel incident cite :');
+    expect(fr).toContain('Dans le prochain résumé, pour l’instant\u202f: 1 nouvel incident (1 fuite de données)');
+    expect(fr).toContain('Ce canal est alerté quand un nouvel incident cite\u202f:');
     expect((await digests.store.deliveredIds({ platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID })).size).toBe(0);
   });
 });

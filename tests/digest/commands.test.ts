@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { usageProblemWords } from '../../src/render/usage-words.js';
+import { phraseText } from '../../src/render/phrase.js';
 import { breachDigest, breachStatus, breachWatch, COMMANDS, isCoreRequest, isUsageError, parseCommandText } from '../../commands/index.js';
 
 describe('GIVEN /breach digest typed in Slack or the terminal', () => {
@@ -24,10 +26,14 @@ describe('GIVEN /breach digest typed in Slack or the terminal', () => {
 
   it('THEN a bad time or time zone is a usage error that says what is wrong', () => {
     const badTime = parseCommandText('digest subscribe 25:00');
-    expect(isUsageError(badTime) && badTime.detail).toEqual({ en: 'not a time of day: 25:00 (use HH:MM, e.g. 08:30)', fr: 'heure illisible : 25:00 (écrivez HH:MM, par ex. 08:30)' });
+    expect(isUsageError(badTime) && badTime.problem).toEqual({ kind: 'bad-time', text: '25:00' });
+    // Worded in each language, in its typography; the time typed and the forms to type keep their colons.
+    const words = (p: Parameters<typeof usageProblemWords>[0], lang: 'en' | 'fr') => phraseText(usageProblemWords(p, lang));
+    expect(isUsageError(badTime) && words(badTime.problem!, 'en')).toBe('not a time of day: 25:00 (use HH:MM, e.g. 08:30)');
+    expect(isUsageError(badTime) && words(badTime.problem!, 'fr')).toBe('heure illisible\u202f: 25:00 (écrivez HH:MM, par ex. 08:30)');
     const badZone = parseCommandText('digest subscribe 08:30 Europe/Atlantis');
-    expect(isUsageError(badZone) && badZone.detail?.en).toMatch(/unknown time zone: Europe\/Atlantis/);
-    expect(isUsageError(badZone) && badZone.detail?.fr).toMatch(/fuseau horaire inconnu : Europe\/Atlantis/);
+    expect(isUsageError(badZone) && words(badZone.problem!, 'en')).toMatch(/unknown time zone: Europe\/Atlantis/);
+    expect(isUsageError(badZone) && words(badZone.problem!, 'fr')).toMatch(/fuseau horaire inconnu\u202f: Europe\/Atlantis/);
     expect(isUsageError(parseCommandText('digest'))).toBe(true);
     expect(isUsageError(parseCommandText('digest frobnicate'))).toBe(true);
   });

@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDigests, type Digests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
+import { renderText } from '../../src/render/text-renderer.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, until, type TestContext } from './fixtures.js';
 import { createHttpPoster, startFakePlatform, type FakePlatform } from './fake-platform.js';
 
@@ -130,6 +131,6 @@ describe('GIVEN two channels subscribed to the 09:00 Europe/Paris digest and thr
     for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
     expect(platform.received.filter((r) => r.channel === 'G')).toHaveLength(1);
     const status = await digests.handler.handle({ command: 'digest', action: 'status' }, conversation('G', { isAdmin: false }));
-    expect(status.kind === 'message' && status.text.en).toContain("This channel's digest is paused: HTTP 404");
+    expect(renderText(status, 'en')).toContain("This channel's digest is paused: HTTP 404");
   });
 });

@@ -7,10 +7,16 @@ import type { Answer } from '../../src/core/answer.js';
 import { startDigests, type Digests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { renderText } from '../../src/render/text-renderer.js';
+import { type CommandSpelling, TEXT_SPELLING } from '../../src/render/command-spelling.js';
+import { SLACK_SPELLING } from '../../src/slack/slack-messages.js';
+import { DISCORD_SPELLING } from '../../src/discord/command-spelling.js';
 import { parseCommandText } from '../../commands/index.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, type TestContext } from './fixtures.js';
 
-const text = (a: Answer, lang: 'en' | 'fr' = 'en') => renderText(a, lang);
+/** The reply as the terminal shows it, or as the platform whose spelling is given renders it (the handler's reply is the same for all). */
+const text = (a: Answer, lang: 'en' | 'fr' = 'en', spell: CommandSpelling = TEXT_SPELLING) => renderText(a, lang, spell);
+const SPELLING: Record<string, CommandSpelling> = { slack: SLACK_SPELLING, discord: DISCORD_SPELLING };
+const onDiscord = (a: Answer, lang: 'en' | 'fr' = 'en') => text(a, lang, DISCORD_SPELLING);
 const CATALOG = [
   ...OLD_INCIDENTS,
   incident('ticketmaster-inbenta', { organization: { name: 'Ticketmaster UK' }, vendors: [{ name: 'Inbenta Technologies', role: { en: 'chatbot provider' } }], addedAt: '2025-01-01T00:00:00Z' }),
@@ -38,8 +44,8 @@ describe('GIVEN someone who is not a channel admin', () => {
     const who = conversation('C1', { platform, isAdmin: false });
     const reply = await ask('digest subscribe 08:30 Europe/Paris', who);
     expect(reply).toMatchObject({ kind: 'message', tone: 'error' });
-    expect(text(reply)).toMatch(wording);
-    expect(text(reply, 'fr')).toMatch(/^Seuls les admins du canal/);
+    expect(text(reply, 'en', SPELLING[platform])).toMatch(wording);
+    expect(text(reply, 'fr', SPELLING[platform])).toMatch(/^Seuls les admins du canal/);
     expect((await store.subscriptions())).toEqual([]);
     expect(await ask('digest unsubscribe', who)).toMatchObject({ tone: 'error' });
     expect(text(await ask('watch add Inbenta', who))).toMatch(/can change this channel's watchlist/);
@@ -50,17 +56,17 @@ describe('GIVEN someone who is not a channel admin', () => {
     const who = conversation('C1', { platform: 'discord', isAdmin: false });
     const refused = await ask('watch add Inbenta', who);
     // /breach-watch and /breach-digest are admin-only commands on Discord: point to the one everyone has.
-    expect(text(refused)).toContain('anyone can see it with /breach-status.');
-    expect(text(refused, 'fr')).toContain('chacun peut la consulter avec /fuite-statut.');
-    expect(text(await ask('digest subscribe', who))).toContain('anyone can see it with /breach-status.');
-    expect(text(await ask('digest subscribe', who), 'fr')).toContain('chacun peut le consulter avec /fuite-statut.');
+    expect(onDiscord(refused)).toContain('anyone can see it with `/breach-status`.');
+    expect(onDiscord(refused, 'fr')).toContain('chacun peut la consulter avec `/fuite-statut`.');
+    expect(onDiscord(await ask('digest subscribe', who))).toContain('anyone can see it with `/breach-status`.');
+    expect(onDiscord(await ask('digest subscribe', who), 'fr')).toContain('chacun peut le consulter avec `/fuite-statut`.');
     const status = await ask('digest status', who);
-    expect(text(status)).toContain('Subscribe with /breach-digest subscribe time: timezone: filters:');
-    expect(text(status)).toContain('Watchlist: empty (/breach-watch add name:<name>)');
-    expect(text(status)).not.toMatch(/\/breach (digest|watch)/);
-    expect(text(await ask('watch list', who), 'fr')).toContain('/fuite-veille ajouter nom:<nom>');
+    expect(onDiscord(status)).toContain('Subscribe with `/breach-digest subscribe time: timezone: filters:`');
+    expect(onDiscord(status)).toContain('Watchlist: empty (`/breach-watch add name:<name>`)');
+    expect(onDiscord(status)).not.toMatch(/\/breach (digest|watch)/);
+    expect(onDiscord(await ask('watch list', who), 'fr')).toContain('`/fuite-veille ajouter nom:<nom>`');
     const added = await ask('watch add Inbenta', { ...who, isAdmin: true });
-    expect(text(added)).toContain('1 incident in the catalog already names it (/breach query:Inbenta)');
+    expect(onDiscord(added)).toContain('1 incident in the catalog already names it (`/breach query:Inbenta`)');
   });
 
   it('THEN they can still read the status, the preview and the watchlist', async () => {
@@ -87,8 +93,8 @@ describe('GIVEN someone who is not a channel admin', () => {
     expect(en.endsWith('\nThis channel is alerted when a new incident names:\n• Inbenta')).toBe(true);
     expect(en).not.toContain('Watchlist: Inbenta');
     const fr = text(reply, 'fr');
-    expect(fr).toContain('Dans le prochain résumé, pour l’instant: 1 nouvel incident (1 fuite de données)');
-    expect(fr).toContain('Ce canal est alerté quand un nouvel incident cite :\n• Inbenta');
+    expect(fr).toContain('Dans le prochain résumé, pour l’instant\u202f: 1 nouvel incident (1 fuite de données)');
+    expect(fr).toContain('Ce canal est alerté quand un nouvel incident cite\u202f:\n• Inbenta');
     // Nothing changed, nothing recorded.
     expect((await store.deliveredIds({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' })).size).toBe(0);
     expect((await store.subscriptions())).toHaveLength(1);
@@ -97,10 +103,10 @@ describe('GIVEN someone who is not a channel admin', () => {
   });
 
   it('THEN "/breach status" in a channel with nothing set up says so and how to start, per platform', async () => {
-    const slack = text(await ask('status', conversation('EMPTY', { platform: 'slack', isAdmin: false })));
-    expect(slack).toMatch(/^This channel has no digest subscription\.\nSubscribe with \/breach digest subscribe/);
-    expect(slack).toContain("This channel's watchlist is empty. Add a vendor or organization with /breach watch add <name>.");
-    const discord = text(await ask('status', conversation('EMPTY', { platform: 'discord', isAdmin: false })), 'fr');
+    const slack = text(await ask('status', conversation('EMPTY', { platform: 'slack', isAdmin: false })), 'en', SLACK_SPELLING);
+    expect(slack).toMatch(/^This channel has no digest subscription\.\nSubscribe with `\/breach digest subscribe/);
+    expect(slack).toContain("This channel's watchlist is empty. Add a vendor or organization with `/breach watch add <name>`.");
+    const discord = onDiscord(await ask('status', conversation('EMPTY', { platform: 'discord', isAdmin: false })), 'fr');
     expect(discord).toContain('/fuite-resume abonner heure: fuseau: filtres:');
     expect(discord).toContain('/fuite-veille ajouter nom:<nom>');
     expect(discord).not.toContain('prochain résumé');
@@ -114,10 +120,10 @@ describe('GIVEN a channel admin', () => {
     const sub = (await store.subscription({ platform: 'fake', workspaceId: 'W1', channelId: 'C1' }));
     expect(sub).toMatchObject({ cron: '30 8 * * *', timeZone: 'Europe/Paris', filters: 'data:passwords country:FR', language: 'fr', postEmpty: false, active: true });
     const fr = text(reply, 'fr');
-    expect(fr).toContain('Abonné : ce canal recevra un résumé');
-    expect(fr).toContain('Quand: tous les jours à 08:30 (Europe/Paris), en français');
-    expect(fr).toContain('Filtres: données\u202f: mots de passe · France');
-    expect(fr).toMatch(/Prochain résumé: \w+\.? \d+ \S+ \d{4}, 08:30/);
+    expect(fr).toContain('Abonné\u202f: ce canal recevra un résumé');
+    expect(fr).toContain('Quand\u202f: tous les jours à 08:30 (Europe/Paris), en français');
+    expect(fr).toContain('Filtres\u202f: données\u202f: mots de passe · France');
+    expect(fr).toMatch(/Prochain résumé\u202f: \w+\.? \d+ \S+ \d{4}, 08:30/);
     expect(digests.scheduler.nextRun(sub!.id)).toBeInstanceOf(Date);
   });
 
@@ -160,7 +166,7 @@ describe('GIVEN a channel admin', () => {
   it('THEN watch add / list / remove keep one entry per folded name and tell what the catalog already holds', async () => {
     const added = await ask('watch add Inbenta');
     expect(text(added)).toBe(
-      'Watching “Inbenta”: this channel gets an alert as soon as a new incident names it as organization, alias, vendor or affected organization. 1 incident in the catalog already names it (/breach Inbenta).',
+      'Watching “Inbenta”: this channel gets an alert as soon as a new incident names it as organization, alias, vendor or affected organization. 1 incident in the catalog already names it (`/breach Inbenta`).',
     );
     expect(text(await ask('watch add INBENTA'))).toBe('“INBENTA” is already on this channel\'s watchlist.');
     await ask('watch add Métropole du Grand Paris');

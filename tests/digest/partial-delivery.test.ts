@@ -15,7 +15,8 @@ import type { AcceptedPart, ChannelPoster, ChannelRef, PostResult } from '../../
 import type { MessageAnswer } from '../../src/core/answer.js';
 import { createSlackPoster } from '../../src/slack/index.js';
 import { createDiscordPoster, createPosterRest } from '../../src/discord/index.js';
-import { createTextPoster, postWithRetry, startDigests, type Digests, type RetryPolicy } from '../../src/digest/index.js';
+import { createTextPoster } from '../../src/terminal/text-poster.js';
+import { postWithRetry, startDigests, type Digests, type RetryPolicy } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, until } from './fixtures.js';
 
@@ -295,7 +296,7 @@ describe('GIVEN a watch alert naming 30 new incidents, split in 3 parts on Disco
 });
 
 describe('GIVEN posters that report accepted parts in different ways', () => {
-  const answer: MessageAnswer = { kind: 'message', tone: 'info', text: { en: 'x', fr: 'x' }, incidents: FRESH.slice(0, 4) };
+  const answer: MessageAnswer = { kind: 'message', tone: 'info', outcome: { kind: 'digest', since: '2026-11-01T00:00:00Z', timeZone: 'UTC' }, incidents: FRESH.slice(0, 4) };
   const ch: ChannelRef = { platform: 'fake', workspaceId: 'W1', channelId: 'P' };
 
   it('THEN postWithRetry hands each accepted part on once, from the callback or the result, across tries and a final failure', async () => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compileFilters, selectDigest } from '../../src/digest/digest-selection.js';
 import { alertAnswer, digestAnswer } from '../../src/digest/digest-messages.js';
 import { renderText } from '../../src/render/text-renderer.js';
+import { featureText } from '../../src/render/feature-words.js';
+import { SLACK_SPELLING } from '../../src/slack/slack-messages.js';
+import { DISCORD_SPELLING } from '../../src/discord/command-spelling.js';
 import { coreOf, incident } from './fixtures.js';
 
 const SUBSCRIBED = '2027-01-10T07:00:00.000Z';
@@ -34,20 +37,22 @@ describe('GIVEN a channel subscribed with "data:passwords country:FR"', () => {
 
   it('THEN the digest message counts, says since when and which filters, lists newest first and points to /breach show', () => {
     const selected = selectDigest({ incidents: core.catalog.incidents, since: SUBSCRIBED, delivered: new Set(), matches: filters.matches });
-    const answer = digestAnswer(selected, { channel: { platform: 'slack', workspaceId: 'T', channelId: 'C' }, timeZone: 'Europe/Paris' }, SUBSCRIBED, filters.query);
-    expect(answer.text.en).toBe('Breach digest: 3 new incidents (3 breaches) in the catalog since Sun, 10 Jan 2027, 08:00 — filters: data: passwords · France. Newest first:');
-    expect(answer.text.fr).toBe('Résumé des fuites : 3 nouveaux incidents (3 fuites de données) au catalogue depuis le dim. 10 janv. 2027, 08:00 — filtres : données\u202f: mots de passe · France. Du plus récent au plus ancien :');
-    expect(answer.footer?.en).toBe('Details of any of them: /breach show <id>, e.g. /breach show fr-passwords-later');
+    const answer = digestAnswer(selected, { timeZone: 'Europe/Paris' }, SUBSCRIBED, filters.query);
+    const en = featureText(answer, 'en', SLACK_SPELLING);
+    const fr = featureText(answer, 'fr', SLACK_SPELLING);
+    expect(en.text).toBe('Breach digest: 3 new incidents (3 breaches) in the catalog since Sun, 10 Jan 2027, 08:00 — filters: data: passwords · France. Newest first:');
+    expect(fr.text).toBe('Résumé des fuites\u202f: 3 nouveaux incidents (3 fuites de données) au catalogue depuis le dim. 10 janv. 2027, 08:00 — filtres\u202f: données\u202f: mots de passe · France. Du plus récent au plus ancien\u202f:');
+    expect(en.footer).toBe('Details of any of them: `/breach show <id>`, e.g. `/breach show fr-passwords-later`');
     const text = renderText(answer, 'en');
     expect(text.indexOf('[fr-passwords-later]')).toBeLessThan(text.indexOf('[fr-passwords]'));
-    const discord = digestAnswer(selected, { channel: { platform: 'discord', workspaceId: 'G', channelId: 'C' }, timeZone: 'Europe/Paris' }, SUBSCRIBED);
-    expect(discord.footer?.fr).toBe('Le détail de chacun : /breach-show id:<id>, par ex. /breach-show id:fr-passwords-later');
+    // The same answer, spelled by the Discord adapter: the wording does not know the platform.
+    expect(featureText(answer, 'fr', DISCORD_SPELLING).footer).toBe('Le détail de chacun\u202f: `/breach-show id:<id>`, par ex. `/breach-show id:fr-passwords-later`');
   });
 
   it('THEN an alert names the watched names that matched', () => {
-    const one = alertAnswer([INCIDENTS[1]!], ['Inbenta'], 'slack');
-    expect(one.text.en).toBe("Watchlist alert: a new incident names “Inbenta”, on this channel's watchlist.");
-    const two = alertAnswer([INCIDENTS[1]!, INCIDENTS[2]!], ['Inbenta', 'Orange', 'Inbenta'], 'slack');
-    expect(two.text.fr).toBe('Alerte de veille : 2 nouveaux incidents citent “Inbenta”, “Orange”, de la liste de veille de ce canal.');
-  });
+    const one = alertAnswer([INCIDENTS[1]!], ['Inbenta']);
+    expect(featureText(one, 'en', SLACK_SPELLING).text).toBe("Watchlist alert: a new incident names “Inbenta”, on this channel's watchlist.");
+    const two = alertAnswer([INCIDENTS[1]!, INCIDENTS[2]!], ['Inbenta', 'Orange', 'Inbenta']);
+    expect(featureText(two, 'fr', SLACK_SPELLING).text).toBe('Alerte de veille\u202f: 2 nouveaux incidents citent «\u202fInbenta\u202f», «\u202fOrange\u202f», de la liste de veille de ce canal.');
+});
 });

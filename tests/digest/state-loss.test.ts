@@ -10,6 +10,8 @@ import type { MessageAnswer } from '../../src/core/answer.js';
 import { startDigests, type Digests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { conversation, testContext, until } from './fixtures.js';
+import { featureText } from '../../src/render/feature-words.js';
+import { TEXT_SPELLING } from '../../src/render/command-spelling.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'breachbot-state-loss-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +25,7 @@ afterEach(async () => {
 const errors = (lines: readonly string[], prefix: string) =>
   lines.map((l) => JSON.parse(l) as { level: string; msg: string }).filter((l) => l.level === 'error' && l.msg.startsWith(prefix));
 
-const status = async (d: Digests, language: 'en' | 'fr' = 'en') => ((await d.handler.handle({ command: 'status' }, conversation('C', { language }))) as MessageAnswer).text[language];
+const status = async (d: Digests, language: 'en' | 'fr' = 'en') => featureText((await d.handler.handle({ command: 'status' }, conversation('C', { language }))) as MessageAnswer, language, TEXT_SPELLING).text;
 
 describe('GIVEN a bot whose state database goes missing', () => {
   it('WHEN the file was deleted between two runs THEN start-up logs an error and /breach status warns, in English and French', async () => {

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDigests, type Digests } from '../../src/digest/index.js';
 import { matchWatches } from '../../src/digest/watch-alerts.js';
 import { watchKey } from '../../src/digest/watch-matcher.js';
+import { renderText } from '../../src/render/text-renderer.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import type { WatchEntry } from '../../src/store/state-store.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, until } from './fixtures.js';
@@ -101,7 +102,7 @@ describe('GIVEN new incidents at organizations whose names look like one another
     try {
       const reply = await digests.handler.handle({ command: 'watch', action: 'add', name: 'Orange' }, conversation('LA-1'));
       // The bundled-style catalog already holds one Orange incident: the reply counts it, and only it.
-      expect(reply.kind === 'message' && reply.text.en).toMatch(/\b1 incident\b/);
+      expect(renderText(reply, 'en')).toMatch(/\b1 incident\b/);
       const later = new Date(Date.now() + 1_000).toISOString();
       const added = [...LOOK_ALIKES, ORANGE].map((i) => ({ ...i, addedAt: later }));
       ctx.holder.swap(coreOf([...OLD_INCIDENTS, ...added]));

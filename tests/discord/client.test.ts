@@ -58,7 +58,8 @@ const digestHandler: CommandHandler = {
     const action = (request as { action?: string }).action;
     if (action === 'slow' || action === 'slowfail') await new Promise((r) => setTimeout(r, 200));
     if (action === 'fail' || action === 'slowfail') throw new Error(`digest store exploded; token ${FAKE_TOKEN}`);
-    return { kind: 'message', tone: 'success', text: { en: `Digest ${action} for <#${conversation.channelId}>`, fr: `Résumé ${action}` }, incidents: [] };
+    // A typed outcome that carries what was asked, so the tests can see it in the reply (hostile mention included).
+    return { kind: 'message', tone: 'success', outcome: { kind: 'watch-added', name: `Digest ${action} for <#${conversation.channelId}>`, added: false, alreadyNamed: 0 }, incidents: [] };
   },
 };
 
@@ -249,7 +250,8 @@ describe('GIVEN a command handler beside the core (an admin-only digest)', () =>
   it('WHEN it comes from another channel, server and user, in French THEN the conversation says so', async () => {
     const who = { channelId: '777777777777777777', guildId: '888888888888888888', userId: '999999999999999999', locale: 'fr' };
     const cb = await interact(digest('status', String(1 << 4), who)); // ManageChannels
-    expect(cb.body.data.content).toContain('Résumé status');
+    expect(cb.body.data.content).toContain('Digest status');
+    expect(cb.body.data.content).toContain('est déjà dans la liste de veille');
     expect(conversations.at(-1)).toEqual({ platform: 'discord', workspaceId: who.guildId, channelId: who.channelId, userId: who.userId, isAdmin: true, language: 'fr' });
   });
 

@@ -37,7 +37,7 @@ const digestHandler: CommandHandler = {
   async handle(request) {
     const action = (request as { action?: string }).action;
     if (action === 'slow') await new Promise((r) => setTimeout(r, 300));
-    return { kind: 'message', tone: 'success', text: { en: `Digest ${action}`, fr: `Résumé ${action}` }, incidents: [] };
+    return { kind: 'message', tone: 'success', outcome: { kind: 'watch-added', name: `Digest ${action}`, added: false, alreadyNamed: 0 }, incidents: [] };
   },
 };
 

@@ -15,7 +15,7 @@ import { limitProblems, schemaErrors } from './payload-schema.js';
 let fake: FakeDiscord;
 const channel: ChannelRef = { platform: 'discord', workspaceId: '1', channelId: CHANNEL_ID };
 const core = coreOf(Array.from({ length: 30 }, (_, i) => hugeIncident(i, i % 2 === 0)));
-const digest: MessageAnswer = { kind: 'message', tone: 'info', text: { en: `New breaches ${HOSTILE_TEXT}`, fr: 'Nouvelles fuites' }, incidents: core.catalog.incidents };
+const digest: MessageAnswer = { kind: 'message', tone: 'info', outcome: { kind: 'watch-alert', names: [HOSTILE_TEXT], clients: [] }, incidents: core.catalog.incidents };
 const small: MessageAnswer = { ...digest, incidents: core.catalog.incidents.slice(0, 1) };
 
 beforeAll(async () => {

@@ -190,9 +190,8 @@ describe('GIVEN the biggest answers the core can produce (100 matches, longest f
     const digest: MessageAnswer = {
       kind: 'message',
       tone: 'info',
-      text: { en: `New breaches ${'x'.repeat(3000)}`, fr: 'Nouvelles fuites' },
+      outcome: { kind: 'watch-alert', names: ['x'.repeat(3000)], clients: [] },
       incidents: core.catalog.incidents,
-      footer: { en: 'See /breach-show', fr: 'Voir /fuite-detail' },
     };
     const posts = answerToDiscordMessages(digest, 'en');
     expect(posts.length).toBeGreaterThan(10);
@@ -201,8 +200,8 @@ describe('GIVEN the biggest answers the core can produce (100 matches, longest f
       expect(p.ephemeral).toBe(false);
     }
     expect(posts.reduce((n, p) => n + p.embeds.length, 0)).toBe(100);
-    expect(posts[0]!.content).toMatch(/^New breaches/);
-    expect(posts.at(-1)!.content).toContain('See /breach-show');
+    expect(posts[0]!.content).toMatch(/^Watchlist alert: 100 new incidents name “x{100}/);
+    expect(posts.at(-1)!.content).toContain('Details of any of them: `/breach-show id:<id>`');
     // As one interaction reply, it is cut to one message with a "more" note.
     const single = answerToDiscordMessage(digest, 'en');
     expectValid(single);
@@ -220,7 +219,8 @@ describe('GIVEN hostile text in queries and in catalog records', () => {
     core.execute({ command: 'search', query: HOSTILE_TEXT.replace(/\n/g, ' ').slice(0, 190) }),
     core.execute({ command: 'search', query: 'x'.repeat(6000) }),
     core.execute({ command: 'show', id: '@everyone' }),
-    { kind: 'message', tone: 'error', text: { en: HOSTILE_TEXT.repeat(100), fr: HOSTILE_TEXT }, incidents: core.catalog.incidents, footer: { en: HOSTILE_TEXT, fr: HOSTILE_TEXT } },
+    { kind: 'message', tone: 'error', outcome: { kind: 'watch-alert', names: [HOSTILE_TEXT.repeat(100)], clients: [{ vendor: HOSTILE_TEXT, client: HOSTILE_TEXT }] }, incidents: core.catalog.incidents },
+    { kind: 'message', tone: 'success', outcome: { kind: 'watch-added', name: HOSTILE_TEXT, added: true, alreadyNamed: 2 }, incidents: [] },
   ];
 
   it('THEN every payload allows no mentions and stays within limits', () => {

@@ -113,7 +113,7 @@ describe('GIVEN the other kinds of answer', () => {
     ['stats', core.execute({ command: 'stats' })],
     ['help', core.execute({ command: 'help' })],
     ['error', core.execute({ command: 'search', query: 'x'.repeat(500) })],
-    ['message', { kind: 'message', tone: 'success', text: { en: 'New breaches since yesterday', fr: 'Nouvelles fuites depuis hier' }, incidents: [core.incident('orange-2014-04')!], footer: { en: 'Details: /breach show <id>', fr: 'Détail : /breach show <id>' } }],
+    ['message', { kind: 'message', tone: 'success', outcome: { kind: 'digest', since: '2026-11-01T00:00:00Z', timeZone: 'UTC' }, incidents: [core.incident('orange-2014-04')!] }],
   ];
   for (const [kind, answer] of answers) {
     for (const lang of ['en', 'fr'] as const) {
@@ -151,23 +151,21 @@ describe('GIVEN the other kinds of answer', () => {
   });
 
   it('THEN a usage error with a detail says it first, escaped, and in the notification text', () => {
-    const message = usageToBlocks('/breach watch add <name>', 'fr', { detail: 'add needs <!channel> a name', examples: ['/breach watch add Inbenta'], withHelp: false });
+    const message = usageToBlocks('/breach watch add <name>', 'fr', { problem: { kind: 'unknown-action', word: '<!channel>' }, examples: ['/breach watch add Inbenta'], withHelp: false });
     expect(message.blocks.map((b) => JSON.stringify(b))).toEqual([
-      JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: ':warning: add needs &lt;!channel&gt; a name', verbatim: true } }),
+      JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: ':warning: action inconnue\u202f: «\u202f&lt;!channel&gt;\u202f»', verbatim: true } }),
       JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: '*Utilisation\u202f:* `/breach watch add &lt;name&gt;`', verbatim: true } }),
       JSON.stringify({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Exemples\u202f: `/breach watch add Inbenta`', verbatim: true }] }),
     ]);
-    expect(message.text).toBe('add needs &lt;!channel&gt; a name — Utilisation\u202f: /breach watch add &lt;name&gt;');
+    expect(message.text).toBe('action inconnue\u202f: «\u202f&lt;!channel&gt;\u202f» — Utilisation\u202f: /breach watch add &lt;name&gt;');
     expect(blockKitProblems(message)).toEqual([]);
     expect(unsafeMarkup(message)).toEqual([]);
   });
 
   it("THEN a feature's message keeps its line breaks (a status has one setting per line), each line escaped", () => {
-    const answer: Answer = { kind: 'message', tone: 'info', text: { en: 'Subscribed since today.\nWhen: every day at 08:30\n\nThis channel is alerted when a new incident names:\n• <!channel>\n• Orange   Cyberdefense', fr: '' }, incidents: [] };
+    const answer: Answer = { kind: 'message', tone: 'info', outcome: { kind: 'watch-list', names: ['<!channel>', 'Orange   Cyberdefense'] }, incidents: [] };
     const message = answerToBlocks(answer, 'en', { surface: 'channel' });
-    expect((message.blocks[0] as { text: { text: string } }).text.text).toBe(
-      'Subscribed since today.\nWhen: every day at 08:30\nThis channel is alerted when a new incident names:\n• &lt;!channel&gt;\n• Orange Cyberdefense',
-    );
+    expect((message.blocks[0] as { text: { text: string } }).text.text).toBe('This channel is alerted when a new incident names:\n• &lt;!channel&gt;\n• Orange Cyberdefense');
     expect(message.text).not.toContain('\n');
     expect(blockKitProblems(message)).toEqual([]);
     expect(unsafeMarkup(message)).toEqual([]);

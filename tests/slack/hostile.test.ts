@@ -77,7 +77,7 @@ describe('GIVEN a catalog record whose every field is hostile markup', () => {
     core.execute({ command: 'show', id: 'hostile-a' }),
     core.execute({ command: 'stats' }),
     core.execute({ command: 'search', query: 'nothingmatches' }),
-    { kind: 'message' as const, tone: 'info' as const, text: { en: HOSTILE, fr: HOSTILE }, incidents: core.catalog.incidents, footer: { en: HOSTILE, fr: HOSTILE } },
+    { kind: 'message' as const, tone: 'info' as const, outcome: { kind: 'watch-alert' as const, names: [HOSTILE], clients: [{ vendor: HOSTILE, client: HOSTILE }] }, incidents: core.catalog.incidents },
   ];
   for (const answer of answers) {
     it(`THEN the ${answer.kind} answer is escaped, bounded and valid in both languages`, () => {

@@ -34,7 +34,7 @@ const digestHandler: CommandHandler = {
   async handle(request, conversation) {
     conversations.push(conversation);
     if (handlerFails) throw new Error(`digest store exploded with ${BOT_TOKEN}`);
-    return { kind: 'message', tone: 'success', text: { en: `Digest ${(request as { action: string }).action} <!channel>`, fr: `Résumé ${(request as { action: string }).action}` }, incidents: [] };
+    return { kind: 'message', tone: 'success', outcome: { kind: 'watch-added', name: `Digest ${(request as { action: string }).action} <!channel>`, added: false, alreadyNamed: 0 }, incidents: [] };
   },
 };
 
@@ -403,7 +403,7 @@ describe('GIVEN a command beside the core (digest)', () => {
     expect(conversation).toEqual({ platform: 'slack', workspaceId: TEAM, channelId: 'C0CHANNEL', userId: 'U0WSADMIN', isAdmin: true, language: 'en' });
     const answer = res.responses()[0]!;
     expect(answer.response_type).toBe('ephemeral');
-    expect(sectionText(blocksOf(answer)[0])).toBe(':white_check_mark: Digest status &lt;!channel&gt;');
+    expect(sectionText(blocksOf(answer)[0])).toBe(":white_check_mark: “Digest status &lt;!channel&gt;” is already on this channel's watchlist.");
   });
 
   it('THEN admins are workspace admins (users.info) or the configured ids; others are not', async () => {

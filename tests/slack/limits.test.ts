@@ -106,9 +106,8 @@ describe('GIVEN a digest of every one of those records', () => {
   const digest: MessageAnswer = {
     kind: 'message',
     tone: 'info',
-    text: { en: `${COUNT} new breaches`, fr: `${COUNT} nouvelles fuites` },
+    outcome: { kind: 'digest', since: '2026-11-01T00:00:00Z', timeZone: 'UTC' },
     incidents: core.catalog.incidents,
-    footer: { en: 'Details: /breach show <id>', fr: 'Détail : /breach show <id>' },
   };
 
   it('THEN it is split into messages that each keep every limit, listing every incident once, in order', () => {
@@ -122,7 +121,7 @@ describe('GIVEN a digest of every one of those records', () => {
       for (const b of buttons(m.blocks)) ids.push((decodeState(b.value)!.r as { id: string }).id);
     });
     expect(ids).toEqual(core.catalog.incidents.map((i) => i.id));
-    expect(JSON.stringify(messages.at(-1)!.blocks)).toContain('Details: /breach show &lt;id&gt;');
+    expect(JSON.stringify(messages.at(-1)!.blocks)).toContain('Details of any of them: `/breach show &lt;id&gt;`');
   });
 
   it('THEN as one message (no splitting) it is cut with a count of what is left out', () => {

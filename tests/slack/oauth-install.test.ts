@@ -125,7 +125,7 @@ describe('GIVEN three workspaces installing the app through "Add to Slack"', () 
   it('THEN a digest post to a channel of T3 goes out with T3\'s token', async () => {
     fake.reset();
     const poster = createWorkspacePoster({ authorize: (q) => bot.authorize!(q), apiUrl: fake.apiUrl, minIntervalMs: 0 });
-    const result = await poster.post({ platform: 'slack', workspaceId: 'T3', channelId: 'CT3DIGEST' }, { kind: 'message', tone: 'info', text: { en: 'digest', fr: 'résumé' }, incidents: [] }, 'en');
+    const result = await poster.post({ platform: 'slack', workspaceId: 'T3', channelId: 'CT3DIGEST' }, { kind: 'message', tone: 'info', outcome: { kind: 'digest', since: '2026-11-01T00:00:00Z', timeZone: 'UTC' }, incidents: [] }, 'en');
     expect(result.ok).toBe(true);
     expect(fake.callsOf('chat.postMessage').map((p) => p.authorization)).toEqual([`Bearer ${tokenOf('T3')}`]);
   });
@@ -167,7 +167,7 @@ describe('GIVEN workspace T2 uninstalls the app', () => {
     expect(await event(mentionFrom('T2'))).toBe(200);
     expect(fake.callsOf('chat.postMessage')).toHaveLength(0);
     const poster = createWorkspacePoster({ authorize: (q) => bot.authorize!(q), apiUrl: fake.apiUrl, minIntervalMs: 0 });
-    const result = await poster.post({ platform: 'slack', workspaceId: 'T2', channelId: 'CT2' }, { kind: 'message', tone: 'info', text: { en: 'd', fr: 'd' }, incidents: [] }, 'en');
+    const result = await poster.post({ platform: 'slack', workspaceId: 'T2', channelId: 'CT2' }, { kind: 'message', tone: 'info', outcome: { kind: 'digest', since: '2026-11-01T00:00:00Z', timeZone: 'UTC' }, incidents: [] }, 'en');
     expect(result).toMatchObject({ ok: false, gone: true });
   });
 

@@ -14,9 +14,9 @@ import { BOT_TOKEN, FakeSlack, TEAM } from './fake-slack.js';
 import { HOSTILE, coreOf, longestIncident, bundledCore } from './fixtures.js';
 
 const channel: ChannelRef = { platform: 'slack', workspaceId: TEAM, channelId: 'C0DIGEST' };
-const small: MessageAnswer = { kind: 'message', tone: 'info', text: { en: `2 new breaches ${HOSTILE}`, fr: '2 nouvelles fuites' }, incidents: [bundledCore().incident('orange-2014-04')!, bundledCore().incident('ticketmaster-inbenta-2018')!] };
+const small: MessageAnswer = { kind: 'message', tone: 'info', outcome: { kind: 'watch-alert', names: [HOSTILE], clients: [] }, incidents: [bundledCore().incident('orange-2014-04')!, bundledCore().incident('ticketmaster-inbenta-2018')!] };
 const bigCore = coreOf(Array.from({ length: 12 }, (_, i) => longestIncident(i)));
-const big: MessageAnswer = { kind: 'message', tone: 'info', text: { en: '12 new breaches', fr: '12 nouvelles fuites' }, incidents: bigCore.catalog.incidents };
+const big: MessageAnswer = { kind: 'message', tone: 'info', outcome: { kind: 'digest', since: '2026-11-01T00:00:00Z', timeZone: 'UTC' }, incidents: bigCore.catalog.incidents };
 
 let fake: FakeSlack;
 beforeAll(async () => {

@@ -4,7 +4,8 @@
  */
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDigests, createTextPoster, type Digests } from '../../src/digest/index.js';
+import { startDigests, type Digests } from '../../src/digest/index.js';
+import { createTextPoster } from '../../src/terminal/text-poster.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { runTerminalChat } from '../../src/terminal/terminal-chat.js';
 import { coreOf, incident, OLD_INCIDENTS, testContext } from '../digest/fixtures.js';
@@ -50,16 +51,16 @@ describe('GIVEN the terminal chat with the digest handler', () => {
     digests = await startDigests(ctx, [], { store: new SqliteStateStore(':memory:') });
     const out = await chat(['/breach digest abonner 25:00 fuites de mots de passe', '/breach veille ajouter'], [digests.handler]);
     expect(out).toContain('Utilisation\u202f: /breach digest subscribe');
-    expect(out).toContain('heure illisible : 25:00 (écrivez HH:MM, par ex. 08:30)');
-    expect(out).toContain('ajouter : indiquez un prestataire ou une organisation');
+    expect(out).toContain('heure illisible\u202f: 25:00 (écrivez HH:MM, par ex. 08:30)');
+    expect(out).toContain('ajouter\u202f: indiquez un prestataire ou une organisation');
   });
 
   it('THEN "/breach status" shows the channel\'s digest and watchlist, and the help lists it', async () => {
     const ctx = testContext();
     digests = await startDigests(ctx, [], { store: new SqliteStateStore(':memory:') });
     const before = await chat(['/breach status'], [digests.handler]);
-    expect(before.trim()).toMatch(/^This channel has no digest subscription\.\nSubscribe with \/breach digest subscribe/);
-    expect(before).toContain("This channel's watchlist is empty. Add a vendor or organization with /breach watch add <name>.");
+    expect(before.trim()).toMatch(/^This channel has no digest subscription\.\nSubscribe with `\/breach digest subscribe/);
+    expect(before).toContain("This channel's watchlist is empty. Add a vendor or organization with `/breach watch add <name>`.");
     const out = await chat(['/breach digest subscribe 07:00 UTC', '/breach watch add Inbenta', '/breach status', '/breach help'], [digests.handler]);
     const answers = out.trim().split('\n\n');
     expect(answers[2]).toMatch(/^This channel has been subscribed to the digest since .*\nWhen: every day at 07:00 \(UTC\), in English\n/);
@@ -82,8 +83,9 @@ describe('GIVEN the terminal chat with the digest handler', () => {
     const run = await digests.scheduler.runNow((await digests.store.subscriptions())[0]!.id);
     expect(run?.status).toBe('posted');
     expect(printed).toHaveLength(1);
-    expect(printed[0]).toMatch(/^\[posted\]\nRésumé des fuites : 1 nouvel incident \(1 fuite de données\) au catalogue depuis le/);
+    expect(printed[0]).toMatch(/^\[posted\]\nRésumé des fuites\u202f: 1 nouvel incident \(1 fuite de données\) au catalogue depuis le/);
     expect(printed[0]).toContain('1. Fuite chez fresh-2027 [fresh-2027]');
-    expect(printed[0]).toContain('Le détail de chacun : /breach show <id>, par ex. /breach show fresh-2027');
+    // The commands are code, kept as typed; the prose around them takes French typography.
+    expect(printed[0]).toContain('Le détail de chacun\u202f: `/breach show <id>`, par ex. `/breach show fresh-2027`');
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * What the features beyond the query core (digests, watchlists, a channel's language) have to
+ * say, as typed outcomes with their facts: never worded. src/render/feature-words.ts words each
+ * kind in English and French; each adapter renders the words and spells the commands they point
+ * to the way its platform types them. Types only: the core imports no feature.
+ */
+import type { ErrorAnswer } from './answer.js';
+import type { Lang } from './lang.js';
+import type { ParsedQuery } from './query-parser.js';
+
+/** A channel's digest subscription, as the words need it (the store's record fits it). */
+export interface SubscriptionFacts {
+  /** Cron expression read in `timeZone`. */
+  readonly cron: string;
+  readonly timeZone: string;
+  readonly language: Lang;
+  readonly postEmpty: boolean;
+  readonly active: boolean;
+  readonly inactiveReason?: string | undefined;
+  /** ISO date-times. */
+  readonly createdAt: string;
+  readonly lastRunAt?: string | undefined;
+  readonly lastError?: string | undefined;
+}
+
+/** What went wrong with the bot's saved state (the store's problem kinds). */
+export type StateProblemKind = 'missing' | 'replaced' | 'deleted' | 'unreachable';
+
+/** A watched vendor behind a new incident, and the client it hit (the incident's organization). */
+export interface VendorClient {
+  readonly vendor: string;
+  readonly client: string;
+}
+
+/** Everything a channel's status says: its digest, what is pending, what was posted, its watchlist. */
+export interface ChannelStatus {
+  readonly subscription?: SubscriptionFacts | undefined;
+  /** The subscription's filters, read. */
+  readonly filters?: ParsedQuery | undefined;
+  /** ISO date-time of the next digest. */
+  readonly nextRun?: string | undefined;
+  readonly delivered: number;
+  readonly watches: readonly string[];
+  /** Breaches and attacks the next digest would hold if it went now (an active subscription whose filters read). */
+  readonly pending?: { readonly breaches: number; readonly attacks: number } | undefined;
+  readonly stateProblems: readonly StateProblemKind[];
+}
+
+/** The digest post: its incidents are the answer's. */
+export interface DigestOutcome {
+  readonly kind: 'digest';
+  /** ISO date-time: what the digest covers starts there. */
+  readonly since: string;
+  readonly timeZone: string;
+  readonly filters?: ParsedQuery | undefined;
+}
+
+export type FeatureOutcome =
+  | DigestOutcome
+  | { readonly kind: 'watch-alert'; readonly names: readonly string[]; readonly clients: readonly VendorClient[] }
+  | { readonly kind: 'refused'; readonly what: 'digest' | 'watch' | 'language' }
+  | { readonly kind: 'bad-filters'; readonly error: ErrorAnswer }
+  | { readonly kind: 'invalid-schedule'; readonly cron: string }
+  | { readonly kind: 'subscribed'; readonly updated: boolean; readonly subscription: SubscriptionFacts; readonly filters?: ParsedQuery | undefined; readonly nextRun?: string | undefined }
+  | { readonly kind: 'unsubscribed'; readonly removed: boolean }
+  /** `digest status`: the digest, and the watchlist on one line. */
+  | { readonly kind: 'digest-status'; readonly status: ChannelStatus }
+  /** `status` (everyone): the digest, then the watchlist. */
+  | { readonly kind: 'channel-status'; readonly status: ChannelStatus }
+  | { readonly kind: 'nothing-to-preview' }
+  /** The digest as it would be posted now (`digest` absent: nothing would be posted). */
+  | { readonly kind: 'preview'; readonly nextRun?: string | undefined; readonly timeZone: string; readonly digest?: DigestOutcome | undefined }
+  | { readonly kind: 'watch-added'; readonly name: string; readonly added: boolean; readonly alreadyNamed: number }
+  | { readonly kind: 'watch-removed'; readonly name: string; readonly removed: boolean }
+  | { readonly kind: 'watch-full'; readonly max: number }
+  | { readonly kind: 'watch-list'; readonly names: readonly string[] }
+  /** The channel's language: `lang` absent when none is chosen. */
+  | { readonly kind: 'language-shown'; readonly lang?: Lang | undefined }
+  | { readonly kind: 'language-set'; readonly lang: Lang | null };
+
+/**
+ * A command typed wrong, as what was wrong (the adapters word it with the command's usage):
+ * an action none of the command's, a watch name missing or too long, a time or time zone that
+ * does not read, a language that is none.
+ */
+export type UsageProblem =
+  | { readonly kind: 'unknown-action'; readonly word: string }
+  | { readonly kind: 'watch-name-missing'; readonly action: 'add' | 'remove' }
+  | { readonly kind: 'watch-name-too-long'; readonly max: number }
+  | { readonly kind: 'bad-time'; readonly text: string }
+  | { readonly kind: 'bad-time-zone'; readonly text: string }
+  | { readonly kind: 'not-a-language'; readonly text: string };

@@ -1,0 +1,153 @@
+/**
+ * Everything the bot says beside incident answers — digests, watch alerts, digest and watch
+ * replies, a channel's language, usage errors, help — in every kind the features answer, in
+ * English and French, on the terminal, Slack and Discord: no English label in French (nor French
+ * in English), no French punctuation without its narrow no-break space outside code, no field
+ * path, and each platform's own spelling of the commands (no Discord option syntax in Slack, no
+ * `/breach watch` in Discord). The checks are first shown to catch each slip.
+ */
+import { describe, expect, it } from 'vitest';
+import { COMMANDS_BY_NAME } from '../../commands/index.js';
+import type { CommandDefinition, CommandRequest } from '../../commands/command-definition.js';
+import type { Answer, MessageAnswer } from '../../src/core/answer.js';
+import type { ChannelStatus, FeatureOutcome, SubscriptionFacts, UsageProblem } from '../../src/core/feature-outcome.js';
+import type { Lang } from '../../src/core/lang.js';
+import { parseQuery } from '../../src/core/query-parser.js';
+import { answerToDiscordMessage, usageToDiscordMessage } from '../../src/discord/answer-to-message.js';
+import { renderText } from '../../src/render/text-renderer.js';
+import { phraseText } from '../../src/render/phrase.js';
+import { usageProblemWords } from '../../src/render/usage-words.js';
+import { answerToBlocks, usageToBlocks } from '../../src/slack/answer-blocks.js';
+import { realCore } from '../helpers/catalog-fixtures.js';
+import { dataStrings, unmarked, visibleText, wordingViolations, type Violation } from '../helpers/wording-checks.js';
+
+const core = realCore();
+const incidents = ['orange-2014-04', 'ticketmaster-inbenta-2018', 'hibp-freemobile'].map((id) => core.incident(id)!);
+const WATCHED = ['Inbenta', 'Orange Cyberdefense'];
+
+const subscription = (over: Partial<SubscriptionFacts> = {}): SubscriptionFacts => ({ cron: '30 8 * * *', timeZone: 'Europe/Paris', language: 'fr', postEmpty: false, active: true, createdAt: '2026-11-20T07:00:00Z', lastRunAt: '2026-12-01T07:30:00Z', ...over });
+const parsed = parseQuery('data:passwords country:FR orange');
+if (!parsed.ok) throw new Error('the filters should read');
+const filters = parsed.query;
+const status = (over: Partial<ChannelStatus> = {}): ChannelStatus => ({ subscription: subscription(), filters, nextRun: '2026-12-02T07:30:00Z', delivered: 12, watches: WATCHED, pending: { breaches: 2, attacks: 1 }, stateProblems: [], ...over });
+
+/** Every kind of feature outcome, with the facts readers see in them. */
+const OUTCOMES: readonly [FeatureOutcome, readonly typeof incidents[number][]][] = [
+  [{ kind: 'digest', since: '2026-12-01T07:30:00Z', timeZone: 'Europe/Paris', filters }, incidents],
+  [{ kind: 'digest', since: '2026-12-01T07:30:00Z', timeZone: 'Europe/Paris' }, []],
+  [{ kind: 'watch-alert', names: WATCHED, clients: [{ vendor: 'Inbenta', client: 'Ticketmaster' }] }, incidents.slice(1, 2)],
+  [{ kind: 'watch-alert', names: WATCHED, clients: [] }, incidents],
+  ...(['digest', 'watch', 'language'] as const).map((what): [FeatureOutcome, []] => [{ kind: 'refused', what }, []]),
+  [{ kind: 'bad-filters', error: { kind: 'error', code: 'bad-filter', detail: 'data:unicorns', filter: 'data' } }, []],
+  [{ kind: 'invalid-schedule', cron: '61 25 * * *' }, []],
+  [{ kind: 'subscribed', updated: false, subscription: subscription(), filters, nextRun: '2026-12-02T07:30:00Z' }, []],
+  [{ kind: 'subscribed', updated: true, subscription: subscription({ postEmpty: true, cron: '0 9 * * 1' }) }, []],
+  [{ kind: 'unsubscribed', removed: true }, []],
+  [{ kind: 'unsubscribed', removed: false }, []],
+  [{ kind: 'digest-status', status: status({ stateProblems: ['missing', 'unreachable'] }) }, []],
+  [{ kind: 'digest-status', status: status({ subscription: undefined, watches: [] }) }, []],
+  [{ kind: 'channel-status', status: status() }, []],
+  [{ kind: 'channel-status', status: status({ subscription: subscription({ active: false }), pending: undefined, watches: [] }) }, []],
+  [{ kind: 'nothing-to-preview' }, []],
+  [{ kind: 'preview', nextRun: '2026-12-02T07:30:00Z', timeZone: 'Europe/Paris', digest: { kind: 'digest', since: '2026-12-01T07:30:00Z', timeZone: 'Europe/Paris' } }, incidents],
+  [{ kind: 'preview', timeZone: 'Europe/Paris' }, []],
+  [{ kind: 'watch-added', name: 'Inbenta', added: true, alreadyNamed: 3 }, []],
+  [{ kind: 'watch-added', name: 'Inbenta', added: false, alreadyNamed: 0 }, []],
+  [{ kind: 'watch-removed', name: 'Inbenta', removed: true }, []],
+  [{ kind: 'watch-removed', name: 'Inbenta', removed: false }, []],
+  [{ kind: 'watch-full', max: 50 }, []],
+  [{ kind: 'watch-list', names: WATCHED }, []],
+  [{ kind: 'watch-list', names: [] }, []],
+  [{ kind: 'language-shown', lang: 'fr' }, []],
+  [{ kind: 'language-shown' }, []],
+  [{ kind: 'language-set', lang: 'en' }, []],
+  [{ kind: 'language-set', lang: null }, []],
+];
+
+const PROBLEMS: readonly [string, UsageProblem][] = [
+  ['watch', { kind: 'unknown-action', word: 'frobnicate' }],
+  ['watch', { kind: 'watch-name-missing', action: 'add' }],
+  ['watch', { kind: 'watch-name-too-long', max: 100 }],
+  ['digest', { kind: 'bad-time', text: '25:00' }],
+  ['digest', { kind: 'bad-time-zone', text: 'Europe/Atlantis' }],
+  ['lang', { kind: 'not-a-language', text: 'klingon' }],
+];
+
+type Platform = 'terminal' | 'slack' | 'discord';
+const RENDER: Record<Platform, (a: Answer, lang: Lang) => string> = {
+  terminal: (a, l) => renderText(a, l),
+  slack: (a, l) => unmarked(visibleText(answerToBlocks(a, l, { surface: 'channel' }))),
+  discord: (a, l) => unmarked(visibleText(answerToDiscordMessage(a, l))),
+};
+const USAGE: Record<Platform, (def: CommandDefinition<CommandRequest>, problem: UsageProblem, lang: Lang) => string> = {
+  // The terminal chat's: the usage line, then what was wrong.
+  terminal: (def, p, l) => `${l === 'fr' ? 'Utilisation\u202f: ' : 'Usage: '}${def.usage}\n${phraseText(usageProblemWords(p, l))}`,
+  slack: (def, p, l) => unmarked(visibleText(usageToBlocks(def.usage, l, { problem: p, examples: def.examples, withHelp: false }))),
+  discord: (def, p, l) => unmarked(visibleText(usageToDiscordMessage(def, l, p))),
+};
+
+/** Commands spelled for another platform than the one rendering. */
+function platformSlips(text: string, platform: Platform): Violation[] {
+  const codeSpans = [...text.matchAll(/`([^`]*)`/g)].map((m) => m[1]!);
+  const spans = codeSpans.length ? codeSpans : [text];
+  const out: Violation[] = [];
+  for (const span of spans) {
+    if (platform !== 'discord' && /\/(?:breach|fuite)-[a-z]+|\b(?:name|nom|id|heure|time|fuseau|timezone|filtres|filters|language|langue):/.test(span) && !/\b(?:data|country|year|vendor|min|sort|empty):/.test(span.replace(/\b(?:name|nom|id):.*/, ''))) out.push({ rule: 'Discord spelling', excerpt: span });
+    if (platform === 'discord' && /\/breach (?:show|status|digest|watch|lang|langue)\b/.test(span)) out.push({ rule: 'text spelling in Discord', excerpt: span });
+  }
+  return out;
+}
+
+const FEATURE_ENGLISH = /\b(Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done)\b/;
+const FEATURE_FRENCH = /\b(Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun)\b/;
+
+function judge(text: string, lang: Lang, platform: Platform, data: string[], inc = incidents): Violation[] {
+  const found = [...wordingViolations(text, lang, inc, data), ...platformSlips(text, platform)];
+  const own = text.replace(/`[^`]*`/g, ' ');
+  const m = (lang === 'fr' ? FEATURE_ENGLISH : FEATURE_FRENCH).exec(own);
+  if (m) found.push({ rule: lang === 'fr' ? 'English feature word' : 'French feature word', excerpt: own.slice(Math.max(0, m.index - 30), m.index + 40) });
+  return found;
+}
+
+const DATA = [...dataStrings(incidents), ...WATCHED, 'Ticketmaster', 'data:unicorns', 'frobnicate', 'klingon', 'Europe/Atlantis', 'Europe/Paris'];
+
+describe('GIVEN the slips the feature messages had', () => {
+  it('THEN the checks catch each of them, and leave command syntax in code alone', () => {
+    const rules = (text: string, lang: Lang, platform: Platform = 'slack') => judge(text, lang, platform, DATA).map((v) => v.rule);
+    expect(rules('Résumé des fuites : rien de nouveau', 'fr')).toContain('typography');
+    expect(rules('Quand: tous les jours', 'fr')).toContain('typography');
+    expect(rules('Watchlist alert: un nouvel incident', 'fr')).toContain('English feature word');
+    expect(rules('Alerte de veille: a new incident names', 'en')).toContain('French feature word');
+    expect(rules('Abonnez-le avec `/breach-digest subscribe heure: fuseau: filtres:`', 'fr', 'slack')).toContain('Discord spelling');
+    expect(rules('Add one with `/breach watch add <name>`', 'en', 'discord')).toContain('text spelling in Discord');
+    expect(rules('Non précisé : dates.occurred (day)', 'fr')).toContain('field path');
+    // A command in code keeps its colons: `heure:08:30`, `data:passwords`.
+    expect(rules('Abonnez-le avec `/breach-digest subscribe heure:08:30 filtres:data:passwords`.', 'fr', 'discord')).toEqual([]);
+    expect(rules('Abonnez-le avec `/breach digest subscribe 08:30 Europe/Paris data:passwords country:FR`.', 'fr', 'slack')).toEqual([]);
+  });
+});
+
+describe('GIVEN every kind of feature answer, usage error and the help', () => {
+  it('THEN each reads right in both languages on the terminal, Slack and Discord, commands spelled as the platform types them', () => {
+    const found: (Violation & { where: string })[] = [];
+    let renders = 0;
+    for (const lang of ['en', 'fr'] as const) {
+      for (const platform of ['terminal', 'slack', 'discord'] as const) {
+        OUTCOMES.forEach(([outcome, listed], i) => {
+          const answer: MessageAnswer = { kind: 'message', tone: outcome.kind === 'refused' ? 'error' : 'info', outcome, incidents: listed };
+          renders++;
+          for (const v of judge(RENDER[platform](answer, lang), lang, platform, DATA)) found.push({ ...v, where: `${outcome.kind}#${i} ${platform} ${lang}` });
+        });
+        for (const [command, problem] of PROBLEMS) {
+          renders++;
+          const def = COMMANDS_BY_NAME.get(command)! as CommandDefinition<CommandRequest>;
+          for (const v of judge(USAGE[platform](def, problem, lang), lang, platform, DATA)) found.push({ ...v, where: `usage ${problem.kind} ${platform} ${lang}` });
+        }
+        renders++;
+        for (const v of judge(RENDER[platform]({ kind: 'help' }, lang), lang, platform, DATA)) found.push({ ...v, where: `help ${platform} ${lang}` });
+      }
+    }
+    expect(renders).toBe(2 * 3 * (OUTCOMES.length + PROBLEMS.length + 1));
+    expect(found).toEqual([]);
+  });
+});
