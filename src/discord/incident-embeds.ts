@@ -5,25 +5,10 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { IncidentAnswer, Match } from '../core/answer.js';
 import type { Incident } from '../core/incident-schema.js';
-import {
-  attributions,
-  flagLabels,
-  formatAffected,
-  formatDataClasses,
-  formatDate,
-  formatPlace,
-  formatReasons,
-  formatRecords,
-  formatVendors,
-  formatWhen,
-  incidentTitle,
-  localized,
-  sourceLinks,
-} from '../render/format.js';
+import { attributions, incidentTitle, sourceLinks } from '../render/format.js';
 import type { Lang } from '../core/lang.js';
-import { LABELS, establishedLabel } from '../render/messages.js';
-import { establishedLine, unstatedList } from '../render/fact-notes.js';
-import { colon } from '../render/typography.js';
+import { LABELS } from '../render/messages.js';
+import { type IncidentCard, incidentCard } from '../render/incident-card.js';
 import { defuseMentions, link, safe } from './safe-text.js';
 
 export const COLORS = { info: 0x5865f2, success: 0x57f287, error: 0xed4245, warning: 0xfee75c, neutral: 0x99aab5 } as const;
@@ -48,30 +33,22 @@ function footerOf(incident: Incident, lang: Lang): string {
   return defuseMentions([incident.id, ...attributions(incident, lang)].join(' · '));
 }
 
+/** The card's facts as embed fields. */
+function factFields(card: IncidentCard): APIEmbedField[] {
+  return card.facts.flatMap((f) => field(f.label, f.value));
+}
+
 /** One incident in a list: title, then when, how many, which data, which vendor, sources. */
 export function incidentSummaryEmbed(match: Pick<Match, 'incident' | 'reasons' | 'worldwideCount'>, n: number | undefined, lang: Lang): APIEmbed {
   const inc = match.incident;
-  const L = LABELS[lang];
+  const card = incidentCard(match, lang);
   const url = firstUrl(inc);
-  const flags = flagLabels(inc, lang);
-  const place = formatPlace(inc, lang);
   return {
-    title: `${n !== undefined ? `${n}. ` : ''}${safe(incidentTitle(inc, lang))}`,
+    title: `${n !== undefined ? `${n}. ` : ''}${safe(card.title)}`,
     ...(url ? { url } : {}),
-    description: safe(`${inc.organization.name}${place ? ` — ${place}` : ''}`),
+    description: safe(card.organization),
     color: inc.verified ? COLORS.info : COLORS.warning,
-    fields: [
-      // When, how many and which data are always shown ("not stated" when the sources do not
-      // say, as in Slack): their absence is itself an answer. A vendor only when there is one.
-      ...field(L.when, formatWhen(inc, lang) ?? L.unknown),
-      ...field(L.records, formatRecords(inc, lang, { worldwide: match.worldwideCount === true }) ?? L.unknown),
-      ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown),
-      ...field(L.vendors, formatVendors(inc, lang)),
-      ...field(L.affected, formatAffected(inc, lang)),
-      ...field(L.flags, flags.join(', ') || undefined),
-      ...field(L.matched, formatReasons(match.reasons, lang)),
-      ...(inc.sources.length ? [{ name: L.sources, value: sourcesValue(inc, lang) }] : []),
-    ],
+    fields: [...factFields(card), ...(inc.sources.length ? [{ name: card.sources.label, value: sourcesValue(inc, lang) }] : [])],
     footer: { text: footerOf(inc, lang) },
   };
 }
@@ -79,31 +56,21 @@ export function incidentSummaryEmbed(match: Pick<Match, 'incident' | 'reasons' |
 /** One incident in full: summary, facts, response timeline, sources, what the sources left unstated. */
 export function incidentDetailEmbed(answer: IncidentAnswer, lang: Lang): APIEmbed {
   const inc = answer.incident;
+  const card = incidentCard({ incident: inc, reasons: [] }, lang, { detail: true });
   const L = LABELS[lang];
   const url = firstUrl(inc);
-  const aliases = inc.organization.aliases.length ? ` (${inc.organization.aliases.join(', ')})` : '';
-  const place = formatPlace(inc, lang);
-  const c = colon(lang);
-  const response = inc.response.map((r) => `• ${r.date ? `${formatDate(r.date, lang)}${c}` : ''}${localized(r.text, lang)}`).join('\n');
-  const established = inc.established.map((e) => `• ${establishedLine(e, lang, establishedLabel(e.basis, lang), inc)}`).join('\n');
   return {
-    title: safe(incidentTitle(inc, lang)),
+    title: safe(card.title),
     ...(url ? { url } : {}),
-    description: safe(localized(inc.summary, lang)),
+    description: safe(card.summary),
     color: inc.verified ? COLORS.info : COLORS.warning,
     fields: [
-      ...field(L.organization, `${inc.organization.name}${aliases}${place ? ` — ${place}` : ''}`),
-      ...field(L.when, formatWhen(inc, lang) ?? L.unknown),
-      ...field(L.records, formatRecords(inc, lang) ?? L.unknown),
-      ...field(L.data, formatDataClasses(inc, lang) ?? L.unknown),
-      ...field(L.vendors, formatVendors(inc, lang)),
-      ...field(L.affected, formatAffected(inc, lang)),
-      ...field(L.cause, localized(inc.cause, lang) || undefined),
-      ...field(L.response, response || undefined),
-      ...field(L.flags, flagLabels(inc, lang).join(', ') || undefined),
-      ...(inc.sources.length ? [{ name: L.sources, value: sourcesValue(inc, lang) }] : []),
-      ...field(L.unstated, unstatedList(inc, lang).join(', ') || undefined),
-      ...field(L.notes, established || undefined),
+      ...field(L.organization, card.organization),
+      ...factFields(card),
+      ...field(L.response, card.response?.items.map((r) => `• ${r}`).join('\n')),
+      ...(inc.sources.length ? [{ name: card.sources.label, value: sourcesValue(inc, lang) }] : []),
+      ...field(L.unstated, card.unstated?.text),
+      ...field(card.established.label, card.established.lines.map((e) => `• ${e}`).join('\n') || undefined),
       ...field(L.related, answer.related.map((r) => `${incidentTitle(r, lang)} [${r.id}]`).join('\n') || undefined),
     ],
     footer: { text: footerOf(inc, lang) },

@@ -4,28 +4,13 @@
  */
 import type { Answer, IncidentAnswer, Match, StatsAnswer } from '../core/answer.js';
 import type { Incident } from '../core/incident-schema.js';
-import {
-  attributions,
-  colon,
-  flagLabels,
-  formatAffected,
-  formatDataClasses,
-  formatDate,
-  formatNumber,
-  formatPlace,
-  formatRecords,
-  formatVendors,
-  formatWhen,
-  incidentTitle,
-  localized,
-  sourceLinks,
-} from './format.js';
+import { colon, formatNumber, incidentTitle } from './format.js';
 import type { Lang } from '../core/lang.js';
 import { statsTextBars } from '../charts/text-bars.js';
-import { LABELS, errorMessage, establishedLabel, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from './messages.js';
+import { LABELS, errorMessage, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from './messages.js';
 import { creditLinesFor } from './feeds.js';
-import { establishedLine, unstatedList } from './fact-notes.js';
 import { statsCard } from './stats-card.js';
+import { type FactKey, factOf, incidentCard } from './incident-card.js';
 import { helpCard } from './help-card.js';
 import { featureText } from './feature-words.js';
 import { type CommandSpelling, TEXT_SPELLING } from './command-spelling.js';
@@ -50,14 +35,17 @@ const LIST_LINE = 150;
  * which data (and through which vendor). Sources and credits are for `show` and the list's foot.
  */
 export function incidentSummaryText(match: Pick<Match, 'incident' | 'reasons' | 'worldwideCount'>, n: number, lang: Lang): string {
-  const inc = match.incident;
+  const card = incidentCard(match, lang);
   const L = LABELS[lang];
-  const facts = [formatWhen(inc, lang), formatRecords(inc, lang, { worldwide: match.worldwideCount === true }), ...flagLabels(inc, lang)].filter((f): f is string => Boolean(f));
-  const data = formatDataClasses(inc, lang);
-  const vendor = inc.vendors.length ? inc.vendors.map((v) => v.name).join(', ') : undefined;
-  const third = [data ? `${L.data}${colon(lang)}${data}` : undefined, vendor ? `${L.vendors}${colon(lang)}${vendor}` : undefined].filter(Boolean).join(' · ');
+  const known = (key: FactKey) => {
+    const f = factOf(card, key);
+    return f && f.value !== L.unknown ? f.value : undefined;
+  };
+  const facts = [known('when'), known('records'), known('flags')].filter((f): f is string => Boolean(f));
+  const data = known('data');
+  const third = [data ? `${L.data}${colon(lang)}${data}` : undefined, card.vendorNames ? `${L.vendors}${colon(lang)}${card.vendorNames}` : undefined].filter(Boolean).join(' · ');
   return [
-    `${n}. ${incidentTitle(inc, lang)} [${inc.id}]`,
+    `${n}. ${card.title} [${card.id}]`,
     `   ${clip(facts.length ? capitalize(facts.join(' · ')) : `${L.when}${colon(lang)}${L.unknown}`, LIST_LINE)}`,
     ...(third ? [`   ${clip(third, LIST_LINE)}`] : []),
   ].join('\n');
@@ -74,34 +62,16 @@ function credits(incidents: readonly Incident[], lang: Lang): string[] {
 
 /** One incident in full: every fact, its timeline, its sources and how facts were established. */
 export function incidentDetailText(answer: IncidentAnswer, lang: Lang): string {
-  const inc: Incident = answer.incident;
+  const card = incidentCard({ incident: answer.incident, reasons: [] }, lang, { detail: true });
   const L = LABELS[lang];
   const c = colon(lang);
-  const aliases = inc.organization.aliases.length ? ` (${inc.organization.aliases.join(', ')})` : '';
-  const place = formatPlace(inc, lang);
-  const out = [
-    `${incidentTitle(inc, lang)} [${inc.id}]`,
-    `   ${inc.organization.name}${aliases}${place ? ` — ${place}` : ''}`,
-    ...line(L.when, formatWhen(inc, lang) ?? L.unknown, lang),
-    ...line(L.records, formatRecords(inc, lang) ?? L.unknown, lang),
-    ...line(L.data, formatDataClasses(inc, lang) ?? L.unknown, lang),
-    ...line(L.vendors, formatVendors(inc, lang), lang),
-    ...line(L.affected, formatAffected(inc, lang), lang),
-    ...line(L.cause, localized(inc.cause, lang) || undefined, lang),
-    ...line(L.flags, flagLabels(inc, lang).join(', ') || undefined, lang),
-    '',
-    `   ${localized(inc.summary, lang)}`,
-  ];
-  if (inc.response.length) {
-    out.push('', `   ${L.response}${c.trimEnd()}`);
-    for (const r of inc.response) out.push(`   - ${r.date ? `${formatDate(r.date, lang)}${c}` : ''}${localized(r.text, lang)}`);
-  }
-  out.push('', `   ${L.sources}${c.trimEnd()}`);
-  for (const s of sourceLinks(inc, lang)) out.push(`   - ${s.label}${s.url ? ` <${s.url}>` : ''}`);
-  for (const a of attributions(inc, lang)) out.push(`   ${a}`);
-  const unstated = unstatedList(inc, lang);
-  if (unstated.length) out.push(`   ${L.unstated}${c}${unstated.join(', ')}`);
-  for (const e of inc.established) out.push(`   ${establishedLine(e, lang, establishedLabel(e.basis, lang), inc)}`);
+  const out = [`${card.title} [${card.id}]`, `   ${card.organization}`, ...card.facts.map((f) => `   ${f.label}${c}${f.value}`), '', `   ${card.summary}`];
+  if (card.response) out.push('', `   ${card.response.label}${c.trimEnd()}`, ...card.response.items.map((r) => `   - ${r}`));
+  out.push('', `   ${card.sources.label}${c.trimEnd()}`);
+  for (const s of card.sources.links) out.push(`   - ${s.label}${s.url ? ` <${s.url}>` : ''}`);
+  for (const a of card.credits) out.push(`   ${a}`);
+  if (card.unstated) out.push(`   ${card.unstated.label}${c}${card.unstated.text}`);
+  for (const e of card.established.lines) out.push(`   ${e}`);
   if (answer.related.length) out.push(`   ${L.related}${c}${answer.related.map((r) => `${incidentTitle(r, lang)} [${r.id}]`).join(semicolon(lang))}`);
   return out.join('\n');
 }
