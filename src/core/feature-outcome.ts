@@ -46,19 +46,37 @@ export interface ChannelStatus {
   readonly stateProblems: readonly StateProblemKind[];
 }
 
-/** The digest post: its incidents are the answer's. */
+/** What changed of an incident a channel already received: a revised count, new sources, newly named affected organizations. */
+export interface IncidentRevision {
+  readonly incidentId: string;
+  /** The name it is known by. */
+  readonly name: string;
+  readonly change: {
+    /** The count before (null: none was known) and after. */
+    readonly count?: { readonly from: number | null; readonly to: number } | undefined;
+    readonly newSources: readonly string[];
+    readonly newAffected: readonly string[];
+  };
+}
+
+/** The digest post: its incidents are the answer's; the incidents it already posted that changed since, after them. */
 export interface DigestOutcome {
   readonly kind: 'digest';
   /** ISO date-time: what the digest covers starts there. */
   readonly since: string;
   readonly timeZone: string;
   readonly filters?: ParsedQuery | undefined;
+  readonly revisions?: readonly IncidentRevision[] | undefined;
 }
 
 export type FeatureOutcome =
   | DigestOutcome
   | { readonly kind: 'watch-alert'; readonly names: readonly string[]; readonly clients: readonly VendorClient[] }
-  | { readonly kind: 'refused'; readonly what: 'digest' | 'watch' | 'language' }
+  | { readonly kind: 'refused'; readonly what: 'digest' | 'watch' | 'language' | 'updates' }
+  /** The note a channel gets when incidents it received change. */
+  | { readonly kind: 'update-note'; readonly revisions: readonly IncidentRevision[] }
+  /** Whether the channel gets "updated" notes (`/breach updates`), or that it now does or does not. */
+  | { readonly kind: 'updates-shown' | 'updates-set'; readonly on: boolean }
   | { readonly kind: 'bad-filters'; readonly error: ErrorAnswer }
   | { readonly kind: 'invalid-schedule'; readonly cron: string }
   | { readonly kind: 'subscribed'; readonly updated: boolean; readonly subscription: SubscriptionFacts; readonly filters?: ParsedQuery | undefined; readonly nextRun?: string | undefined }
@@ -89,4 +107,5 @@ export type UsageProblem =
   | { readonly kind: 'watch-name-too-long'; readonly max: number }
   | { readonly kind: 'bad-time'; readonly text: string }
   | { readonly kind: 'bad-time-zone'; readonly text: string }
-  | { readonly kind: 'not-a-language'; readonly text: string };
+  | { readonly kind: 'not-a-language'; readonly text: string }
+  | { readonly kind: 'not-on-off'; readonly text: string };

@@ -115,7 +115,7 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
   if (item.state !== 'pending') return { status: 'skipped', incidents: [], reason: `this digest was ${item.state} already` };
   const byId = new Map(selected.map((i) => [i.id, i]));
   const incidents = item.incidentIds.map((i) => byId.get(i) ?? core.incident(i)).filter((i) => i !== undefined).sort(newestFirst);
-  const answer = withUpdates(digestAnswer(incidents, sub, since, filters.query), updates, since, sub.timeZone);
+  const answer = withUpdates(digestAnswer(incidents, sub, since, filters.query), updates);
   // An item this run did not create (a crashed process's) may have been posted: reconcile.
   const fresh = item.attempts === 0 && item.createdAt === now.toISOString();
   const outcome = await deliverItem(deps, item, answer, sub.language, !fresh, lost);

@@ -66,14 +66,14 @@ export async function answerForItem(deps: FeatureDeps, item: OutboxItem): Promis
     const updates = await updatesForDigest(store, item.channel, since, new Date(item.createdAt), (id) => core.incident(id), new Set(item.incidentIds));
     if (incidents.length === 0 && updates.length === 0 && !sub.postEmpty) return undefined;
     const filters = compileFilters(core, sub.filters);
-    return { answer: withUpdates(digestAnswer(incidents, sub, since, filters.ok ? filters.query : undefined), updates, since, sub.timeZone), language: sub.language };
+    return { answer: withUpdates(digestAnswer(incidents, sub, since, filters.ok ? filters.query : undefined), updates), language: sub.language };
   }
   if (item.kind === 'update') {
     // A channel that turned notes off since it was written gets none.
     if (!(await store.channelUpdates(item.channel))) return undefined;
     const revisions = revisionsOf(detailUpdates(item.detail), (id) => core.incident(id));
     if (revisions.length === 0) return undefined;
-    return { answer: updateNoteAnswer(revisions, item.channel.platform), language: await postingLanguage(store, item.channel) };
+    return { answer: updateNoteAnswer(revisions), language: await postingLanguage(store, item.channel) };
   }
   if (incidents.length === 0) return undefined;
   const { names, clients, language } = await watchNamesFor(store, item.channel, incidents, core.records);

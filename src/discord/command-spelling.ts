@@ -10,6 +10,7 @@ import { breachSearch } from '../../commands/breach-search.js';
 import { breachShow } from '../../commands/breach-show.js';
 import { breachStatus } from '../../commands/breach-status.js';
 import { breachWatch } from '../../commands/breach-watch.js';
+import { breachUpdates } from '../../commands/breach-updates.js';
 import type { CommandDefinition } from '../../commands/command-definition.js';
 import type { Lang } from '../core/lang.js';
 import type { CommandHint, CommandSpelling } from '../render/command-spelling.js';
@@ -50,6 +51,8 @@ function discordCommand(hint: CommandHint, lang: Lang, arg?: string): string {
     }
     case 'lang':
       return cmd(breachLanguage);
+    case 'updates':
+      return `${cmd(breachUpdates)}${arg ? ` ${opt(breachUpdates, undefined, 'state')}:${arg}` : ''}`;
     case 'lang set':
       return `${cmd(breachLanguage)} ${opt(breachLanguage, undefined, 'language')}:${arg ?? 'fr|en|auto'}`;
   }

@@ -20,7 +20,9 @@ export type CommandHint =
   | 'watch remove'
   | 'search'
   | 'lang'
-  | 'lang set';
+  | 'lang set'
+  /** `/breach updates`, with `on` or `off` as `arg`. */
+  | 'updates';
 
 export interface CommandSpelling {
   /** The command as typed on this platform, in the reader's language; `arg` fills its one placeholder (a name, an id). */
@@ -59,6 +61,8 @@ export function textCommand(hint: CommandHint, lang: Lang, arg?: string): string
       return lang === 'fr' ? '/breach langue' : '/breach lang';
     case 'lang set':
       return `${lang === 'fr' ? '/breach langue' : '/breach lang'} ${arg ?? 'fr|en|auto'}`;
+    case 'updates':
+      return `/breach updates${arg ? ` ${arg}` : ''}`;
     default:
       return `/breach ${hint}`;
   }

@@ -5,7 +5,7 @@
  * kept as code pieces, so French typography never re-spaces `heure:08:30` or `data:`.
  */
 import type { ErrorAnswer, MessageAnswer } from '../core/answer.js';
-import type { ChannelStatus, DigestOutcome, FeatureOutcome, StateProblemKind, SubscriptionFacts } from '../core/feature-outcome.js';
+import type { ChannelStatus, DigestOutcome, FeatureOutcome, IncidentRevision, StateProblemKind, SubscriptionFacts } from '../core/feature-outcome.js';
 import type { Incident } from '../core/incident-schema.js';
 import type { Lang } from '../core/lang.js';
 import type { ParsedQuery } from '../core/query-parser.js';
@@ -74,6 +74,73 @@ function showPointer(spell: CommandSpelling, lang: Lang, id: string | undefined)
   return lang === 'fr' ? phrase(lang)`Le détail de chacun : ${cmd}, par ex. ${example}` : phrase(lang)`Details of any of them: ${cmd}, e.g. ${example}`;
 }
 
+/** Exact counts (a revision from 1,200,000 to 1,230,000 must not read "1.2 million" twice). */
+const exact = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+
+/** "count revised from 1,200 to 1,500; new source: “Le Monde”; newly named affected organization: “Free”". */
+function changeText(change: IncidentRevision['change'], lang: Lang): string {
+  const fr = lang === 'fr';
+  const list = (items: readonly string[]) => items.map((i) => quote(i, lang)).join(', ');
+  const parts: string[] = [];
+  if (change.count) {
+    parts.push(
+      change.count.from === null
+        ? `${fr ? 'nombre désormais connu' : 'count now known'}${c(lang)}${exact(change.count.to, lang)}`
+        : fr
+          ? `nombre révisé de ${exact(change.count.from, lang)} à ${exact(change.count.to, lang)}`
+          : `count revised from ${exact(change.count.from, lang)} to ${exact(change.count.to, lang)}`,
+    );
+  }
+  if (change.newSources.length) {
+    const many = change.newSources.length > 1;
+    parts.push(`${fr ? (many ? 'nouvelles sources' : 'nouvelle source') : many ? 'new sources' : 'new source'}${c(lang)}${list(change.newSources)}`);
+  }
+  if (change.newAffected.length) {
+    const many = change.newAffected.length > 1;
+    parts.push(`${fr ? (many ? 'organisations touchées nouvellement citées' : 'organisation touchée nouvellement citée') : many ? 'newly named affected organizations' : 'newly named affected organization'}${c(lang)}${list(change.newAffected)}`);
+  }
+  return parts.join(fr ? ' ; ' : '; ');
+}
+
+/** "Orange (orange-2024-02) — count revised from …" */
+function revisionLine(r: IncidentRevision, lang: Lang): string {
+  return `${r.name} (${r.incidentId}) — ${changeText(r.change, lang)}`;
+}
+
+function updateNoteLines(revisions: readonly IncidentRevision[], lang: Lang): Phrase[] {
+  const fr = lang === 'fr';
+  if (revisions.length === 1) return [phrase(lang)`${fr ? 'Mise à jour' : 'Updated'}${c(lang)}${revisionLine(revisions[0]!, lang)}.`];
+  return [phrase(lang)`${fr ? 'Mises à jour d’incidents déjà publiés ici :' : 'Updates to incidents posted here:'}`, ...revisions.map((r) => phrase(lang)`• ${revisionLine(r, lang)}`)];
+}
+
+/** The digest's updates section: "Updated since …:" and a line per incident. */
+function revisionsLines(d: DigestOutcome, lang: Lang): Phrase[] {
+  if (!d.revisions?.length) return [];
+  const since = formatInstant(d.since, d.timeZone, lang);
+  return [[''], phrase(lang)`${lang === 'fr' ? `Mis à jour depuis le ${since} :` : `Updated since ${since}:`}`, ...d.revisions.map((r) => phrase(lang)`• ${revisionLine(r, lang)}`)];
+}
+
+function updatesSwitchLine(o: Extract<FeatureOutcome, { kind: 'updates-shown' | 'updates-set' }>, spell: CommandSpelling, lang: Lang): Phrase {
+  const fr = lang === 'fr';
+  const to = code(spell.command('updates', lang, o.on ? 'off' : 'on'));
+  if (o.kind === 'updates-shown') {
+    return o.on
+      ? fr
+        ? phrase(lang)`Ce canal reçoit une courte note « mis à jour » quand un incident qu’il a déjà reçu change (nombre révisé, nouvelle source, organisation touchée nouvellement citée). Pour les arrêter : ${to}`
+        : phrase(lang)`This channel gets a short “updated” note when an incident it already received changes (a revised count, a new source, a newly named affected organization). To stop them: ${to}`
+      : fr
+        ? phrase(lang)`Ce canal ne reçoit pas de note « mis à jour » ; son résumé liste quand même les incidents mis à jour. Pour les recevoir : ${to}`
+        : phrase(lang)`This channel gets no “updated” notes; its digest still lists updated incidents. To get them: ${to}`;
+  }
+  return o.on
+    ? fr
+      ? phrase(lang)`C’est fait : ce canal recevra une courte note quand un incident qu’il a déjà reçu change.`
+      : phrase(lang)`Done: this channel will get a short note when an incident it already received changes.`
+    : fr
+      ? phrase(lang)`C’est fait : plus de note « mis à jour » dans ce canal ; son résumé liste toujours les incidents mis à jour.`
+      : phrase(lang)`Done: no more “updated” notes in this channel; its digest still lists updated incidents.`;
+}
+
 function digestLine(d: DigestOutcome, incidents: readonly Incident[], lang: Lang): Phrase {
   const since = formatInstant(d.since, d.timeZone, lang);
   const filters = filtersText(d.filters, lang);
@@ -107,8 +174,14 @@ function alertLine(o: Extract<FeatureOutcome, { kind: 'watch-alert' }>, count: n
   return phrase(lang)`${head}${behind}`;
 }
 
-function refusedLine(what: 'digest' | 'watch' | 'language', spell: CommandSpelling, lang: Lang): Phrase {
+function refusedLine(what: 'digest' | 'watch' | 'language' | 'updates', spell: CommandSpelling, lang: Lang): Phrase {
   const fr = lang === 'fr';
+  if (what === 'updates') {
+    const see = code(spell.command('updates', lang));
+    return fr
+      ? phrase(lang)`Seuls les admins du canal peuvent activer ou couper les notes « mis à jour ». Chacun peut voir le réglage avec ${see}.`
+      : phrase(lang)`Only channel admins can turn “updated” notes on or off. Anyone can see the setting with ${see}.`;
+  }
   const perm = spell.admins?.[lang] ?? '';
   const hint: CommandHint = spell.readOnlyStatus ?? (what === 'digest' ? 'digest status' : what === 'watch' ? 'watch list' : 'lang');
   const see = code(spell.command(hint, lang));
@@ -256,8 +329,15 @@ export function featureWords(answer: MessageAnswer, lang: Lang, spell: CommandSp
   const fr = lang === 'fr';
   const one = (p: Phrase): FeatureWords => ({ lines: [p] });
   switch (o.kind) {
-    case 'digest':
-      return { lines: [digestLine(o, answer.incidents, lang)], ...(answer.incidents.length ? { footer: showPointer(spell, lang, answer.incidents[0]!.id) } : {}) };
+    case 'digest': {
+      const first = answer.incidents[0]?.id ?? o.revisions?.[0]?.incidentId;
+      return { lines: [digestLine(o, answer.incidents, lang), ...revisionsLines(o, lang)], ...(first ? { footer: showPointer(spell, lang, first) } : {}) };
+    }
+    case 'update-note':
+      return { lines: updateNoteLines(o.revisions, lang), footer: showPointer(spell, lang, o.revisions[0]?.incidentId) };
+    case 'updates-shown':
+    case 'updates-set':
+      return one(updatesSwitchLine(o, spell, lang));
     case 'watch-alert':
       return { lines: [alertLine(o, answer.incidents.length, lang)], footer: showPointer(spell, lang, answer.incidents[0]?.id) };
     case 'refused':

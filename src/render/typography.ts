@@ -61,8 +61,9 @@ export function deFr(word: string): string {
 export function frenchSpacing(text: string): string {
   return text
     .replace(/([^\s\u202f\u00a0:;!?(«])[ \u00a0\u202f]*([;:!?]+)(?=\s|$|[)»"*_])/gu, (m: string, before: string, marks: string, offset: number, whole: string) =>
-      // An emoji code (":warning:") is not punctuation.
-      marks.startsWith(':') && /:[a-z0-9_+-]+$/i.test(whole.slice(0, offset + 1)) ? m : `${before}${NNBSP}${marks}`,
+      // An emoji code (":warning:") is not punctuation: its closing colon follows its name with no space. A
+      // colon after a space is, even after a time ("08:30 :").
+      marks.startsWith(':') && !/[ \u00a0\u202f]/.test(m) && /:[a-z0-9_+-]+$/i.test(whole.slice(0, offset + 1)) ? m : `${before}${NNBSP}${marks}`,
     )
     .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
     .replace(/[ \u00a0\u202f]*»/g, `${NNBSP}»`);

@@ -24,5 +24,7 @@ export function usageProblemWords(problem: UsageProblem, lang: Lang): Phrase {
       return fr ? p`fuseau horaire inconnu : ${problem.text} (un nom IANA comme Europe/Paris)` : p`unknown time zone: ${problem.text} (use an IANA name such as Europe/Paris)`;
     case 'not-a-language':
       return fr ? p`${quote(problem.text, lang)} n'est pas une langue : utilisez ${code('fr')}, ${code('en')} ou ${code('auto')}.` : p`${quote(problem.text, lang)} is not a language: use ${code('fr')}, ${code('en')} or ${code('auto')}.`;
+    case 'not-on-off':
+      return fr ? p`${quote(problem.text, lang)} n’est ni ${code('on')} ni ${code('off')}.` : p`${quote(problem.text, lang)} is neither ${code('on')} nor ${code('off')}.`;
   }
 }

@@ -28,9 +28,9 @@ export class ChannelUpdatesHandler implements CommandHandler {
   async handle(request: unknown, conversation: Conversation): Promise<Answer> {
     if (!isUpdatesRequest(request)) throw new Error('not an updates request');
     const channel: ChannelRef = { platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId };
-    if (request.action === 'show') return updatesMessage({ kind: 'shown', on: await this.store.channelUpdates(channel) }, conversation.platform);
-    if (!conversation.isAdmin) return updatesMessage({ kind: 'refused' }, conversation.platform);
+    if (request.action === 'show') return updatesMessage({ kind: 'shown', on: await this.store.channelUpdates(channel) });
+    if (!conversation.isAdmin) return updatesMessage({ kind: 'refused' });
     await this.store.setChannelUpdates(channel, request.on);
-    return updatesMessage({ kind: 'set', on: request.on }, conversation.platform);
+    return updatesMessage({ kind: 'set', on: request.on });
   }
 }

@@ -37,7 +37,7 @@ export function parseUpdatesArgs(args: string): UpdatesRequest | UsageError {
   const on = VALUES.get(v);
   if (on === undefined) {
     const shown = args.trim().slice(0, 40);
-    return { usageError: true, command: 'updates', unknownAction: true, detail: { en: `"${shown}" is neither on nor off.`, fr: `«\u202f${shown}\u202f» n’est ni on ni off.` } };
+    return { usageError: true, command: 'updates', unknownAction: true, problem: { kind: 'not-on-off', text: shown } };
   }
   return { command: 'updates', action: 'set', on };
 }

@@ -14,6 +14,10 @@ import { ChannelUpdatesHandler } from '../../src/settings/channel-updates.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { createHttpPoster, startFakePlatform, type FakePlatform } from './fake-platform.js';
 import { conversation, coreOf, incident, testContext, until } from './fixtures.js';
+import { renderText } from '../../src/render/text-renderer.js';
+import { phraseText } from '../../src/render/phrase.js';
+import { usageProblemWords } from '../../src/render/usage-words.js';
+import { DISCORD_SPELLING } from '../../src/discord/command-spelling.js';
 
 const RETRY = { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 };
 const FIRST = incident('acme-2026', { organization: { name: 'Acme' }, addedAt: '2026-11-01T00:00:00Z', records: { total: { count: 1000, qualifier: 'exact' }, breakdown: [] } });
@@ -63,7 +67,7 @@ describe('GIVEN a channel that received Acme', () => {
     await until(() => platform.accepted('C1').length === 1, 'the note posted at start-up', 10_000);
     const note = platform.accepted('C1')[0]!;
     expect(note.text).toBe(
-      'Updated: Acme (acme-2026) — count revised from 1,000 to 2,500; new source: “Le Monde”; newly named affected organization: “Acme Assurances”.\n\nDetails of any of them: /breach show <id>, e.g. /breach show acme-2026',
+      'Updated: Acme (acme-2026) — count revised from 1,000 to 2,500; new source: “Le Monde”; newly named affected organization: “Acme Assurances”.\n\nDetails of any of them: `/breach show <id>`, e.g. `/breach show acme-2026`',
     );
     await second.digests.service.stop();
     running.length = 0;
@@ -108,7 +112,9 @@ describe('GIVEN the updates switch', () => {
     expect(parseCommandText('updates to the orange breach')).toMatchObject({ command: 'search' });
     expect(breachUpdates.fromOptions({ state: 'on' })).toEqual({ command: 'updates', action: 'set', on: true });
     const wrong = breachUpdates.parseText('sometimes');
-    expect(isUsageError(wrong) && wrong.detail).toEqual({ en: '"sometimes" is neither on nor off.', fr: '«\u202fsometimes\u202f» n’est ni on ni off.' });
+    expect(isUsageError(wrong) && wrong.problem).toEqual({ kind: 'not-on-off', text: 'sometimes' });
+    expect(isUsageError(wrong) && phraseText(usageProblemWords(wrong.problem!, 'en'))).toBe('“sometimes” is neither `on` nor `off`.');
+    expect(isUsageError(wrong) && phraseText(usageProblemWords(wrong.problem!, 'fr'))).toBe('«\u202fsometimes\u202f» n’est ni `on` ni `off`.');
   });
 
   it('THEN a member sees it, only an admin changes it, and the answer names the command of the platform', async () => {
@@ -117,13 +123,14 @@ describe('GIVEN the updates switch', () => {
     const member = conversation('C4', { isAdmin: false, platform: 'discord', language: 'fr' });
     const refused = await handler.handle({ command: 'updates', action: 'set', on: false }, member);
     expect(refused).toMatchObject({ tone: 'error' });
-    expect((refused as { text: { fr: string } }).text.fr).toContain('/fuite-mises-a-jour');
+    // The reply is the same on every platform; Discord's renderer spells the command.
+    expect(renderText(refused, 'fr', DISCORD_SPELLING)).toContain('`/fuite-mises-a-jour`');
     expect(await digests.store.channelUpdates({ platform: 'discord', workspaceId: 'W1', channelId: 'C4' })).toBe(true);
     await handler.handle({ command: 'updates', action: 'set', on: false }, { ...member, isAdmin: true });
     const shown = await handler.handle({ command: 'updates', action: 'show' }, member);
-    expect((shown as { text: { en: string; fr: string } }).text).toEqual({
-      en: 'This channel gets no “updated” notes; its digest still lists updated incidents. To get them: /breach-updates state:on',
-      fr: 'Ce canal ne reçoit pas de note «\u202fmis à jour\u202f»\u202f; son résumé liste quand même les incidents mis à jour. Pour les recevoir\u202f: /fuite-mises-a-jour etat:on',
+    expect({ en: renderText(shown, 'en', DISCORD_SPELLING), fr: renderText(shown, 'fr', DISCORD_SPELLING) }).toEqual({
+      en: 'This channel gets no “updated” notes; its digest still lists updated incidents. To get them: `/breach-updates state:on`',
+      fr: 'Ce canal ne reçoit pas de note «\u202fmis à jour\u202f»\u202f; son résumé liste quand même les incidents mis à jour. Pour les recevoir\u202f: `/fuite-mises-a-jour etat:on`',
     });
   });
 });

@@ -24,6 +24,7 @@ import { dataStrings, unmarked, visibleText, wordingViolations, type Violation }
 const core = realCore();
 const incidents = ['orange-2014-04', 'ticketmaster-inbenta-2018', 'hibp-freemobile'].map((id) => core.incident(id)!);
 const WATCHED = ['Inbenta', 'Orange Cyberdefense'];
+const REVISION = { incidentId: 'ticketmaster-inbenta-2018', name: 'Ticketmaster', change: { count: { from: 40_000, to: 45_000 }, newSources: ['Le Monde'], newAffected: ['Acme Assurances'] } };
 
 const subscription = (over: Partial<SubscriptionFacts> = {}): SubscriptionFacts => ({ cron: '30 8 * * *', timeZone: 'Europe/Paris', language: 'fr', postEmpty: false, active: true, createdAt: '2026-11-20T07:00:00Z', lastRunAt: '2026-12-01T07:30:00Z', ...over });
 const parsed = parseQuery('data:passwords country:FR orange');
@@ -62,6 +63,15 @@ const OUTCOMES: readonly [FeatureOutcome, readonly typeof incidents[number][]][]
   [{ kind: 'language-shown' }, []],
   [{ kind: 'language-set', lang: 'en' }, []],
   [{ kind: 'language-set', lang: null }, []],
+  [{ kind: 'update-note', revisions: [REVISION] }, []],
+  [{ kind: 'update-note', revisions: [REVISION, { incidentId: 'orange-2014-04', name: 'Orange', change: { count: { from: null, to: 1_300_000 }, newSources: [], newAffected: [] } }] }, []],
+  [{ kind: 'digest', since: '2026-12-01T07:30:00Z', timeZone: 'Europe/Paris', revisions: [REVISION] }, incidents.slice(0, 1)],
+  [{ kind: 'digest', since: '2026-12-01T07:30:00Z', timeZone: 'Europe/Paris', revisions: [REVISION] }, []],
+  [{ kind: 'updates-shown', on: true }, []],
+  [{ kind: 'updates-shown', on: false }, []],
+  [{ kind: 'updates-set', on: true }, []],
+  [{ kind: 'updates-set', on: false }, []],
+  [{ kind: 'refused', what: 'updates' }, []],
 ];
 
 const PROBLEMS: readonly [string, UsageProblem][] = [
@@ -71,6 +81,7 @@ const PROBLEMS: readonly [string, UsageProblem][] = [
   ['digest', { kind: 'bad-time', text: '25:00' }],
   ['digest', { kind: 'bad-time-zone', text: 'Europe/Atlantis' }],
   ['lang', { kind: 'not-a-language', text: 'klingon' }],
+  ['updates', { kind: 'not-on-off', text: 'sometimes' }],
 ];
 
 type Platform = 'terminal' | 'slack' | 'discord';
@@ -98,8 +109,8 @@ function platformSlips(text: string, platform: Platform): Violation[] {
   return out;
 }
 
-const FEATURE_ENGLISH = /\b(Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done)\b/;
-const FEATURE_FRENCH = /\b(Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun)\b/;
+const FEATURE_ENGLISH = /\b(Updated|Updates to|count revised|new source|Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done)\b/;
+const FEATURE_FRENCH = /\b(Mise à jour|Mis à jour|nombre révisé|nouvelle source|Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun)\b/;
 
 function judge(text: string, lang: Lang, platform: Platform, data: string[], inc = incidents): Violation[] {
   const found = [...wordingViolations(text, lang, inc, data), ...platformSlips(text, platform)];
@@ -109,13 +120,14 @@ function judge(text: string, lang: Lang, platform: Platform, data: string[], inc
   return found;
 }
 
-const DATA = [...dataStrings(incidents), ...WATCHED, 'Ticketmaster', 'data:unicorns', 'frobnicate', 'klingon', 'Europe/Atlantis', 'Europe/Paris'];
+const DATA = [...dataStrings(incidents), ...WATCHED, 'Ticketmaster', 'data:unicorns', 'frobnicate', 'klingon', 'sometimes', 'Europe/Atlantis', 'Europe/Paris', 'Le Monde', 'Acme Assurances'];
 
 describe('GIVEN the slips the feature messages had', () => {
   it('THEN the checks catch each of them, and leave command syntax in code alone', () => {
     const rules = (text: string, lang: Lang, platform: Platform = 'slack') => judge(text, lang, platform, DATA).map((v) => v.rule);
     expect(rules('Résumé des fuites : rien de nouveau', 'fr')).toContain('typography');
     expect(rules('Quand: tous les jours', 'fr')).toContain('typography');
+    expect(rules('Mis à jour depuis le mar. 1 déc. 2026, 08:30 :', 'fr')).toContain('typography');
     expect(rules('Watchlist alert: un nouvel incident', 'fr')).toContain('English feature word');
     expect(rules('Alerte de veille: a new incident names', 'en')).toContain('French feature word');
     expect(rules('Abonnez-le avec `/breach-digest subscribe heure: fuseau: filtres:`', 'fr', 'slack')).toContain('Discord spelling');
