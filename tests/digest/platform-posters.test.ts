@@ -114,7 +114,7 @@ describe('GIVEN digests posted through the Slack and Discord posters', () => {
 
     const discordCalls = calls.filter((c) => c.channel === '300000000000000000');
     expect(discordCalls.map((c) => c.status)).toEqual([502, 200]);
-    expect(String(discordCalls[1]!.body.content)).toMatch(/^Résumé des fuites : 2 nouveaux incidents/);
+    expect(String(discordCalls[1]!.body.content)).toMatch(/^Résumé des fuites\u202f: 2 nouveaux incidents/);
     expect(discordCalls[1]!.body.allowed_mentions).toEqual({ parse: [] });
     expect(JSON.stringify(discordCalls[1]!.body)).toContain('/breach-show id:fresh-two');
     expect((await digests.store.deliveredIds(discordChannel))).toEqual(new Set(['fresh-one', 'fresh-two']));
