@@ -80,6 +80,9 @@ const NOTES: readonly { readonly re: RegExp; readonly fr: (m: RegExpExecArray) =
   },
 ];
 
+/** A record's field path inside a note ("affected[2].records", "dates.occurred"): never shown to readers. */
+const FIELD_PATH = /\b[a-z][A-Za-z]*(?:\[\d+\]|\.[a-z]\w*)/;
+
 function pathKey(path: string): string {
   return path.replace(/\[\d+\]/g, '[]');
 }
@@ -110,7 +113,8 @@ export function unstatedWords(entry: string, lang: Lang, incident?: Incident): s
     const known = NOTES.find((n) => n.re.test(note));
     const words = fieldWords(path, lang, incident);
     if (known) return `${words} (${known[lang](known.re.exec(note)!)})`;
-    return lang === 'en' ? `${words} (${note})` : words;
+    // A note the bot has no words for is shown in English only, and never when it names a field by its path.
+    return lang === 'en' && !FIELD_PATH.test(note) ? `${words} (${note})` : words;
   }
   return fieldWords(path, lang, incident);
 }
