@@ -123,7 +123,7 @@ export class DigestCommandHandler implements CommandHandler {
         const since = sub.lastRunAt ?? sub.createdAt;
         // The updates section the digest would carry (digest-runner.ts does the same).
         const updates = await updatesForDigest(store, channel, since, this.deps.now(), (id) => core.incident(id), new Set(selected.map((i) => i.id)));
-        const digest = withUpdates(digestAnswer(selected, sub, since, compiled.query), updates, since, sub.timeZone);
+        const digest = withUpdates(digestAnswer(selected, sub, since, compiled.query), updates);
         return previewMessage(digest, sub, this.schedule.nextRun(sub.id), selected.length > 0 || updates.length > 0 || sub.postEmpty);
       }
     }

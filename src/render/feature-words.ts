@@ -379,7 +379,8 @@ export function featureWords(answer: MessageAnswer, lang: Lang, spell: CommandSp
       const when = o.nextRun ? formatInstant(o.nextRun, o.timeZone, lang) : fr ? 'la prochaine fois' : 'next time';
       if (!o.digest) return one(fr ? phrase(lang)`Aperçu : rien de nouveau pour l'instant, donc rien ne serait publié le ${when}.` : phrase(lang)`Preview: nothing new so far, so nothing would be posted on ${when}.`);
       const intro = fr ? phrase(lang)`Aperçu du résumé du ${when}, s'il partait maintenant :` : phrase(lang)`Preview of the digest due ${when}, as it would be posted now:`;
-      return { lines: [intro, digestLine(o.digest, answer.incidents, lang)], ...(answer.incidents.length ? { footer: showPointer(spell, lang, answer.incidents[0]!.id) } : {}) };
+      const first = answer.incidents[0]?.id ?? o.digest.revisions?.[0]?.incidentId;
+      return { lines: [intro, digestLine(o.digest, answer.incidents, lang), ...revisionsLines(o.digest, lang)], ...(first ? { footer: showPointer(spell, lang, first) } : {}) };
     }
     case 'watch-added': {
       const name = quote(o.name, lang);

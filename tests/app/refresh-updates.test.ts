@@ -7,6 +7,7 @@
  * from new incidents; a second, idle refresh posts nothing at all.
  */
 import { createServer, type Server } from 'node:http';
+import { renderText } from '../../src/render/text-renderer.js';
 import type { AddressInfo } from 'node:net';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,7 +122,7 @@ describe('GIVEN the bot on the bundled French list, two channels watching "Almer
 
     // The preview shows what the digest will carry; then the digest: nothing new, and the update under its own heading.
     const preview = await digests.handler.handle({ command: 'digest', action: 'preview' }, conversation('DIGEST'));
-    expect((preview as { text: { en: string } }).text.en).toMatch(/^Preview of the digest due .*\n.*\n\nUpdated since .*:\n• Mutuelle Exemple \(.*\) — count revised from 120,000 to 150,000/);
+    expect(renderText(preview, 'en')).toMatch(/^Preview of the digest due .*\n.*\n\nUpdated since .*:\n• Mutuelle Exemple \(.*\) — count revised from 120,000 to 150,000/);
     expect(await digests.scheduler.runNow(await digestId())).toMatchObject({ status: 'posted', incidents: [] });
     const digest = platform.accepted('DIGEST')[2]!;
     expect(digest.incidentIds).toEqual([]);
