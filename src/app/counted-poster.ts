@@ -1,12 +1,14 @@
 /**
- * A channel poster that counts what it posts (digests and watch alerts) for `/metrics`: each
- * post by outcome, and a post of the same answer to the same channel after a failure as a retry
- * (the delivery code retries with the very same answer object).
+ * A channel poster that counts what it posts for `/metrics`: each post by kind (digest or watch
+ * alert, read from its outbox key) and outcome; a retry is a post of the same answer to the same
+ * channel after a failure (the quick retries reuse the answer object), or a post that must first
+ * look for an earlier try (`reconcile`: a retry from the outbox, or of a crashed process's post).
  */
 import type { ChannelPoster, ChannelRef, PostOptions, PostResult } from '../ports/index.js';
 import type { Answer } from '../core/answer.js';
 import type { Lang } from '../core/lang.js';
 import type { BotMetrics } from '../http/metrics.js';
+import { outboxKeyKind } from '../digest/outbox-keys.js';
 
 export function countedPoster(poster: ChannelPoster, metrics: BotMetrics): ChannelPoster {
   const failedBefore = new WeakMap<Answer, Set<string>>();
@@ -15,15 +17,16 @@ export function countedPoster(poster: ChannelPoster, metrics: BotMetrics): Chann
     platform,
     async post(channel: ChannelRef, answer: Answer, language: Lang, options?: PostOptions): Promise<PostResult> {
       const where = `${channel.workspaceId}\u0000${channel.channelId}`;
-      if (failedBefore.get(answer)?.has(where)) metrics.postRetries.inc({ platform });
+      const kind = outboxKeyKind(options?.key);
+      if (options?.reconcile || failedBefore.get(answer)?.has(where)) metrics.postRetries.inc({ platform, kind });
       let result: PostResult;
       try {
         result = await poster.post(channel, answer, language, options);
       } catch (err) {
-        metrics.posts.inc({ platform, outcome: 'failed' });
+        metrics.posts.inc({ platform, kind, outcome: 'failed' });
         throw err;
       }
-      metrics.posts.inc({ platform, outcome: result.ok ? 'ok' : result.gone ? 'gone' : 'failed' });
+      metrics.posts.inc({ platform, kind, outcome: result.ok ? 'ok' : result.gone ? 'gone' : 'failed' });
       if (!result.ok) {
         const set = failedBefore.get(answer) ?? new Set<string>();
         set.add(where);

@@ -33,6 +33,9 @@ export class DigestScheduler {
   private readonly running = new Map<number, Promise<DigestRunResult | undefined>>();
   /** A failed subscription waits until then before its next try. */
   private readonly backoff = new Map<number, number>();
+  /** Subscriptions of platforms this process cannot post to: never waited for; `told`: said once in the log. */
+  private readonly noPoster = new Set<number>();
+  private readonly told = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private stopped = false;
@@ -73,6 +76,8 @@ export class DigestScheduler {
     for (const id of [...this.next.keys()]) if (!ids.has(id)) this.next.delete(id);
     const now = this.deps.now();
     for (const sub of active) {
+      // Another process posts to a platform this one has no poster for (see dueSubscriptions).
+      if (!this.deps.posters.has(sub.channel.platform)) this.noPoster.add(sub.id);
       if (sub.nextRunAt !== undefined) {
         this.next.set(sub.id, new Date(sub.nextRunAt));
         continue;
@@ -166,12 +171,22 @@ export class DigestScheduler {
     return finished;
   }
 
-  /** Active subscriptions whose first slot not yet run has come (read from the store: another process may have run it). */
+  /**
+   * Active subscriptions whose first slot not yet run has come (read from the store: another
+   * process may have run it). Only those of platforms this process can post to: a Discord-only
+   * replica on a database shared with Slack replicas leaves Slack's digests to them.
+   */
   private async dueSubscriptions(): Promise<Subscription[]> {
     const now = this.deps.now().getTime();
     const active = await this.deps.store.subscriptions({ activeOnly: true });
     return active.filter((s) => {
       if (s.nextRunAt === undefined) return false;
+      if (!this.deps.posters.has(s.channel.platform)) {
+        if (!this.told.has(s.id)) this.deps.log.warn(`digest for ${where(s)} is left to another process: no poster for platform "${s.channel.platform}" runs here`);
+        this.told.add(s.id);
+        this.noPoster.add(s.id);
+        return false;
+      }
       this.next.set(s.id, new Date(s.nextRunAt));
       return Date.parse(s.nextRunAt) <= now && (this.backoff.get(s.id) ?? 0) <= now && !this.running.has(s.id);
     });
@@ -183,7 +198,7 @@ export class DigestScheduler {
     clearTimeout(this.timer);
     const now = this.deps.now().getTime();
     let wait = this.tickMs;
-    for (const [id, at] of this.next) if (!this.running.has(id)) wait = Math.min(wait, Math.max(at.getTime(), this.backoff.get(id) ?? 0) - now);
+    for (const [id, at] of this.next) if (!this.running.has(id) && !this.noPoster.has(id)) wait = Math.min(wait, Math.max(at.getTime(), this.backoff.get(id) ?? 0) - now);
     this.timer = setTimeout(() => void this.tick(), Math.max(0, wait));
     this.timer.unref();
   }

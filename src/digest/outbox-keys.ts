@@ -33,3 +33,10 @@ export function alertKey(channel: ChannelRef, incidentIds: readonly string[], at
 export function updateKey(channel: ChannelRef, versions: readonly string[]): string {
   return `u:${channelHash(channel, versions, 24)}`;
 }
+
+/** What a key posts: a digest (`d:`), an alert (`a:`), or something else (a post made without the outbox). */
+export function outboxKeyKind(key: string | undefined): 'digest' | 'alert' | 'other' {
+  if (key?.startsWith('d:')) return 'digest';
+  if (key?.startsWith('a:')) return 'alert';
+  return 'other';
+}

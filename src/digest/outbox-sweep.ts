@@ -109,7 +109,8 @@ export async function sweepOutbox(deps: FeatureDeps): Promise<number> {
   const { store } = deps;
   if (store.closed) return 0;
   const now = deps.now().getTime();
-  const due = (await store.outboxPending()).filter((i) => i.notBefore === undefined || Date.parse(i.notBefore) <= now);
+  // Only platforms this process can post to: another replica (sharing the database) posts the rest.
+  const due = (await store.outboxPending()).filter((i) => deps.posters.has(i.channel.platform) && (i.notBefore === undefined || Date.parse(i.notBefore) <= now));
   const byChannel = new Map<string, OutboxItem[]>();
   for (const item of due) byChannel.set(channelKey(item.channel), [...(byChannel.get(channelKey(item.channel)) ?? []), item]);
   let sent = 0;

@@ -93,7 +93,8 @@ export interface FlushReport {
 /** Posts every queued alert, one message per channel, channels in parallel. */
 export async function flushAlerts(deps: FeatureDeps): Promise<FlushReport> {
   const channels = new Map<string, ChannelRef>();
-  for (const a of await deps.store.pendingAlerts()) channels.set(channelKey(a.channel), a.channel);
+  // Only platforms this process can post to: another replica (sharing the database) posts the rest.
+  for (const a of await deps.store.pendingAlerts()) if (deps.posters.has(a.channel.platform)) channels.set(channelKey(a.channel), a.channel);
   const report = { posted: 0, failed: 0, gone: 0 };
   await Promise.all(
     [...channels].map(([key, channel]) =>

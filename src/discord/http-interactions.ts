@@ -19,8 +19,10 @@ import { Client, Events, InteractionResponseType, InteractionType, type Interact
 import { z } from 'zod';
 import type { BotContext, CommandHandler, Logger, RunningService } from '../ports/index.js';
 import { BodyTooLarge, readBody, sendEmpty, sendJson, type HttpServer } from '../http/http-server.js';
-import type { AnswerKind, BotMetrics } from '../http/metrics.js';
+import { COMMANDS_BY_DISCORD_NAME } from '../../commands/index.js';
+import type { AnswerVia, AskedKind, BotMetrics } from '../http/metrics.js';
 import { requestKey, type SeenRequests } from '../http/seen-requests.js';
+import { decodeButton } from './custom-id.js';
 import { handleInteraction, type InteractionDeps } from './interaction-router.js';
 import { discordPublicKey, verifyDiscordSignature } from './verify-interaction.js';
 
@@ -57,11 +59,21 @@ export interface DiscordHttpOptions {
   readonly now?: () => number;
 }
 
-function kindOf(type: number): AnswerKind {
+function viaOf(type: number): AnswerVia {
   if (type === InteractionType.ApplicationCommand) return 'command';
   if (type === InteractionType.MessageComponent) return 'button';
   if (type === InteractionType.ApplicationCommandAutocomplete) return 'autocomplete';
   return 'other';
+}
+
+const BUTTON_ASKS = { 'search-page': 'search', 'latest-page': 'latest', details: 'show', suggestion: 'search' } as const;
+
+/** What the user asked for (the `kind` label): the command by its Discord name, the request a button carries, or autocomplete. */
+function askedOf(type: number, data: Record<string, unknown> | undefined): AskedKind {
+  if (type === InteractionType.ApplicationCommandAutocomplete) return 'autocomplete';
+  if (type === InteractionType.ApplicationCommand) return COMMANDS_BY_DISCORD_NAME.get(String(data?.name ?? ''))?.name ?? 'other';
+  const state = typeof data?.custom_id === 'string' ? decodeButton(data.custom_id) : undefined;
+  return state ? BUTTON_ASKS[state.kind] : 'other';
 }
 
 /** What to send when the handler is late: the deferral that fits the interaction. */
@@ -144,8 +156,8 @@ export class DiscordHttpInteractions {
     }
     if (!first) return refuse(409, 'duplicate', `interaction ${data.id} already answered (replayed)`);
 
-    const kind = kindOf(data.type);
-    const answered = metrics?.startAnswer('discord', kind);
+    const kind = viaOf(data.type);
+    const answered = metrics?.startAnswer('discord', kind, askedOf(data.type, data.data));
     let written!: () => void;
     const sent = new Promise<void>((resolve) => (written = resolve));
     const answer = new Promise<unknown>((resolve) =>

@@ -5,19 +5,34 @@
  *
  * | metric | type | labels |
  * | --- | --- | --- |
- * | `breachbot_answers_total` | counter | `platform` (slack, discord), `kind` (command, mention, button, autocomplete, other), `outcome` (ok, failed) |
+ * | `breachbot_answers_total` | counter | `platform` (slack, discord), `via` (command, mention, button, autocomplete, other), `kind` (what was asked: a command of the registry — search, latest, stats, show, status, digest, watch, language, help — or usage, autocomplete, other), `outcome` (ok, failed) |
  * | `breachbot_answer_duration_seconds` | histogram | `platform`, `kind` |
  * | `breachbot_requests_refused_total` | counter | `platform`, `reason` (bad-signature, malformed, too-large, duplicate) |
- * | `breachbot_channel_posts_total` | counter | `platform`, `outcome` (ok, failed, gone): digests and watch alerts |
- * | `breachbot_channel_post_retries_total` | counter | `platform`: a digest or alert posted again after a failure |
+ * | `breachbot_channel_posts_total` | counter | `platform`, `kind` (digest, alert), `outcome` (ok, failed, gone) |
+ * | `breachbot_channel_post_retries_total` | counter | `platform`, `kind`: a digest or alert tried again after a failed or unknown try |
  * | `breachbot_outbox_depth` | gauge | deliveries waiting in the state store |
  * | `breachbot_catalog_incidents` | gauge | incidents the serving catalog holds |
  * | `breachbot_catalog_reload_duration_seconds` | histogram | `outcome` (reloaded, rejected) |
  * | `breachbot_import_refresh_duration_seconds` | histogram | `feed`, `outcome` (updated, unchanged, failed) |
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { COMMANDS_BY_NAME, isUsageError, type CommandRequest, type UsageError } from '../../commands/index.js';
 
-export type AnswerKind = 'command' | 'mention' | 'button' | 'autocomplete' | 'other';
+/** How a request reached the bot. */
+export type AnswerVia = 'command' | 'mention' | 'button' | 'autocomplete' | 'other';
+
+/**
+ * What the user asked for: a command of the registry by its name, `usage` for a command typed
+ * wrong, `autocomplete`, or `other`. Bounded by the registry, whatever users type.
+ */
+export type AskedKind = string;
+
+/** The `kind` label of a parsed request (undefined: nothing could be read from it). */
+export function askedKind(request: CommandRequest | UsageError | undefined): AskedKind {
+  if (!request) return 'other';
+  if (isUsageError(request)) return 'usage';
+  return COMMANDS_BY_NAME.has(request.command) ? request.command : 'other';
+}
 
 export interface MetricsSources {
   /** Incidents in the serving catalog, read at each scrape. */
@@ -28,11 +43,11 @@ export interface MetricsSources {
 
 export class BotMetrics {
   readonly registry = new Registry();
-  readonly answers: Counter<'platform' | 'kind' | 'outcome'>;
+  readonly answers: Counter<'platform' | 'via' | 'kind' | 'outcome'>;
   readonly answerSeconds: Histogram<'platform' | 'kind'>;
   readonly refused: Counter<'platform' | 'reason'>;
-  readonly posts: Counter<'platform' | 'outcome'>;
-  readonly postRetries: Counter<'platform'>;
+  readonly posts: Counter<'platform' | 'kind' | 'outcome'>;
+  readonly postRetries: Counter<'platform' | 'kind'>;
   readonly reloadSeconds: Histogram<'outcome'>;
   readonly refreshSeconds: Histogram<'feed' | 'outcome'>;
   private sources: MetricsSources = {};
@@ -40,17 +55,17 @@ export class BotMetrics {
   constructor() {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'breachbot_' });
-    this.answers = new Counter({ name: 'breachbot_answers_total', help: 'Questions, clicks and autocompletes answered, by platform, kind and outcome.', labelNames: ['platform', 'kind', 'outcome'], registers });
+    this.answers = new Counter({ name: 'breachbot_answers_total', help: 'Questions, clicks and autocompletes answered, by platform, how they came, what was asked and outcome.', labelNames: ['platform', 'via', 'kind', 'outcome'], registers });
     this.answerSeconds = new Histogram({
       name: 'breachbot_answer_duration_seconds',
-      help: 'Time from a request reaching the bot to its answer being sent.',
+      help: 'Time from a request reaching the bot to its answer being sent, by what was asked.',
       labelNames: ['platform', 'kind'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10],
       registers,
     });
     this.refused = new Counter({ name: 'breachbot_requests_refused_total', help: 'Platform requests refused or ignored before any work, by reason.', labelNames: ['platform', 'reason'], registers });
-    this.posts = new Counter({ name: 'breachbot_channel_posts_total', help: 'Digest and watch-alert posts to channels, by platform and outcome.', labelNames: ['platform', 'outcome'], registers });
-    this.postRetries = new Counter({ name: 'breachbot_channel_post_retries_total', help: 'Digest and watch-alert posts tried again after a failure.', labelNames: ['platform'], registers });
+    this.posts = new Counter({ name: 'breachbot_channel_posts_total', help: 'Digest and watch-alert posts to channels, by platform, kind and outcome.', labelNames: ['platform', 'kind', 'outcome'], registers });
+    this.postRetries = new Counter({ name: 'breachbot_channel_post_retries_total', help: 'Digest and watch-alert posts tried again after a failed or unknown try.', labelNames: ['platform', 'kind'], registers });
     const sources = () => this.sources;
     new Gauge({
       name: 'breachbot_outbox_depth',
@@ -80,11 +95,11 @@ export class BotMetrics {
   }
 
   /** Times one answer: call the returned function with its outcome when it was sent. */
-  startAnswer(platform: string, kind: AnswerKind): (outcome: 'ok' | 'failed') => void {
+  startAnswer(platform: string, via: AnswerVia, kind: AskedKind): (outcome: 'ok' | 'failed') => void {
     const end = this.answerSeconds.startTimer({ platform, kind });
     return (outcome) => {
       end();
-      this.answers.inc({ platform, kind, outcome });
+      this.answers.inc({ platform, via, kind, outcome });
     };
   }
 

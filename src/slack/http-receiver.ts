@@ -147,7 +147,7 @@ export class SlackHttpReceiver implements Receiver {
       ...(retryNum !== undefined ? { retryNum } : {}),
       ...(retryReason !== undefined ? { retryReason } : {}),
     };
-    const answered = metrics?.startAnswer('slack', body.answers);
+    const answered = metrics?.startAnswer('slack', body.via, body.asked);
     try {
       await app.processEvent(event);
       if (ack.storedResponse !== undefined) sendStored(res, ack.storedResponse);

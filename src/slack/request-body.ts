@@ -9,13 +9,16 @@
  * Anything else: its signature (an exact replay).
  */
 import { z } from 'zod';
-import type { AnswerKind } from '../http/metrics.js';
+import { parseCommandText } from '../../commands/index.js';
+import { askedKind, type AnswerVia, type AskedKind } from '../http/metrics.js';
 import { requestKey } from '../http/seen-requests.js';
+import { decodeState } from './button-state.js';
+import { mentionText, slackTextToPlain } from './dispatch.js';
 
 export type SlackBody =
   | { readonly kind: 'ssl-check' }
   | { readonly kind: 'url-verification'; readonly challenge: string }
-  | { readonly kind: 'dispatch'; readonly body: Record<string, unknown>; readonly onceKey: string; readonly label: string; readonly answers: AnswerKind }
+  | { readonly kind: 'dispatch'; readonly body: Record<string, unknown>; readonly onceKey: string; readonly label: string; readonly via: AnswerVia; readonly asked: AskedKind }
   | { readonly kind: 'malformed'; readonly reason: string };
 
 const nonEmpty = z.string().min(1);
@@ -80,15 +83,16 @@ export function readSlackBody(rawBody: string, contentType: string | undefined, 
         if (!click.success) return { kind: 'malformed', reason: `block_actions ${firstIssue(click.error)}` };
         const { user, trigger_id, team, actions } = click.data;
         const keyParts = actions.map((a) => `${a.action_id}\u0001${a.action_ts ?? ''}\u0001${a.value ?? ''}`);
-        return { kind: 'dispatch', body: parsed, answers: 'button', label: `block_actions ${actions[0]!.action_id}`, onceKey: requestKey('action', team?.id ?? '', user.id, trigger_id ?? '', ...keyParts) };
+        const request = decodeState(actions[0]!.value)?.r;
+        return { kind: 'dispatch', body: parsed, via: 'button', asked: askedKind(request), label: `block_actions ${actions[0]!.action_id}`, onceKey: requestKey('action', team?.id ?? '', user.id, trigger_id ?? '', ...keyParts) };
       }
-      return { kind: 'dispatch', body: parsed, answers: 'other', label: String(parsed.type), onceKey: requestKey('signed', signature) };
+      return { kind: 'dispatch', body: parsed, via: 'other', asked: 'other', label: String(parsed.type), onceKey: requestKey('signed', signature) };
     }
     const fields = Object.fromEntries(form);
     const command = SlashCommand.safeParse(fields);
     if (!command.success) return { kind: 'malformed', reason: `form ${firstIssue(command.error)}` };
-    const { team_id, trigger_id, command: name } = command.data;
-    return { kind: 'dispatch', body: fields, answers: 'command', label: `command ${name}`, onceKey: trigger_id ? requestKey('command', team_id, trigger_id) : requestKey('signed', signature) };
+    const { team_id, trigger_id, command: name, text } = command.data;
+    return { kind: 'dispatch', body: fields, via: 'command', asked: askedKind(parseCommandText(slackTextToPlain(text ?? ''))), label: `command ${name}`, onceKey: trigger_id ? requestKey('command', team_id, trigger_id) : requestKey('signed', signature) };
   }
   if (type === 'application/json') {
     const parsed = parseJson(rawBody);
@@ -101,9 +105,11 @@ export function readSlackBody(rawBody: string, contentType: string | undefined, 
     if (parsed.type === 'event_callback') {
       const event = EventCallback.safeParse(parsed);
       if (!event.success) return { kind: 'malformed', reason: `event_callback ${firstIssue(event.error)}` };
-      return { kind: 'dispatch', body: parsed, answers: event.data.event.type === 'app_mention' ? 'mention' : 'other', label: `event ${event.data.event.type}`, onceKey: requestKey('event', event.data.event_id) };
+      const mention = event.data.event.type === 'app_mention';
+      const said = typeof event.data.event.text === 'string' ? event.data.event.text : '';
+      return { kind: 'dispatch', body: parsed, via: mention ? 'mention' : 'other', asked: mention ? askedKind(parseCommandText(slackTextToPlain(mentionText(said)))) : 'other', label: `event ${event.data.event.type}`, onceKey: requestKey('event', event.data.event_id) };
     }
-    return { kind: 'dispatch', body: parsed, answers: 'other', label: parsed.type, onceKey: requestKey('signed', signature) };
+    return { kind: 'dispatch', body: parsed, via: 'other', asked: 'other', label: parsed.type, onceKey: requestKey('signed', signature) };
   }
   return { kind: 'malformed', reason: `unsupported content type ${JSON.stringify(type.slice(0, 60))}` };
 }

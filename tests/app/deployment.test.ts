@@ -9,7 +9,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -21,7 +21,7 @@ import { BreachCore } from '../../src/core/breach-core.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { CoreHolder } from '../../src/core/core-holder.js';
 import type { RunningService } from '../../src/ports/index.js';
-import { DATA_DIR, tempDataDir } from '../helpers/catalog-fixtures.js';
+import { seedDataDir } from '../helpers/catalog-fixtures.js';
 import { dropSchemas, freshSchema, POSTGRES_URL } from '../helpers/postgres.js';
 import { FAKE_TOKEN, FakeDiscord, slashCommand } from '../discord/fake-discord.js';
 import { FakeSlack, SIGNING_SECRET, mentionEvent, sign as slackSign } from '../slack/fake-slack.js';
@@ -118,8 +118,7 @@ beforeAll(async () => {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const databaseUrl = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const dataDir = tempDataDir();
-  for (const f of readdirSync(join(DATA_DIR, 'incidents'))) writeFileSync(join(dataDir, 'incidents', f), readFileSync(join(DATA_DIR, 'incidents', f)));
+  const dataDir = seedDataDir();
   const common = { DATABASE_URL: databaseUrl };
   const slackEnv = { ...common, SLACK_MODE: 'http', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CLIENT_ID: CLIENT_ID, SLACK_CLIENT_SECRET: CLIENT_SECRET, SLACK_STATE_SECRET: STATE_SECRET, SLACK_API_URL: slack.apiUrl };
   const discordEnv = { ...common, DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: discord.apiUrl };
@@ -229,8 +228,8 @@ describeWithPostgres('GIVEN two Slack and two Discord replicas behind a round-ro
 
   it('THEN /metrics on the surviving replicas shows the answers', async () => {
     const text = (await Promise.all([...slackReplicas, ...discordReplicas].filter((r) => r.alive).map(async (r) => (await fetch(`http://127.0.0.1:${r.port}/metrics`)).text()))).join('\n');
-    expect(text).toMatch(/breachbot_answers_total\{platform="slack",kind="mention",outcome="ok"\} [1-9]/);
-    expect(text).toMatch(/breachbot_answers_total\{platform="discord",kind="command",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/breachbot_answers_total\{platform="slack",via="mention",kind="search",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/breachbot_answers_total\{platform="discord",via="command",kind="search",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/breachbot_requests_refused_total\{platform="slack",reason="duplicate"\} [1-9]/);
   });
 });

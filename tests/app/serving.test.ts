@@ -4,7 +4,6 @@
  * state store beside them. Slack and Discord are the fakes on loopback.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
@@ -14,7 +13,7 @@ import { loadCatalog } from '../../src/core/catalog.js';
 import { BreachCore } from '../../src/core/breach-core.js';
 import { CoreHolder } from '../../src/core/core-holder.js';
 import type { RunningService } from '../../src/ports/index.js';
-import { DATA_DIR, tempDataDir } from '../helpers/catalog-fixtures.js';
+import { seedDataDir } from '../helpers/catalog-fixtures.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, postToBot, slashCommandForm } from '../slack/fake-slack.js';
 import { FAKE_TOKEN, FakeDiscord, slashCommand } from '../discord/fake-discord.js';
 
@@ -30,8 +29,7 @@ const logLines: string[] = [];
 beforeAll(async () => {
   slack = await new FakeSlack().start();
   discord = await new FakeDiscord().start();
-  const dataDir = tempDataDir();
-  for (const f of readdirSync(join(DATA_DIR, 'incidents'))) writeFileSync(join(dataDir, 'incidents', f), readFileSync(join(DATA_DIR, 'incidents', f)));
+  const dataDir = seedDataDir();
   const loaded = loadConfig({
     DATA_DIR: dataDir,
     STATE_DB: join(dataDir, 'state.sqlite'),
@@ -95,9 +93,9 @@ describe('GIVEN the bot serving Slack (HTTP) and Discord (interactions endpoint)
     const res = await get('/metrics');
     expect(res.status).toBe(200);
     expect(res.type).toContain('text/plain');
-    expect(res.text).toMatch(/breachbot_answers_total\{platform="slack",kind="command",outcome="ok"\} 1/);
-    expect(res.text).toMatch(/breachbot_answers_total\{platform="discord",kind="command",outcome="ok"\} 1/);
-    expect(res.text).toMatch(/breachbot_answer_duration_seconds_bucket\{le="\+Inf",platform="slack",kind="command"\} 1/);
+    expect(res.text).toMatch(/breachbot_answers_total\{platform="slack",via="command",kind="search",outcome="ok"\} 1/);
+    expect(res.text).toMatch(/breachbot_answers_total\{platform="discord",via="command",kind="search",outcome="ok"\} 1/);
+    expect(res.text).toMatch(/breachbot_answer_duration_seconds_bucket\{le="\+Inf",platform="slack",kind="search"\} 1/);
     expect(res.text).toMatch(/^breachbot_catalog_incidents 9$/m);
     expect(res.text).toMatch(/^breachbot_outbox_depth 0$/m);
     expect(res.text).toContain('breachbot_process_resident_memory_bytes');

@@ -187,13 +187,19 @@ describe('GIVEN a command whose handler is slower than the deferral threshold', 
 });
 
 describe('GIVEN the metrics after these interactions', () => {
-  it('THEN answers by kind and refusals by reason are counted', async () => {
+  it('THEN answers are counted by what the user asked for (search, show, autocomplete, digest) and how it came; refusals by reason', async () => {
     const text = await metrics.text();
-    expect(text).toMatch(/breachbot_answers_total\{platform="discord",kind="command",outcome="ok"\} [1-9]/);
-    expect(text).toMatch(/breachbot_answers_total\{platform="discord",kind="autocomplete",outcome="ok"\} 1/);
-    expect(text).toMatch(/breachbot_answers_total\{platform="discord",kind="button",outcome="ok"\} [1-9]/);
+    // Three /breach searches (two "inbenta", one "breach"); the replay was refused, not answered.
+    expect(text).toMatch(/^breachbot_answers_total\{platform="discord",via="command",kind="search",outcome="ok"\} 3$/m);
+    expect(text).toMatch(/^breachbot_answers_total\{platform="discord",via="autocomplete",kind="autocomplete",outcome="ok"\} 1$/m);
+    // Details runs `show`; Next pages the search.
+    expect(text).toMatch(/^breachbot_answers_total\{platform="discord",via="button",kind="show",outcome="ok"\} 1$/m);
+    expect(text).toMatch(/^breachbot_answers_total\{platform="discord",via="button",kind="search",outcome="ok"\} 1$/m);
+    // The slow digest command: its deferral is its answer in time (the edit follows through REST).
+    expect(text).toMatch(/^breachbot_answers_total\{platform="discord",via="command",kind="digest",outcome="ok"\} 1$/m);
+    expect(text).not.toMatch(/kind="(command|button|mention)"/);
     expect(text).toMatch(/breachbot_requests_refused_total\{platform="discord",reason="bad-signature"\} [1-9]/);
     expect(text).toMatch(/breachbot_requests_refused_total\{platform="discord",reason="duplicate"\} 1/);
-    expect(text).toMatch(/breachbot_answer_duration_seconds_count\{platform="discord",kind="command"\} [1-9]/);
+    expect(text).toMatch(/breachbot_answer_duration_seconds_count\{platform="discord",kind="search"\} 4/);
   });
 });

@@ -15,13 +15,18 @@ export function realCore(): BreachCore {
   return shared;
 }
 
-/** A core over the curated seed incidents only. */
-export function seedCore(): BreachCore {
+/** A data folder in the OS temp dir holding a copy of the curated seed incidents only. */
+export function seedDataDir(): string {
   const dir = tempDataDir();
   for (const f of readdirSync(join(DATA_DIR, 'incidents'))) {
     writeFileSync(join(dir, 'incidents', f), readFileSync(join(DATA_DIR, 'incidents', f)));
   }
-  return new BreachCore(loadCatalog(dir));
+  return dir;
+}
+
+/** A core over the curated seed incidents only. */
+export function seedCore(): BreachCore {
+  return new BreachCore(loadCatalog(seedDataDir()));
 }
 
 /** An empty data folder (with incidents/ and imported/) in the OS temp dir. */
