@@ -21,6 +21,7 @@ import { mountOpsRoutes } from '../http/ops-routes.js';
 import { StoreSeenRequests, type SeenRequests } from '../http/seen-requests.js';
 import { StateStoreInstallationRecords } from '../slack/installation-store.js';
 import type { StateStore } from '../store/state-store.js';
+import type { DigestOptions } from '../digest/index.js';
 
 export function secretsOf(config: Config): string[] {
   return [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.slack?.oauth?.clientSecret, config.slack?.oauth?.stateSecret, config.discord?.token, databasePassword(config.databaseUrl)].filter((s): s is string => !!s);
@@ -78,10 +79,11 @@ async function startFeatures(
   posters: readonly ChannelPoster[],
   services: RunningService[],
   metrics?: BotMetrics,
+  digestOptions: DigestTuning = {},
 ): Promise<{ handlers: CommandHandler[]; storeReachable: () => Promise<boolean>; outboxDepth: () => Promise<number | undefined>; store: StateStore }> {
   const { startDigests } = await import('../digest/index.js');
   const { startCatalogReloader } = await import('./catalog-reloader.js');
-  const digests = await startDigests(ctx, posters);
+  const digests = await startDigests(ctx, posters, digestOptions);
   services.push(digests.service);
   const reloader = startCatalogReloader(ctx, digests.onCatalogAdded, {
     onReloaded: () => digests.onCatalogReloaded(),
@@ -105,26 +107,33 @@ async function startFeatures(
   return { handlers: [digests.handler, new ChannelLanguageHandler(digests.store, ctx.log), new ChannelUpdatesHandler(digests.store)], storeReachable, outboxDepth, store: digests.store };
 }
 
+/** The digest scheduler's timings and lease holder name, for tests that run replicas side by side (defaults otherwise). */
+export type DigestTuning = Pick<DigestOptions, 'tickMs' | 'holder' | 'alertRetryMs' | 'graceMs'>;
+
 export interface ServeOptions {
   /** Where the one HTTP server listens (default: every interface, `config.port`). */
   readonly listen?: { readonly port: number; readonly host?: string };
   /** Which platform requests were already acted on (default: the state store's leases, shared by every replica). */
   readonly seen?: SeenRequests;
+  readonly digests?: DigestTuning;
 }
 
 /**
  * The platforms, the features beside them and the one HTTP server (Slack HTTP mode, Discord
  * interactions, /healthz, /readyz, /metrics), started in order; every service started is pushed
- * on `services` (so a failure half-way can stop what started). Resolves with the port bound.
+ * on `services` (so a failure half-way can stop what started). Resolves with the port bound, or
+ * undefined when nothing needs one (`config.listens` false and no `listen` given).
  */
-export async function startServing(ctx: BotContext, services: RunningService[], options: ServeOptions = {}): Promise<{ port: number; metrics: BotMetrics }> {
+export async function startServing(ctx: BotContext, services: RunningService[], options: ServeOptions & Required<Pick<ServeOptions, 'listen'>>): Promise<{ port: number; metrics: BotMetrics }>;
+export async function startServing(ctx: BotContext, services: RunningService[], options?: ServeOptions): Promise<{ port: number | undefined; metrics: BotMetrics }>;
+export async function startServing(ctx: BotContext, services: RunningService[], options: ServeOptions = {}): Promise<{ port: number | undefined; metrics: BotMetrics }> {
   const { config, log, holder } = ctx;
   const metrics = new BotMetrics();
   metrics.setSources({ catalogSize: () => holder.core.size });
   const server = new HttpServer(log);
   let slackAuthorize: SlackAuthorize | undefined;
   const posters = (await platformPosters(config, log, () => slackAuthorize)).map((p) => countedPoster(p, metrics));
-  const { handlers, storeReachable, outboxDepth, store } = await startFeatures(ctx, posters, services, metrics);
+  const { handlers, storeReachable, outboxDepth, store } = await startFeatures(ctx, posters, services, metrics, options.digests);
   const seen = options.seen ?? new StoreSeenRequests(store);
   metrics.setSources({ outboxDepth });
   mountOpsRoutes(server, { metrics, checks: { catalog: () => holder.core.size > 0, store: storeReachable } });
@@ -153,6 +162,12 @@ export async function startServing(ctx: BotContext, services: RunningService[], 
     const { startDiscord } = await import('../discord/index.js');
     services.push(await startDiscord(ctx, handlers));
   }
+  services.push({ name: 'http', stop: () => server.close() });
+  if (!options.listen && !config.listens) {
+    // Socket Mode and the gateway need no port; an operator who wants /healthz and /metrics sets PORT.
+    log.info('http: not listening (Socket Mode / Discord gateway only): set PORT to serve /healthz, /readyz and /metrics');
+    return { port: undefined, metrics };
+  }
   const listen = options.listen ?? { port: config.port };
   let port: number;
   try {
@@ -160,7 +175,6 @@ export async function startServing(ctx: BotContext, services: RunningService[], 
   } catch (err) {
     throw new Error(`Could not listen on PORT ${listen.port}: ${(err as Error).message}`, { cause: err });
   }
-  services.push({ name: 'http', stop: () => server.close() });
   log.info(`http: listening on port ${port} (${[config.slack?.mode === 'http' ? 'POST /slack/events' : '', config.discord?.publicKey ? 'POST /discord/interactions' : '', 'GET /healthz, /readyz, /metrics'].filter(Boolean).join(', ')})`);
   return { port, metrics };
 }

@@ -129,6 +129,12 @@ export interface Config {
   readonly dataDir: string;
   /** The one HTTP server's port (Slack HTTP mode, Discord interactions, /healthz, /readyz, /metrics). */
   readonly port: number;
+  /**
+   * Whether the bot listens on `port`: when PORT is set, or when a platform needs the server
+   * (SLACK_MODE=http, Slack's "Add to Slack", DISCORD_PUBLIC_KEY). Socket Mode and the Discord
+   * gateway alone open no port unless PORT asks for the operations routes.
+   */
+  readonly listens: boolean;
   /** Where the compiled catalog snapshot lives; undefined when CATALOG_CACHE_DIR=off. */
   readonly cacheDir?: string;
   readonly language: 'en' | 'fr';
@@ -188,6 +194,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const config: Config = {
     dataDir: resolve(cwd, e.DATA_DIR ?? 'data'),
     port: e.PORT ?? 3000,
+    listens: e.PORT !== undefined || slack?.mode === 'http' || slack?.oauth !== undefined || discord?.publicKey !== undefined,
     ...(e.CATALOG_CACHE_DIR?.trim() === 'off' ? {} : { cacheDir: resolve(cwd, e.CATALOG_CACHE_DIR ?? 'var/cache') }),
     language: e.BOT_LANGUAGE ?? 'en',
     ...(slack ? { slack: Object.freeze(slack) } : {}),

@@ -15,7 +15,7 @@ import type { StateStore } from '../store/state-store.js';
 import { ChannelHolds, DEFAULT_RETRY, KeyedQueue, type RetryPolicy } from './delivery.js';
 import { DigestCommandHandler } from './digest-handler.js';
 import { DigestScheduler } from './digest-scheduler.js';
-import { holderId, Leases } from './leases.js';
+import { holderId, LEASE_PRUNE_EVERY_MS, Leases, pruneExpiredLeases } from './leases.js';
 import type { FeatureDeps } from './feature-deps.js';
 import type { DigestRunResult } from './digest-runner.js';
 import { flushAlerts, queueAlertsFor, queueMissedAlerts } from './watch-alerts.js';
@@ -39,6 +39,8 @@ export interface DigestOptions {
   readonly holder?: string;
   /** How long a channel's lease lasts unless renewed (default 60 s): a crashed holder's work waits that long. */
   readonly leaseTtlMs?: number;
+  /** How often lease rows expired for more than a day are deleted (default hourly; the first time at start-up). */
+  readonly leasePruneMs?: number;
 }
 
 export interface Digests {
@@ -105,6 +107,11 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
   void flush();
   const retryTimer = setInterval(() => void flush(), options.alertRetryMs ?? 5 * 60_000);
   retryTimer.unref();
+  // Lease rows (channel leases, request claims) are never deleted by their holders when they crash or expire: tidy them.
+  const prune = () => (stopping || store.closed ? Promise.resolve(0) : track(pruneExpiredLeases(store, deps.now(), ctx.log)));
+  void prune();
+  const pruneTimer = setInterval(() => void prune(), options.leasePruneMs ?? LEASE_PRUNE_EVERY_MS);
+  pruneTimer.unref();
   ctx.log.info(`digests: ${(await store.subscriptions({ activeOnly: true })).length} subscriptions scheduled, ${(await store.allWatches()).length} watchlist entries`);
 
   const onCatalogAdded = async (added: readonly Incident[], core: BreachCore = ctx.holder.core) => {
@@ -127,6 +134,7 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
       if (stopping) return;
       stopping = true;
       clearInterval(retryTimer);
+      clearInterval(pruneTimer);
       healthWatch.stop();
       // Posts waiting to retry give up now (nothing unposted is recorded); posts on the wire get the grace period.
       abort.abort();

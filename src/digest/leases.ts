@@ -13,6 +13,29 @@ import type { ChannelRef } from '../ports/index.js';
 export interface LeaseStore {
   acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
+  pruneLeases(expiredBefore: Date): Promise<number>;
+}
+
+/**
+ * How long an expired lease row stays before it is deleted: a day, so an operator looking at a
+ * crash still finds who held what; every request claim (`once:…`, an hour) and channel lease
+ * (a minute) is long expired by then.
+ */
+export const EXPIRED_LEASE_KEPT_MS = 24 * 60 * 60_000;
+
+/** How often each process deletes lease rows expired for more than `EXPIRED_LEASE_KEPT_MS` (any process may: it is one idempotent statement). */
+export const LEASE_PRUNE_EVERY_MS = 60 * 60_000;
+
+/** Deletes the lease rows (channel leases, request claims) expired for more than a day; logs how many when any. */
+export async function pruneExpiredLeases(store: LeaseStore, now: Date, log: { info(message: string): void; warn(message: string, err?: unknown): void }): Promise<number> {
+  try {
+    const pruned = await store.pruneLeases(new Date(now.getTime() - EXPIRED_LEASE_KEPT_MS));
+    if (pruned > 0) log.info(`leases: ${pruned} row${pruned === 1 ? '' : 's'} expired for more than a day deleted (channel leases, request claims)`);
+    return pruned;
+  } catch (err) {
+    log.warn('leases: expired rows could not be deleted this time', err);
+    return 0;
+  }
 }
 
 /** This process's name as a lease holder: host, pid and a random part (two instances in one process differ). */

@@ -72,12 +72,13 @@ export class StoredInstallations implements InstallationStore {
 export interface MetaStore {
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+  deleteMeta(key: string): Promise<boolean>;
 }
 
 /**
  * Installations in the state store (SQLite or PostgreSQL), shared by every replica: one meta
- * fact per installation, `slack.installation.<key>` → the installation's JSON; an empty value is
- * a deleted installation.
+ * fact per installation, `slack.installation.<key>` → the installation's JSON; a deleted
+ * installation's row goes (an empty value, as earlier versions left, reads as none).
  */
 export class StateStoreInstallationRecords implements InstallationRecords {
   constructor(private readonly store: MetaStore) {}
@@ -89,7 +90,7 @@ export class StateStoreInstallationRecords implements InstallationRecords {
   }
   async delete(key: string): Promise<boolean> {
     const had = Boolean(await this.get(key));
-    if (had) await this.store.setMeta(`slack.installation.${key}`, '');
+    await this.store.deleteMeta(`slack.installation.${key}`);
     return had;
   }
 }

@@ -492,6 +492,10 @@ export class SqlStateStore implements StateStore {
     await this.driver.run('DELETE FROM leases WHERE name = ? AND holder = ?', [name, holder]);
   }
 
+  async pruneLeases(expiredBefore: Date): Promise<number> {
+    return this.driver.run('DELETE FROM leases WHERE expires_at < ?', [expiredBefore.getTime()]);
+  }
+
   // ── meta and channel settings ──────────────────────────────────────────────
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -500,6 +504,10 @@ export class SqlStateStore implements StateStore {
 
   async setMeta(key: string, value: string): Promise<void> {
     await this.driver.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  async deleteMeta(key: string): Promise<boolean> {
+    return (await this.driver.run('DELETE FROM meta WHERE key = ?', [key])) > 0;
   }
 
   async channelLanguage(channel: ChannelRef): Promise<Lang | undefined> {

@@ -214,10 +214,18 @@ export interface StateStore {
   acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
   /** Gives the lease up if `holder` holds it (no effect otherwise). */
   releaseLease(name: string, holder: string): Promise<void>;
+  /**
+   * Deletes the lease rows that expired before `expiredBefore` (channels' leases of processes
+   * long gone, request claims past their lifetime): an expired row is free to take anyway, so
+   * this only keeps the table from growing. Returns how many went.
+   */
+  pruneLeases(expiredBefore: Date): Promise<number>;
 
   /** Small facts kept with the state, e.g. the catalog last seen. */
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+  /** True when there was a value to forget. */
+  deleteMeta(key: string): Promise<boolean>;
 
   /** The language a channel chose (`/breach langue fr`); undefined when it chose none. */
   channelLanguage(channel: ChannelRef): Promise<Lang | undefined>;

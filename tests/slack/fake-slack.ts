@@ -83,6 +83,12 @@ export class FakeSlack {
    * connection (a lost response: the message is in the channel, the bot never hears of it).
    */
   dropAfterStore = 0;
+  /**
+   * How many of the next chat.postMessage calls are stored, then never answered (the bot's
+   * request stays in flight until it gives up or the fake stops); `held` lists their channels.
+   */
+  hangAfterStore = 0;
+  readonly held: string[] = [];
   readonly responses: ResponseUrlPost[] = [];
   /** Files announced, uploaded and shared (files.getUploadURLExternal, upload URL, files.completeUploadExternal). */
   readonly uploads: SlackUpload[] = [];
@@ -130,6 +136,8 @@ export class FakeSlack {
     this.calls.length = 0;
     this.messages.length = 0;
     this.dropAfterStore = 0;
+    this.hangAfterStore = 0;
+    this.held.length = 0;
     this.responses.length = 0;
     this.uploads.length = 0;
     this.scripts.clear();
@@ -242,6 +250,11 @@ export class FakeSlack {
       if (method === 'chat.postMessage' && !script && this.dropAfterStore > 0) {
         this.dropAfterStore--;
         req.socket.destroy();
+        return;
+      }
+      if (method === 'chat.postMessage' && !script && this.hangAfterStore > 0) {
+        this.hangAfterStore--;
+        this.held.push(String(params.channel));
         return;
       }
       if ('status' in reply && typeof reply.status === 'number') return send(reply.status, reply.body, (reply.headers as Record<string, string>) ?? {});

@@ -209,12 +209,33 @@ export function storeContract(factory: StoreFactory): void {
       expect(won.filter(Boolean)).toHaveLength(1);
     });
 
+    it('THEN lease rows expired before the cut-off are deleted (a crashed holder\'s lease, old request claims); live and recently expired ones stay', async () => {
+      const store = await open();
+      const day = 24 * 60 * 60_000;
+      // A channel lease its holder crashed with, two days ago; a request claim (an hour) from yesterday morning; one from an hour ago; a live lease.
+      expect(await store.acquireLease('post:slack/T1/C1', 'crashed', 60_000, later(-2 * day))).toBe(true);
+      expect(await store.acquireLease('once:old-claim', 'claim-1', 60 * 60_000, later(-day - 2 * 60 * 60_000))).toBe(true);
+      expect(await store.acquireLease('once:recent-claim', 'claim-2', 60 * 60_000, later(-2 * 60 * 60_000))).toBe(true);
+      expect(await store.acquireLease('post:slack/T1/C2', 'alive', 60_000, T)).toBe(true);
+      const other = await peer(store);
+      expect(await other.pruneLeases(later(-day))).toBe(2);
+      expect(await store.pruneLeases(later(-day))).toBe(0);
+      // What stays still works as before: the live lease is held, the recent claim still refuses a repeat until it expires.
+      expect(await other.acquireLease('post:slack/T1/C2', 'someone-else', 60_000, later(1_000))).toBe(false);
+      expect(await other.acquireLease('once:recent-claim', 'claim-3', 60 * 60_000, later(-60 * 60_000 - 1))).toBe(false);
+      // Later still, everything expired for long goes.
+      expect(await store.pruneLeases(later(day))).toBe(2);
+    });
+
     it('THEN meta values and a channel language are remembered, replaced and forgotten', async () => {
       const store = await open();
       expect(await store.getMeta('catalog')).toBeUndefined();
       await store.setMeta('catalog', '{"size":8105}');
       await store.setMeta('catalog', '{"size":8106}');
       expect(await (await peer(store)).getMeta('catalog')).toBe('{"size":8106}');
+      expect(await store.deleteMeta('catalog')).toBe(true);
+      expect(await store.deleteMeta('catalog')).toBe(false);
+      expect(await (await peer(store)).getMeta('catalog')).toBeUndefined();
       expect(await store.channelLanguage(A)).toBeUndefined();
       await store.setChannelLanguage(A, 'fr');
       expect(await store.channelLanguage(A)).toBe('fr');
