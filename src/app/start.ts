@@ -83,7 +83,7 @@ async function startFeatures(
 ): Promise<{ handlers: CommandHandler[]; storeReachable: () => Promise<boolean>; outboxDepth: () => Promise<number | undefined>; store: StateStore }> {
   const { startDigests } = await import('../digest/index.js');
   const { startCatalogReloader } = await import('./catalog-reloader.js');
-  const digests = await startDigests(ctx, posters, digestOptions);
+  const digests = await startDigests(ctx, posters, { ...digestOptions, ...(metrics ? { onGivenUp: ({ platform, kind }) => metrics.givenUp.inc({ platform, kind }) } : {}) });
   services.push(digests.service);
   const reloader = startCatalogReloader(ctx, digests.onCatalogAdded, {
     onReloaded: () => digests.onCatalogReloaded(),

@@ -7,6 +7,7 @@ import type { ChannelPoster, Logger } from '../ports/index.js';
 import type { CoreHolder } from '../core/core-holder.js';
 import type { StateStore } from '../store/state-store.js';
 import type { ChannelHolds, KeyedQueue, RetryPolicy } from './delivery.js';
+import type { GivenUpListener, UnrecordedLooks } from './give-up.js';
 import type { Leases } from './leases.js';
 
 export interface FeatureDeps {
@@ -24,4 +25,8 @@ export interface FeatureDeps {
   readonly holds?: ChannelHolds;
   /** The store's leases: one process posts to a channel at a time (absent: this process alone). */
   readonly leases?: Leases;
+  /** Posts accepted but not recorded: when this process may look for each again (absent: every tick). */
+  readonly unrecorded?: UnrecordedLooks;
+  /** Told of each post given up for good (metrics). */
+  readonly onGivenUp?: GivenUpListener;
 }

@@ -16,6 +16,7 @@ import { ChannelHolds, DEFAULT_RETRY, KeyedQueue, type RetryPolicy } from './del
 import { DigestCommandHandler } from './digest-handler.js';
 import { DigestScheduler } from './digest-scheduler.js';
 import { holderId, LEASE_PRUNE_EVERY_MS, Leases, pruneExpiredLeases } from './leases.js';
+import { UnrecordedLooks, type GivenUpListener } from './give-up.js';
 import type { FeatureDeps } from './feature-deps.js';
 import type { DigestRunResult } from './digest-runner.js';
 import { flushAlerts, queueAlertsFor, queueMissedAlerts } from './watch-alerts.js';
@@ -41,6 +42,8 @@ export interface DigestOptions {
   readonly leaseTtlMs?: number;
   /** How often lease rows expired for more than a day are deleted (default hourly; the first time at start-up). */
   readonly leasePruneMs?: number;
+  /** Told of each digest or alert given up for good (see give-up.ts), e.g. to count it. */
+  readonly onGivenUp?: GivenUpListener;
 }
 
 export interface Digests {
@@ -79,6 +82,8 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
     signal: abort.signal,
     holds: new ChannelHolds(options.now),
     leases: new Leases(store, options.holder ?? holderId(), options.now ?? (() => new Date()), options.leaseTtlMs),
+    unrecorded: new UnrecordedLooks(),
+    ...(options.onGivenUp ? { onGivenUp: options.onGivenUp } : {}),
   };
   const scheduler = new DigestScheduler(deps, options.tickMs !== undefined ? { tickMs: options.tickMs } : {});
   const handler = new DigestCommandHandler(deps, ctx.config.digest, scheduler);

@@ -16,6 +16,7 @@ import { compileFilters, newestFirst } from './digest-selection.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { channelLease } from './leases.js';
 import { deliverItem, type ItemOutcome } from './outbox.js';
+import { giveUpOldAlerts } from './give-up.js';
 import type { OutboxItem, StateStore } from '../store/state-store.js';
 import { watchedAs, type WatchCatalog } from './watch-matcher.js';
 
@@ -97,7 +98,8 @@ async function sweepItem(deps: FeatureDeps, key: string, lost: AbortSignal | und
   else if (outcome.kind === 'abandoned' && outcome.gone) {
     await store.markChannelGone(item.channel, outcome.reason, deps.now());
     deps.log.warn(`channel ${where} is gone (${outcome.reason}): its digest and alerts are paused`);
-  } else if (outcome.kind === 'abandoned') deps.log.warn(`${item.kind} for ${where} given up: ${outcome.reason}`);
+  } else if (outcome.kind === 'abandoned' && item.kind === 'alert') await giveUpOldAlerts(deps, item, outcome.reason);
+  else if (outcome.kind === 'abandoned') deps.log.warn(`${item.kind} for ${where} given up: ${outcome.reason}`);
   return outcome;
 }
 
@@ -110,7 +112,8 @@ export async function sweepOutbox(deps: FeatureDeps): Promise<number> {
   if (store.closed) return 0;
   const now = deps.now().getTime();
   // Only platforms this process can post to: another replica (sharing the database) posts the rest.
-  const due = (await store.outboxPending()).filter((i) => deps.posters.has(i.channel.platform) && (i.notBefore === undefined || Date.parse(i.notBefore) <= now));
+  // A post accepted but not recorded waits its turn to be looked for again (see give-up.ts).
+  const due = (await store.outboxPending()).filter((i) => deps.posters.has(i.channel.platform) && (i.notBefore === undefined || Date.parse(i.notBefore) <= now) && (deps.unrecorded?.due(i.key, now) ?? true));
   const byChannel = new Map<string, OutboxItem[]>();
   for (const item of due) byChannel.set(channelKey(item.channel), [...(byChannel.get(channelKey(item.channel)) ?? []), item]);
   let sent = 0;

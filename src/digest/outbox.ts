@@ -18,6 +18,7 @@ import type { OutboxItem, StateStore } from '../store/state-store.js';
 import { backoffDelay, postWithRetry } from './delivery.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { noteDelivered } from './incident-updates.js';
+import { UNRECORDED_MAX_LOOKS } from './give-up.js';
 
 /** Runs (each with its own quick retries) that may fail for one item before it is abandoned. */
 export const OUTBOX_MAX_RUNS = 8;
@@ -73,12 +74,20 @@ export async function deliverItem(deps: FeatureDeps, item: OutboxItem, answer: A
     try {
       await store.outboxSent(item.key, result.messageIds, deps.now());
     } catch (err) {
+      // Looked for again later, less and less often (the database is what fails), then no more.
+      if (deps.unrecorded?.failed(item.key, deps.now().getTime())) {
+        const reason = `posted but not recorded after ${UNRECORDED_MAX_LOOKS} looks (${(err as Error).message})`;
+        log.error(`${item.kind} for ${where(item)} given up: ${reason}; the channel has the message, this process will not look for it again until it restarts`);
+        deps.onGivenUp?.({ platform: item.channel.platform, kind: item.kind, reason });
+        return { kind: 'unrecorded', reason };
+      }
       const reason = `posted but not recorded (${(err as Error).message}); the next try finds the message instead of posting it again`;
       log.error(`${item.kind} for ${where(item)}: ${reason}`);
       return { kind: 'unrecorded', reason };
     }
     // What the channel now has: later changes to it are measured from this (incident-updates.ts).
     if (kind !== 'update' && answer.kind === 'message') await noteDelivered(store, answer.incidents, deps.now()).catch((err: unknown) => log.warn(`${item.kind} for ${where(item)}: the versions sent could not be noted`, err));
+    deps.unrecorded?.recorded(item.key);
     return { kind: 'sent', incidents: carried, attempts };
   }
   const accepted = result.accepted.flatMap((p) => p.incidentIds);

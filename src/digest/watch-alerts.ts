@@ -18,6 +18,7 @@ import { newestFirst } from './digest-selection.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { incidentsNamingIn, type WatchCatalog } from './watch-matcher.js';
 import type { IncidentRecords } from '../core/incident-records.js';
+import { giveUpOldAlerts } from './give-up.js';
 
 export interface WatchMatch {
   readonly channel: ChannelRef;
@@ -168,7 +169,8 @@ async function flushLocked(deps: FeatureDeps, channel: ChannelRef, lost?: AbortS
         log.warn(`channel ${where} is gone (${outcome.reason}): its digest and alerts are paused`);
         return 'gone';
       }
-      log.warn(`watch alert to ${where} given up (${outcome.reason}); what it did not post stays queued`);
+      await giveUpOldAlerts(deps, item, outcome.reason);
       return 'failed';
   }
 }
+

@@ -10,6 +10,7 @@
  * | `breachbot_requests_refused_total` | counter | `platform`, `reason` (bad-signature, malformed, too-large, duplicate) |
  * | `breachbot_channel_posts_total` | counter | `platform`, `kind` (digest, alert), `outcome` (ok, failed, gone) |
  * | `breachbot_channel_post_retries_total` | counter | `platform`, `kind`: a digest or alert tried again after a failed or unknown try |
+ * | `breachbot_channel_posts_given_up_total` | counter | `platform`, `kind`: a watch alert refused for over a day, or a post accepted but never recorded, given up for good |
  * | `breachbot_outbox_depth` | gauge | deliveries waiting in the state store |
  * | `breachbot_catalog_incidents` | gauge | incidents the serving catalog holds |
  * | `breachbot_catalog_reload_duration_seconds` | histogram | `outcome` (reloaded, rejected) |
@@ -48,6 +49,7 @@ export class BotMetrics {
   readonly refused: Counter<'platform' | 'reason'>;
   readonly posts: Counter<'platform' | 'kind' | 'outcome'>;
   readonly postRetries: Counter<'platform' | 'kind'>;
+  readonly givenUp: Counter<'platform' | 'kind'>;
   readonly reloadSeconds: Histogram<'outcome'>;
   readonly refreshSeconds: Histogram<'feed' | 'outcome'>;
   private sources: MetricsSources = {};
@@ -66,6 +68,7 @@ export class BotMetrics {
     this.refused = new Counter({ name: 'breachbot_requests_refused_total', help: 'Platform requests refused or ignored before any work, by reason.', labelNames: ['platform', 'reason'], registers });
     this.posts = new Counter({ name: 'breachbot_channel_posts_total', help: 'Digest and watch-alert posts to channels, by platform, kind and outcome.', labelNames: ['platform', 'kind', 'outcome'], registers });
     this.postRetries = new Counter({ name: 'breachbot_channel_post_retries_total', help: 'Digest and watch-alert posts tried again after a failed or unknown try.', labelNames: ['platform', 'kind'], registers });
+    this.givenUp = new Counter({ name: 'breachbot_channel_posts_given_up_total', help: 'Digest and watch-alert posts given up for good (an alert refused for over a day, a post never recorded).', labelNames: ['platform', 'kind'], registers });
     const sources = () => this.sources;
     new Gauge({
       name: 'breachbot_outbox_depth',
