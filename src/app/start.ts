@@ -160,7 +160,7 @@ export async function startServing(ctx: BotContext, services: RunningService[], 
     services.push(startDiscordHttp(ctx, handlers, { server, metrics, seen }));
   } else if (config.discord) {
     const { startDiscord } = await import('../discord/index.js');
-    services.push(await startDiscord(ctx, handlers));
+    services.push(await startDiscord(ctx, handlers, { metrics }));
   }
   services.push({ name: 'http', stop: () => server.close() });
   if (!options.listen && !config.listens) {

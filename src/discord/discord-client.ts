@@ -7,6 +7,8 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { BotContext, ChannelPoster, CommandHandler, RunningService } from '../ports/index.js';
 import { handleInteraction, type InteractionDeps } from './interaction-router.js';
+import { interactionLabels } from './interaction-labels.js';
+import type { BotMetrics } from '../http/metrics.js';
 import { createDiscordPoster } from './channel-poster.js';
 
 export interface DiscordService extends RunningService {
@@ -22,6 +24,8 @@ export interface StartDiscordOptions {
   readonly deferAfterMs?: number;
   /** How long to wait for the gateway's READY before giving up (default 30 s). */
   readonly readyTimeoutMs?: number;
+  /** Counts and times the answers for `/metrics`. */
+  readonly metrics?: BotMetrics;
 }
 
 /** discord.js wants the REST base without the version (`https://discord.com/api`); accept it with one too. */
@@ -69,7 +73,13 @@ export async function startDiscord(ctx: BotContext, handlers: readonly CommandHa
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
   };
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, deps);
+    const labels = interactionLabels(interaction.type, { name: 'commandName' in interaction ? interaction.commandName : undefined, customId: 'customId' in interaction ? interaction.customId : undefined });
+    const answered = options.metrics?.startAnswer('discord', labels.via, labels.kind);
+    // The router answers (or logs) every failure itself: a rejection here is a bug, counted as failed.
+    void handleInteraction(interaction, deps).then(
+      () => answered?.('ok'),
+      () => answered?.('failed'),
+    );
   });
   client.on(Events.Error, (err) => log.error('discord: client error', err));
   client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));

@@ -19,10 +19,9 @@ import { Client, Events, InteractionResponseType, InteractionType, type Interact
 import { z } from 'zod';
 import type { BotContext, CommandHandler, Logger, RunningService } from '../ports/index.js';
 import { BodyTooLarge, readBody, sendEmpty, sendJson, type HttpServer } from '../http/http-server.js';
-import { COMMANDS_BY_DISCORD_NAME } from '../../commands/index.js';
-import type { AnswerVia, AskedKind, BotMetrics } from '../http/metrics.js';
+import type { BotMetrics } from '../http/metrics.js';
 import { requestKey, type SeenRequests } from '../http/seen-requests.js';
-import { decodeButton } from './custom-id.js';
+import { interactionLabels } from './interaction-labels.js';
 import { handleInteraction, type InteractionDeps } from './interaction-router.js';
 import { discordPublicKey, verifyDiscordSignature } from './verify-interaction.js';
 
@@ -57,23 +56,6 @@ export interface DiscordHttpOptions {
   /** After this long without an answer, a deferral is sent in its place (default 2,500 ms). */
   readonly answerWithinMs?: number;
   readonly now?: () => number;
-}
-
-function viaOf(type: number): AnswerVia {
-  if (type === InteractionType.ApplicationCommand) return 'command';
-  if (type === InteractionType.MessageComponent) return 'button';
-  if (type === InteractionType.ApplicationCommandAutocomplete) return 'autocomplete';
-  return 'other';
-}
-
-const BUTTON_ASKS = { 'search-page': 'search', 'latest-page': 'latest', details: 'show', suggestion: 'search' } as const;
-
-/** What the user asked for (the `kind` label): the command by its Discord name, the request a button carries, or autocomplete. */
-function askedOf(type: number, data: Record<string, unknown> | undefined): AskedKind {
-  if (type === InteractionType.ApplicationCommandAutocomplete) return 'autocomplete';
-  if (type === InteractionType.ApplicationCommand) return COMMANDS_BY_DISCORD_NAME.get(String(data?.name ?? ''))?.name ?? 'other';
-  const state = typeof data?.custom_id === 'string' ? decodeButton(data.custom_id) : undefined;
-  return state ? BUTTON_ASKS[state.kind] : 'other';
 }
 
 /** What to send when the handler is late: the deferral that fits the interaction. */
@@ -156,8 +138,9 @@ export class DiscordHttpInteractions {
     }
     if (!first) return refuse(409, 'duplicate', `interaction ${data.id} already answered (replayed)`);
 
-    const kind = viaOf(data.type);
-    const answered = metrics?.startAnswer('discord', kind, askedOf(data.type, data.data));
+    const labels = interactionLabels(data.type, { name: data.data?.name, customId: data.data?.custom_id });
+    const kind = labels.via;
+    const answered = metrics?.startAnswer('discord', labels.via, labels.kind);
     let written!: () => void;
     const sent = new Promise<void>((resolve) => (written = resolve));
     const answer = new Promise<unknown>((resolve) =>

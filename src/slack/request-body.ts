@@ -83,16 +83,15 @@ export function readSlackBody(rawBody: string, contentType: string | undefined, 
         if (!click.success) return { kind: 'malformed', reason: `block_actions ${firstIssue(click.error)}` };
         const { user, trigger_id, team, actions } = click.data;
         const keyParts = actions.map((a) => `${a.action_id}\u0001${a.action_ts ?? ''}\u0001${a.value ?? ''}`);
-        const request = decodeState(actions[0]!.value)?.r;
-        return { kind: 'dispatch', body: parsed, via: 'button', asked: askedKind(request), label: `block_actions ${actions[0]!.action_id}`, onceKey: requestKey('action', team?.id ?? '', user.id, trigger_id ?? '', ...keyParts) };
+        return { kind: 'dispatch', body: parsed, ...slackAnswerLabels(parsed), label: `block_actions ${actions[0]!.action_id}`, onceKey: requestKey('action', team?.id ?? '', user.id, trigger_id ?? '', ...keyParts) };
       }
-      return { kind: 'dispatch', body: parsed, via: 'other', asked: 'other', label: String(parsed.type), onceKey: requestKey('signed', signature) };
+      return { kind: 'dispatch', body: parsed, ...slackAnswerLabels(parsed), label: String(parsed.type), onceKey: requestKey('signed', signature) };
     }
     const fields = Object.fromEntries(form);
     const command = SlashCommand.safeParse(fields);
     if (!command.success) return { kind: 'malformed', reason: `form ${firstIssue(command.error)}` };
-    const { team_id, trigger_id, command: name, text } = command.data;
-    return { kind: 'dispatch', body: fields, via: 'command', asked: askedKind(parseCommandText(slackTextToPlain(text ?? ''))), label: `command ${name}`, onceKey: trigger_id ? requestKey('command', team_id, trigger_id) : requestKey('signed', signature) };
+    const { team_id, trigger_id, command: name } = command.data;
+    return { kind: 'dispatch', body: fields, ...slackAnswerLabels(fields), label: `command ${name}`, onceKey: trigger_id ? requestKey('command', team_id, trigger_id) : requestKey('signed', signature) };
   }
   if (type === 'application/json') {
     const parsed = parseJson(rawBody);
@@ -105,11 +104,26 @@ export function readSlackBody(rawBody: string, contentType: string | undefined, 
     if (parsed.type === 'event_callback') {
       const event = EventCallback.safeParse(parsed);
       if (!event.success) return { kind: 'malformed', reason: `event_callback ${firstIssue(event.error)}` };
-      const mention = event.data.event.type === 'app_mention';
-      const said = typeof event.data.event.text === 'string' ? event.data.event.text : '';
-      return { kind: 'dispatch', body: parsed, via: mention ? 'mention' : 'other', asked: mention ? askedKind(parseCommandText(slackTextToPlain(mentionText(said)))) : 'other', label: `event ${event.data.event.type}`, onceKey: requestKey('event', event.data.event_id) };
+      return { kind: 'dispatch', body: parsed, ...slackAnswerLabels(parsed), label: `event ${event.data.event.type}`, onceKey: requestKey('event', event.data.event_id) };
     }
-    return { kind: 'dispatch', body: parsed, via: 'other', asked: 'other', label: parsed.type, onceKey: requestKey('signed', signature) };
+    return { kind: 'dispatch', body: parsed, ...slackAnswerLabels(parsed), label: parsed.type, onceKey: requestKey('signed', signature) };
   }
   return { kind: 'malformed', reason: `unsupported content type ${JSON.stringify(type.slice(0, 60))}` };
+}
+
+/**
+ * The `/metrics` labels of a Slack request, whichever way it came (HTTP or Socket Mode): how it
+ * came (`via`) and what the user asked for (`asked`: the command parsed from the text typed, the
+ * request a button carries). Bounded by the command registry, whatever users type.
+ */
+export function slackAnswerLabels(body: Record<string, unknown>): { readonly via: AnswerVia; readonly asked: AskedKind } {
+  if (typeof body.command === 'string') return { via: 'command', asked: askedKind(parseCommandText(slackTextToPlain(typeof body.text === 'string' ? body.text : ''))) };
+  if (body.type === 'block_actions') {
+    const actions = Array.isArray(body.actions) ? (body.actions as { value?: unknown }[]) : [];
+    const value = actions[0]?.value;
+    return { via: 'button', asked: askedKind(decodeState(typeof value === 'string' ? value : undefined)?.r) };
+  }
+  const event = body.type === 'event_callback' && isPlainObject(body.event) ? body.event : undefined;
+  if (event?.type === 'app_mention') return { via: 'mention', asked: askedKind(parseCommandText(slackTextToPlain(mentionText(typeof event.text === 'string' ? event.text : '')))) };
+  return { via: 'other', asked: 'other' };
 }

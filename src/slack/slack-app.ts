@@ -9,6 +9,7 @@ import type { BotContext, CommandHandler, Logger, RunningService } from '../port
 import type { CoreHolder } from '../core/core-holder.js';
 import { HttpServer } from '../http/http-server.js';
 import type { BotMetrics } from '../http/metrics.js';
+import { slackAnswerLabels } from './request-body.js';
 import { MemorySeenRequests, type SeenRequests } from '../http/seen-requests.js';
 import { SlackHttpReceiver, type SlackRequestOutcome } from './http-receiver.js';
 import { MemoryInstallationRecords, StoredInstallations, type InstallationRecords } from './installation-store.js';
@@ -97,6 +98,21 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
         })
       : undefined;
   const app = receiver ? new App({ ...common, receiver }) : new App({ ...common, appToken: config.appToken ?? '', socketMode: true });
+  // Socket Mode answers counted for /metrics as the HTTP receiver counts its own: by what was asked.
+  const metrics = options.metrics;
+  if (!receiver && metrics) {
+    app.use(async ({ body, next }) => {
+      const labels = slackAnswerLabels(body as Record<string, unknown>);
+      const answered = metrics.startAnswer('slack', labels.via, labels.asked);
+      try {
+        await next();
+        answered('ok');
+      } catch (err) {
+        answered('failed');
+        throw err;
+      }
+    });
+  }
   // A server of its own when none is shared (a Slack-only bot, tests).
   const ownServer = receiver && !options.server ? new HttpServer(log) : undefined;
   if (receiver) receiver.mount(options.server ?? ownServer!);

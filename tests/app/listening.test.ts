@@ -15,6 +15,7 @@ import type { RunningService } from '../../src/ports/index.js';
 import { seedCore, seedDataDir } from '../helpers/catalog-fixtures.js';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack, SIGNING_SECRET, slashCommandForm } from '../slack/fake-slack.js';
 import { FAKE_TOKEN } from '../discord/fake-discord.js';
+import { until } from '../digest/fixtures.js';
 
 const PUBLIC_KEY = 'ab'.repeat(32);
 
@@ -63,12 +64,16 @@ describe('GIVEN the bot started in Slack Socket Mode', () => {
     expect(JSON.stringify(ack.payload)).toContain('Ticketmaster');
   });
 
-  it('WHEN PORT is set (0: any free port) THEN /healthz, /readyz and /metrics answer on it', async () => {
+  it('WHEN PORT is set (0: any free port) THEN /healthz, /readyz and /metrics answer on it, /metrics counting the answers given over the socket', async () => {
     const { port, lines } = await start({ PORT: '0' });
     expect(port).toBeGreaterThan(0);
     expect(lines.find((l) => l.startsWith('http: listening'))).toBe(`http: listening on port ${port} (GET /healthz, /readyz, /metrics)`);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
-    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toMatch(/^breachbot_catalog_incidents 9$/m);
+    await slack!.envelope('slash_commands', slashCommandForm('stats', slack!.responseUrl('socket-stats')));
+    // The ack goes back first; the answer is counted once the listener is done.
+    const metrics = async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    await until(async () => /^breachbot_answers_total\{platform="slack",via="command",kind="stats",outcome="ok"\} 1$/m.test(await metrics()), 'the answer to be counted');
+    expect(await metrics()).toMatch(/^breachbot_catalog_incidents 9$/m);
   });
 });

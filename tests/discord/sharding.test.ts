@@ -8,18 +8,20 @@ import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/env.js';
 import { CoreHolder } from '../../src/core/core-holder.js';
 import { startDiscord, type DiscordService } from '../../src/discord/index.js';
+import { BotMetrics } from '../../src/http/metrics.js';
 import { seedCore } from '../helpers/catalog-fixtures.js';
 import { FAKE_TOKEN, FakeDiscord, slashCommand } from './fake-discord.js';
 
 let fake: FakeDiscord;
 let bot: DiscordService;
+const metrics = new BotMetrics();
 
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
   fake.recommendedShards = 2;
   const loaded = loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: 'auto' });
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  bot = await startDiscord({ config: loaded.config, holder: new CoreHolder(seedCore()), log: createLogger([FAKE_TOKEN], () => undefined) }, [], { readyTimeoutMs: 25_000 });
+  bot = await startDiscord({ config: loaded.config, holder: new CoreHolder(seedCore()), log: createLogger([FAKE_TOKEN], () => undefined) }, [], { readyTimeoutMs: 25_000, metrics });
 }, 40_000);
 
 afterAll(async () => {
@@ -46,6 +48,8 @@ describe('GIVEN DISCORD_SHARDS=auto and a gateway recommending 2 shards', () => 
       await new Promise((r) => setTimeout(r, 100));
       expect(fake.requests.filter((r) => r.path.includes(`/interactions/${payload.id}/`))).toHaveLength(1);
     }
+    // Gateway answers are counted as the HTTP endpoint's are: by what was asked.
+    expect(await metrics.text()).toMatch(/^breachbot_answers_total\{platform="discord",via="command",kind="search",outcome="ok"\} 2$/m);
   });
 });
 
