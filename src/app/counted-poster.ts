@@ -1,6 +1,7 @@
 /**
  * A channel poster that counts what it posts for `/metrics`: each post by kind (digest or watch
- * alert, read from its outbox key) and outcome; a retry is a post of the same answer to the same
+ * alert, read from its outbox key) and outcome (`found` when the post turned out to be an earlier
+ * try's message already in the channel, so `ok` counts new messages only); a retry is a post of the same answer to the same
  * channel after a failure (the quick retries reuse the answer object), or a post that must first
  * look for an earlier try (`reconcile`: a retry from the outbox, or of a crashed process's post).
  */
@@ -26,7 +27,8 @@ export function countedPoster(poster: ChannelPoster, metrics: BotMetrics): Chann
         metrics.posts.inc({ platform, kind, outcome: 'failed' });
         throw err;
       }
-      metrics.posts.inc({ platform, kind, outcome: result.ok ? 'ok' : result.gone ? 'gone' : 'failed' });
+      // `found`: an earlier try's message was found in the channel (a replica died between post and record): not a new message.
+      metrics.posts.inc({ platform, kind, outcome: result.ok ? (result.sent === 0 ? 'found' : 'ok') : result.gone ? 'gone' : 'failed' });
       if (!result.ok) {
         const set = failedBefore.get(answer) ?? new Set<string>();
         set.add(where);

@@ -49,7 +49,16 @@ export interface AcceptedPart {
  * channel no longer exists or the bot was removed (stop posting there).
  */
 export type PostResult =
-  | { readonly ok: true; readonly messageIds: readonly string[]; readonly accepted: readonly AcceptedPart[] }
+  | {
+      readonly ok: true;
+      readonly messageIds: readonly string[];
+      readonly accepted: readonly AcceptedPart[];
+      /**
+       * Messages this call sent; fewer than `messageIds` when an earlier try's were found in the
+       * channel (reconciled) instead. Absent when the poster cannot tell (counted as all sent).
+       */
+      readonly sent?: number;
+    }
   | {
       readonly ok: false;
       readonly retryable: boolean;

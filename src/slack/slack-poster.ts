@@ -142,6 +142,7 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
       const parts = answerToParts(answer, language);
       const keys = parts.map((p, i) => `${channel.workspaceId}/${channel.channelId}/${i}/${parts.length}/${createHash('sha256').update(JSON.stringify(p.message)).digest('hex')}`);
       const done: AcceptedPart[] = [];
+      let sent = 0;
       const partKey = (i: number) => (postOptions.key ? `${postOptions.key}.${i}` : undefined);
       // An earlier try may have posted some parts (its response lost): find them before posting anything.
       let found = new Map<string, string>();
@@ -172,12 +173,13 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
           return done.length ? { ...result, accepted: done } : result;
         }
         remember(key, ts);
+        sent++;
         const part: AcceptedPart = { messageId: ts, incidentIds };
         done.push(part);
         await postOptions.onAccepted?.(part);
       }
       for (const key of keys) accepted.delete(key);
-      return { ok: true, messageIds: done.map((p) => p.messageId), accepted: done };
+      return { ok: true, messageIds: done.map((p) => p.messageId), accepted: done, sent };
     },
   };
 }

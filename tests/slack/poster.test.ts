@@ -48,7 +48,7 @@ describe('GIVEN a digest that fits one message', () => {
     expect(blockKitProblems(message)).toEqual([]);
     expect(unsafeMarkup(message)).toEqual([]);
     const ts = expect.stringMatching(/^\d+\.\d+$/);
-    expect(result).toEqual({ ok: true, messageIds: [ts], accepted: [{ messageId: ts, incidentIds: ['orange-2014-04', 'ticketmaster-inbenta-2018'] }] });
+    expect(result).toEqual({ ok: true, messageIds: [ts], accepted: [{ messageId: ts, incidentIds: ['orange-2014-04', 'ticketmaster-inbenta-2018'] }], sent: 1 });
   });
 });
 
