@@ -12,7 +12,7 @@
  * Both are counted (`onGivenUp`, the `breachbot_channel_posts_given_up_total` metric).
  */
 import { channelKey } from '../ports/index.js';
-import type { DeliveryKind, OutboxItem } from '../store/state-store.js';
+import type { OutboxItem, OutboxKind } from '../store/state-store.js';
 import type { FeatureDeps } from './feature-deps.js';
 
 /** A queued alert older than this is given up, not queued again, when its outbox item is abandoned. */
@@ -26,7 +26,7 @@ export const UNRECORDED_FIRST_WAIT_MS = 30_000;
 export const UNRECORDED_MAX_WAIT_MS = 30 * 60_000;
 
 /** Told once per post given up for good: its platform, kind and why. */
-export type GivenUpListener = (given: { readonly platform: string; readonly kind: DeliveryKind; readonly reason: string }) => void;
+export type GivenUpListener = (given: { readonly platform: string; readonly kind: OutboxKind; readonly reason: string }) => void;
 
 /**
  * Per outbox key, how often this process found the post unrecordable and when it may look

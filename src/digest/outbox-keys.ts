@@ -34,9 +34,10 @@ export function updateKey(channel: ChannelRef, versions: readonly string[]): str
   return `u:${channelHash(channel, versions, 24)}`;
 }
 
-/** What a key posts: a digest (`d:`), an alert (`a:`), or something else (a post made without the outbox). */
-export function outboxKeyKind(key: string | undefined): 'digest' | 'alert' | 'other' {
+/** What a key posts: a digest (`d:`), an alert (`a:`), an update note (`u:`), or something else (a post made without the outbox). */
+export function outboxKeyKind(key: string | undefined): 'digest' | 'alert' | 'update' | 'other' {
   if (key?.startsWith('d:')) return 'digest';
   if (key?.startsWith('a:')) return 'alert';
+  if (key?.startsWith('u:')) return 'update';
   return 'other';
 }

@@ -8,7 +8,7 @@
  * | `breachbot_answers_total` | counter | `platform` (slack, discord), `via` (command, mention, button, autocomplete, other), `kind` (what was asked: a command of the registry — search, latest, stats, show, status, digest, watch, language, help — or usage, autocomplete, other), `outcome` (ok, failed) |
  * | `breachbot_answer_duration_seconds` | histogram | `platform`, `kind` |
  * | `breachbot_requests_refused_total` | counter | `platform`, `reason` (bad-signature, malformed, too-large, duplicate) |
- * | `breachbot_channel_posts_total` | counter | `platform`, `kind` (digest, alert), `outcome` (ok: a new message, found: an earlier try's message found in the channel, failed, gone) |
+ * | `breachbot_channel_posts_total` | counter | `platform`, `kind` (digest, alert, update), `outcome` (ok: a new message, found: an earlier try's message found in the channel, failed, gone) |
  * | `breachbot_channel_post_retries_total` | counter | `platform`, `kind`: a digest or alert tried again after a failed or unknown try |
  * | `breachbot_channel_posts_given_up_total` | counter | `platform`, `kind`: a watch alert refused for over a day, or a post accepted but never recorded, given up for good |
  * | `breachbot_outbox_depth` | gauge | deliveries waiting in the state store |
