@@ -20,8 +20,21 @@ export interface SubscriptionFacts {
   /** ISO date-times. */
   readonly createdAt: string;
   readonly lastRunAt?: string | undefined;
-  readonly lastError?: string | undefined;
+  /** Why the last digest did not go out (cleared when one does). */
+  readonly lastFailure?: RunFailure | undefined;
 }
+
+/**
+ * Why a digest did not go out, as facts: `detail` is the technical token (a platform's error code,
+ * an HTTP status, a database message) shown as code in every language. `other` is a failure
+ * recorded as text by an earlier version.
+ */
+export type RunFailure =
+  | { readonly kind: 'filters-unreadable'; readonly filters: string; readonly detail: string }
+  | { readonly kind: 'not-recordable'; readonly detail: string }
+  | { readonly kind: 'refused'; readonly detail: string; readonly tries: number }
+  | { readonly kind: 'given-up'; readonly detail: string }
+  | { readonly kind: 'other'; readonly detail: string };
 
 /** What went wrong with the bot's saved state (the store's problem kinds). */
 export type StateProblemKind = 'missing' | 'replaced' | 'deleted' | 'unreachable';

@@ -8,6 +8,7 @@ import type { ChannelStatus, DigestOutcome, FeatureOutcome, VendorClient } from 
 import type { Incident } from '../core/incident-schema.js';
 import type { ParsedQuery } from '../core/query-parser.js';
 import type { StoreProblem, Subscription, WatchEntry } from '../store/state-store.js';
+import { readRunFailure } from './run-failure.js';
 
 export type { VendorClient };
 
@@ -64,7 +65,7 @@ export interface StatusInput {
 function channelStatus(input: StatusInput): ChannelStatus {
   const breaches = input.pending?.filter((i) => i.kind === 'breach').length ?? 0;
   return {
-    ...(input.sub ? { subscription: input.sub } : {}),
+    ...(input.sub ? { subscription: { ...input.sub, lastFailure: readRunFailure(input.sub.lastError) } } : {}),
     ...(input.query ? { filters: input.query } : {}),
     ...(input.nextRun ? { nextRun: input.nextRun.toISOString() } : {}),
     delivered: input.delivered,

@@ -18,6 +18,7 @@ import { onTheirWay } from './outbox-sweep.js';
 import { digestKey } from './outbox-keys.js';
 import { updatesForDigest } from './incident-updates.js';
 import { withUpdates } from './update-notes.js';
+import { storedRunFailure } from './run-failure.js';
 
 export type DigestRunStatus =
   /** Posted; `incidents` are now recorded as delivered. */
@@ -84,7 +85,7 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
   const filters = compileFilters(core, sub.filters);
   if (!filters.ok) {
     const reason = `its filters “${sub.filters}” can no longer be read (${filters.error.code}${filters.error.detail ? `: ${filters.error.detail}` : ''})`;
-    await store.recordRun(sub.id, { error: reason });
+    await store.recordRun(sub.id, { error: storedRunFailure({ kind: 'filters-unreadable', filters: sub.filters, detail: filters.error.code }) });
     log.error(`digest for ${where} not posted: ${reason}`);
     return { status: 'failed', incidents: [], reason };
   }
@@ -107,7 +108,7 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
   } catch (err) {
     const reason = `the state database cannot record it (${(err as Error).message}); nothing posted`;
     log.error(`digest for ${where} not posted: ${reason}`);
-    await Promise.resolve(store.recordRun(sub.id, { error: reason })).catch(() => undefined);
+    await Promise.resolve(store.recordRun(sub.id, { error: storedRunFailure({ kind: 'not-recordable', detail: (err as Error).message }) })).catch(() => undefined);
     return { status: 'failed', incidents: [], reason };
   }
   // The slot is run: from here the outbox owns the post (a failure is retried from it, once).
@@ -126,8 +127,7 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
     case 'unrecorded':
       return { status: 'failed', incidents: [], reason: outcome.reason };
     case 'later': {
-      const reason = `${outcome.reason} (${outcome.attempts} tries)`;
-      await store.recordRun(sub.id, { error: reason });
+      await store.recordRun(sub.id, { error: storedRunFailure({ kind: 'refused', detail: outcome.reason, tries: outcome.attempts }) });
       log.warn(
         `digest for ${where} not posted (${outcome.reason})${outcome.incidents.length ? `; ${outcome.incidents.length} incident(s) in the messages accepted are recorded as delivered` : ''}; tried again from ${outcome.notBefore.toISOString()}, no sooner`,
       );
@@ -139,7 +139,7 @@ async function runLocked(deps: FeatureDeps, id: number, options: DigestRunOption
         log.warn(`channel ${where} is gone (${outcome.reason}): its digest is paused until someone subscribes again`);
         return { status: 'gone', incidents: outcome.incidents, reason: outcome.reason };
       }
-      await store.recordRun(sub.id, { error: outcome.reason });
+      await store.recordRun(sub.id, { error: storedRunFailure({ kind: 'given-up', detail: outcome.reason }) });
       log.warn(`digest for ${where} given up (${outcome.reason}); the next digest includes what it did not post`);
       return { status: 'failed', incidents: outcome.incidents, reason: outcome.reason };
   }

@@ -5,7 +5,7 @@
  * kept as code pieces, so French typography never re-spaces `heure:08:30` or `data:`.
  */
 import type { ErrorAnswer, MessageAnswer } from '../core/answer.js';
-import type { ChannelStatus, DigestOutcome, FeatureOutcome, IncidentRevision, StateProblemKind, SubscriptionFacts } from '../core/feature-outcome.js';
+import type { ChannelStatus, DigestOutcome, FeatureOutcome, IncidentRevision, RunFailure, StateProblemKind, SubscriptionFacts } from '../core/feature-outcome.js';
 import type { Incident } from '../core/incident-schema.js';
 import type { Lang } from '../core/lang.js';
 import type { ParsedQuery } from '../core/query-parser.js';
@@ -275,10 +275,30 @@ function digestStatusLines(status: ChannelStatus, spell: CommandSpelling, lang: 
       lines.push(phrase(lang)`${fr ? 'Dans le prochain résumé, pour l’instant' : 'In the next digest so far'}${c(lang)}${pending}`);
     }
     if (sub.lastRunAt) lines.push(phrase(lang)`${fr ? 'Dernier résumé' : 'Last digest'}${c(lang)}${formatInstant(sub.lastRunAt, sub.timeZone, lang)}`);
-    if (sub.lastError) lines.push(phrase(lang)`${fr ? 'Dernier échec' : 'Last failure'}${c(lang)}${sub.lastError}`);
+    if (sub.lastFailure) lines.push(phrase(lang)`${fr ? 'Dernier échec' : 'Last failure'}${c(lang)}`.concat(runFailureWords(sub.lastFailure, lang)));
   }
   lines.push(phrase(lang)`${fr ? 'Incidents déjà publiés ici' : 'Incidents already posted here'}${c(lang)}${status.delivered}`);
   return lines;
+}
+
+/** Why the last digest did not go out: the facts in the reader's words, the technical token as code. */
+export function runFailureWords(failure: RunFailure, lang: Lang): Phrase {
+  const fr = lang === 'fr';
+  const detail = code(failure.detail);
+  switch (failure.kind) {
+    case 'filters-unreadable':
+      return fr ? phrase(lang)`ses filtres ${code(failure.filters)} ne se lisent plus (${detail})` : phrase(lang)`its filters ${code(failure.filters)} can no longer be read (${detail})`;
+    case 'not-recordable':
+      return fr ? phrase(lang)`la base d’état n’a pas pu l’enregistrer, rien n’a été publié (${detail})` : phrase(lang)`the state database could not record it, nothing was posted (${detail})`;
+    case 'refused': {
+      const tries = fr ? `${failure.tries} essai${failure.tries > 1 ? 's' : ''}` : `${failure.tries} tr${failure.tries === 1 ? 'y' : 'ies'}`;
+      return fr ? phrase(lang)`la plateforme l’a refusé après ${tries} (${detail}) ; il sera réessayé` : phrase(lang)`the platform refused it after ${tries} (${detail}); it will be tried again`;
+    }
+    case 'given-up':
+      return fr ? phrase(lang)`abandonné (${detail}) ; le prochain résumé reprend ce qu’il n’a pas publié` : phrase(lang)`given up (${detail}); the next digest includes what it did not post`;
+    case 'other':
+      return [detail];
+  }
 }
 
 function watchListLines(names: readonly string[], spell: CommandSpelling, lang: Lang): Phrase[] {

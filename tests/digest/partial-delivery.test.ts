@@ -17,6 +17,7 @@ import { createSlackPoster } from '../../src/slack/index.js';
 import { createDiscordPoster, createPosterRest } from '../../src/discord/index.js';
 import { createTextPoster } from '../../src/terminal/text-poster.js';
 import { postWithRetry, startDigests, type Digests, type RetryPolicy } from '../../src/digest/index.js';
+import { readRunFailure } from '../../src/digest/run-failure.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, until } from './fixtures.js';
 
@@ -192,7 +193,7 @@ describe.each(['slack', 'discord'] as const)('GIVEN a 30-incident digest split i
     expect([...await store.deliveredIds(ch)].sort()).toEqual([...inFirstTwo].sort());
     expect([...(first?.incidents ?? [])].sort()).toEqual([...inFirstTwo].sort());
     for (const d of (await store.deliveries(ch))) expect(d.messageIds).toEqual([(p1!.incidentIds.includes(d.incidentId) ? p1 : p2)!.messageId]);
-    expect((await store.subscription(ch))?.lastError).toMatch(/\(3 tries\)$/);
+    expect(readRunFailure((await store.subscription(ch))?.lastError)).toMatchObject({ kind: 'refused', tries: 3 });
 
     // The digest stays in the outbox: a new run has nothing to add (the 10 are on their way)...
     expect((await digests.scheduler.runNow(sub.id))?.status).toBe('nothing-new');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDigests, type Digests } from '../../src/digest/index.js';
+import { readRunFailure } from '../../src/digest/run-failure.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, TO_FAKE, until } from './fixtures.js';
 import { createHttpPoster, startFakePlatform, type FakePlatform } from './fake-platform.js';
@@ -104,7 +105,7 @@ describe('GIVEN a channel subscribed on a database file', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     await until(async () => (await p.store.subscription(ch))?.lastError !== undefined, 'failure recorded');
     expect((await p.store.deliveredIds(ch)).size).toBe(0);
-    expect((await p.store.subscription(ch))?.lastError).toBe('HTTP 503 (3 tries)');
+    expect(readRunFailure((await p.store.subscription(ch))?.lastError)).toEqual({ kind: 'refused', detail: 'HTTP 503', tries: 3 });
     await p.digests.service.stop();
 
     vi.setSystemTime(new Date('2027-01-10T09:30:00Z'));

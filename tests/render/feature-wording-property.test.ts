@@ -48,6 +48,13 @@ const OUTCOMES: readonly [FeatureOutcome, readonly typeof incidents[number][]][]
   [{ kind: 'digest-status', status: status({ stateProblems: ['missing', 'unreachable'] }) }, []],
   [{ kind: 'digest-status', status: status({ subscription: undefined, watches: [] }) }, []],
   [{ kind: 'channel-status', status: status() }, []],
+  // The last failure of each kind (issue 13: the status said it in English in a French channel).
+  [{ kind: 'digest-status', status: status({ subscription: subscription({ lastFailure: { kind: 'refused', detail: 'HTTP 503', tries: 3 } }) }) }, []],
+  [{ kind: 'digest-status', status: status({ subscription: subscription({ lastFailure: { kind: 'refused', detail: 'ratelimited', tries: 1 } }) }) }, []],
+  [{ kind: 'digest-status', status: status({ subscription: subscription({ lastFailure: { kind: 'filters-unreadable', filters: 'data:bogus', detail: 'unknown-data-class' } }) }) }, []],
+  [{ kind: 'digest-status', status: status({ subscription: subscription({ lastFailure: { kind: 'not-recordable', detail: 'SQLITE_READONLY: attempt to write a readonly database' } }) }) }, []],
+  [{ kind: 'digest-status', status: status({ subscription: subscription({ lastFailure: { kind: 'given-up', detail: 'not_in_channel' } }) }) }, []],
+  [{ kind: 'channel-status', status: status({ subscription: subscription({ lastFailure: { kind: 'other', detail: 'ECONNRESET' } }) }) }, []],
   [{ kind: 'channel-status', status: status({ subscription: subscription({ active: false }), pending: undefined, watches: [] }) }, []],
   [{ kind: 'nothing-to-preview' }, []],
   [{ kind: 'preview', nextRun: '2026-12-02T07:30:00Z', timeZone: 'Europe/Paris', digest: { kind: 'digest', since: '2026-12-01T07:30:00Z', timeZone: 'Europe/Paris' } }, incidents],
@@ -109,8 +116,8 @@ function platformSlips(text: string, platform: Platform): Violation[] {
   return out;
 }
 
-const FEATURE_ENGLISH = /\b(Updated|Updates to|count revised|new source|Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done)\b/;
-const FEATURE_FRENCH = /\b(Mise à jour|Mis à jour|nombre révisé|nouvelle source|Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun)\b/;
+const FEATURE_ENGLISH = /\b(Updated|Updates to|count revised|new source|Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done|Last failure|tries|refused it|given up|can no longer be read)\b/;
+const FEATURE_FRENCH = /\b(Mise à jour|Mis à jour|nombre révisé|nouvelle source|Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun|Dernier échec|essais|l’a refusé|abandonné|ne se lisent plus)\b/;
 
 function judge(text: string, lang: Lang, platform: Platform, data: string[], inc = incidents): Violation[] {
   const found = [...wordingViolations(text, lang, inc, data), ...platformSlips(text, platform)];
