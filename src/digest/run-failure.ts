@@ -1,8 +1,8 @@
 /**
  * A digest's last failure as the store keeps it: one text column (`subscriptions.last_error`)
  * holding the typed `RunFailure` as JSON, so `/breach status` words it in the reader's language
- * instead of showing the English sentence the log got. Text an earlier version stored is read
- * back as `other`, shown as it is.
+ * instead of showing the English sentence the log got. The sentences earlier versions stored are
+ * read back as the same facts where they have a known shape, else as `other` (shown as code).
  */
 import { z } from 'zod';
 import type { RunFailure } from '../core/feature-outcome.js';
