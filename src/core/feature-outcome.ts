@@ -45,7 +45,7 @@ export interface VendorClient {
   readonly client: string;
 }
 
-/** Everything a channel's status says: its digest, what is pending, what was posted, its watchlist. */
+/** Everything a channel's status says: its digest, what is pending, what was posted, its "updated" notes switch, its watchlist. */
 export interface ChannelStatus {
   readonly subscription?: SubscriptionFacts | undefined;
   /** The subscription's filters, read. */
@@ -54,8 +54,14 @@ export interface ChannelStatus {
   readonly nextRun?: string | undefined;
   readonly delivered: number;
   readonly watches: readonly string[];
-  /** Breaches and attacks the next digest would hold if it went now (an active subscription whose filters read). */
-  readonly pending?: { readonly breaches: number; readonly attacks: number } | undefined;
+  /**
+   * What the next digest would hold if it went now (an active subscription whose filters read):
+   * its new breaches and attacks, and the incidents the channel had that changed since the last
+   * digest (its "Updated since …" section).
+   */
+  readonly pending?: { readonly breaches: number; readonly attacks: number; readonly updated: number } | undefined;
+  /** Whether the channel gets "updated" notes (`/breach updates on|off`); the digest lists the changes either way. */
+  readonly updates: boolean;
   readonly stateProblems: readonly StateProblemKind[];
 }
 

@@ -66,16 +66,19 @@ export class DigestCommandHandler implements CommandHandler {
     return { platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId };
   }
 
-  /** What `digest status` and `status` report: the subscription, what its next digest would hold so far, the watchlist. */
+  /** What `digest status` and `status` report: the subscription, what its next digest would hold so far, the "updated" notes switch, the watchlist. */
   private async statusOf(conversation: Conversation): Promise<StatusInput> {
     const { store, holder } = this.deps;
     const channel = this.channelOf(conversation);
-    const [sub, delivered, watches, health] = await Promise.all([store.subscription(channel), store.deliveredIds(channel), store.watches(channel), store.health()]);
+    const [sub, delivered, watches, health, updates] = await Promise.all([store.subscription(channel), store.deliveredIds(channel), store.watches(channel), store.health(), store.channelUpdates(channel)]);
     const core = holder.core;
     const compiled = sub ? compileFilters(core, sub.filters) : undefined;
-    // The same selection the digest run and `digest preview` make.
+    // The same selection the digest run and `digest preview` make, new incidents and updates section alike.
     const pending = sub?.active && compiled?.ok ? selectDigestFromRecords({ records: core.records, since: sub.createdAt, delivered, matchesId: compiled.matchesId }) : undefined;
+    const pendingUpdates = sub && pending ? await updatesForDigest(store, channel, sub.lastRunAt ?? sub.createdAt, this.deps.now(), (id) => core.incident(id), new Set(pending.map((i) => i.id))) : undefined;
     return {
+      updates,
+      ...(pendingUpdates ? { pendingUpdates: pendingUpdates.length } : {}),
       sub,
       query: compiled?.ok ? compiled.query : undefined,
       nextRun: sub ? this.schedule.nextRun(sub.id) : undefined,

@@ -56,8 +56,12 @@ export interface StatusInput {
   readonly nextRun: Date | undefined;
   readonly delivered: number;
   readonly watches: readonly WatchEntry[];
-  /** What the next digest would hold if it went now (an active subscription whose filters read). */
+  /** What the next digest would hold if it went now (an active subscription whose filters read): its new incidents. */
   readonly pending?: readonly Incident[];
+  /** How many incidents the channel had that the next digest would list as updated (with `pending`). */
+  readonly pendingUpdates?: number;
+  /** Whether the channel gets "updated" notes. */
+  readonly updates: boolean;
   /** The state database lost, replaced or unreachable: what is shown may be incomplete. */
   readonly stateProblems?: readonly StoreProblem[];
 }
@@ -70,7 +74,8 @@ function channelStatus(input: StatusInput): ChannelStatus {
     ...(input.nextRun ? { nextRun: input.nextRun.toISOString() } : {}),
     delivered: input.delivered,
     watches: input.watches.map((w) => w.name),
-    ...(input.pending ? { pending: { breaches, attacks: input.pending.length - breaches } } : {}),
+    ...(input.pending ? { pending: { breaches, attacks: input.pending.length - breaches, updated: input.pendingUpdates ?? 0 } } : {}),
+    updates: input.updates,
     stateProblems: (input.stateProblems ?? []).map((p) => p.kind),
   };
 }

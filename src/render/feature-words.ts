@@ -269,16 +269,35 @@ function digestStatusLines(status: ChannelStatus, spell: CommandSpelling, lang: 
           : phrase(lang)`This channel's digest is paused: ${reason}. Subscribe again to resume it.`,
       ...settingsLines(sub, status.filters, sub.active ? status.nextRun : undefined, lang),
     );
-    if (sub.active && status.pending) {
-      const n = status.pending.breaches + status.pending.attacks;
-      const pending = n ? `${incidentsWord(n, lang)} (${kindCounts(status.pending.breaches, status.pending.attacks, lang)})` : fr ? 'rien de nouveau' : 'nothing new';
-      lines.push(phrase(lang)`${fr ? 'Dans le prochain résumé, pour l’instant' : 'In the next digest so far'}${c(lang)}${pending}`);
-    }
+    if (sub.active && status.pending) lines.push(phrase(lang)`${fr ? 'Dans le prochain résumé, pour l’instant' : 'In the next digest so far'}${c(lang)}${pendingText(status.pending, lang)}`);
     if (sub.lastRunAt) lines.push(phrase(lang)`${fr ? 'Dernier résumé' : 'Last digest'}${c(lang)}${formatInstant(sub.lastRunAt, sub.timeZone, lang)}`);
     if (sub.lastFailure) lines.push(phrase(lang)`${fr ? 'Dernier échec' : 'Last failure'}${c(lang)}`.concat(runFailureWords(sub.lastFailure, lang)));
   }
-  lines.push(phrase(lang)`${fr ? 'Incidents déjà publiés ici' : 'Incidents already posted here'}${c(lang)}${status.delivered}`);
+  lines.push(phrase(lang)`${fr ? 'Incidents déjà publiés ici' : 'Incidents already posted here'}${c(lang)}${status.delivered}`, updatesSettingLine(status.updates, spell, lang));
   return lines;
+}
+
+/** "1 new incident (1 breach) and 2 updated incidents", "nothing new": what the next digest holds so far. */
+function pendingText(pending: NonNullable<ChannelStatus['pending']>, lang: Lang): string {
+  const fr = lang === 'fr';
+  const n = pending.breaches + pending.attacks;
+  const u = pending.updated;
+  const parts = [
+    ...(n ? [`${incidentsWord(n, lang)} (${kindCounts(pending.breaches, pending.attacks, lang)})`] : []),
+    ...(u ? [fr ? `${formatNumber(u, lang)} incident${u > 1 ? 's' : ''} mis à jour` : `${formatNumber(u, lang)} updated incident${u === 1 ? '' : 's'}`] : []),
+  ];
+  return parts.length ? parts.join(fr ? ' et ' : ' and ') : fr ? 'rien de nouveau' : 'nothing new';
+}
+
+/** The channel's "updated" notes switch, and the command that turns it the other way. */
+function updatesSettingLine(on: boolean, spell: CommandSpelling, lang: Lang): Phrase {
+  const to = code(spell.command('updates', lang, on ? 'off' : 'on'));
+  if (lang === 'fr') {
+    return on
+      ? phrase(lang)`Notes « mis à jour » : activées (${to} pour les arrêter)`
+      : phrase(lang)`Notes « mis à jour » : désactivées, le résumé liste quand même les incidents mis à jour (${to} pour les recevoir)`;
+  }
+  return on ? phrase(lang)`“Updated” notes: on (${to} stops them)` : phrase(lang)`“Updated” notes: off, the digest still lists updated incidents (${to} to get them)`;
 }
 
 /** Why the last digest did not go out: the facts in the reader's words, the technical token as code. */

@@ -11,6 +11,7 @@ import { type CommandSpelling, TEXT_SPELLING } from '../../src/render/command-sp
 import { SLACK_SPELLING } from '../../src/slack/slack-messages.js';
 import { DISCORD_SPELLING } from '../../src/discord/command-spelling.js';
 import { parseCommandText } from '../../commands/index.js';
+import { ChannelUpdatesHandler } from '../../src/settings/channel-updates.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, type TestContext } from './fixtures.js';
 
 /** The reply as the terminal shows it, or as the platform whose spelling is given renders it (the handler's reply is the same for all). */
@@ -100,6 +101,38 @@ describe('GIVEN someone who is not a channel admin', () => {
     expect((await store.subscriptions())).toHaveLength(1);
     // `digest status` says the same of the digest.
     expect(text(await ask('digest status', reader))).toContain('In the next digest so far: 1 new incident (1 breach)');
+  });
+
+  it('THEN after "/breach updates off" the status says the notes are off, and "next digest so far" counts a change to an incident the channel had', async () => {
+    await ask('digest subscribe 08:30 Europe/Paris');
+    const channel = { platform: 'fake', workspaceId: 'W1', channelId: 'C1' };
+    await store.recordDeliveries(channel, ['old-acme-2020'], 'alert', new Date(Date.now() - 60_000), ['m1']);
+    // First sight of the facts the channel received.
+    expect(await digests.onCatalogReloaded()).toEqual({ changed: 0, notes: 0 });
+    const reader = conversation('C1', { isAdmin: false });
+    const before = text(await ask('status', reader));
+    expect(before).toContain('\nIn the next digest so far: nothing new\n');
+    expect(before).toContain('\n“Updated” notes: on (`/breach updates off` stops them)\n');
+
+    const updates = new ChannelUpdatesHandler(store);
+    expect(text(await updates.handle(parseCommandText('updates off'), conversation('C1')))).toMatch(/^Done: no more “updated” notes/);
+    await new Promise((r) => setTimeout(r, 5));
+    // The catalog now knows how many accounts Acme lost: a change the next digest lists under "Updated since …".
+    ctx.holder.swap(coreOf([OLD_INCIDENTS[0]!, incident('old-acme-2020', { organization: { name: 'Acme' }, addedAt: '2025-07-01T00:00:00Z', records: { total: { count: 2500, qualifier: 'exact' }, breakdown: [] } }), ...CATALOG.slice(2)]));
+    // Notes are off: the change is recorded, no note is written.
+    expect(await digests.onCatalogReloaded()).toEqual({ changed: 1, notes: 0 });
+
+    const reply = await ask('status', reader);
+    const en = text(reply);
+    expect(en).toContain('\nIn the next digest so far: 1 updated incident\n');
+    expect(en).toContain('\n“Updated” notes: off, the digest still lists updated incidents (`/breach updates on` to get them)\n');
+    const fr = text(reply, 'fr');
+    expect(fr).toContain('Dans le prochain résumé, pour l’instant\u202f: 1 incident mis à jour\n');
+    expect(fr).toContain('Notes «\u202fmis à jour\u202f»\u202f: désactivées, le résumé liste quand même les incidents mis à jour (`/breach updates on` pour les recevoir)');
+    expect(onDiscord(reply)).toContain('(`/breach-updates state:on` to get them)');
+    // `digest status` and the preview agree with it.
+    expect(text(await ask('digest status', reader))).toContain('In the next digest so far: 1 updated incident');
+    expect(text(await ask('digest preview', reader))).toContain('Acme (old-acme-2020) — count now known: 2,500');
   });
 
   it('THEN "/breach status" in a channel with nothing set up says so and how to start, per platform', async () => {

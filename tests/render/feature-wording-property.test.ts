@@ -30,7 +30,7 @@ const subscription = (over: Partial<SubscriptionFacts> = {}): SubscriptionFacts 
 const parsed = parseQuery('data:passwords country:FR orange');
 if (!parsed.ok) throw new Error('the filters should read');
 const filters = parsed.query;
-const status = (over: Partial<ChannelStatus> = {}): ChannelStatus => ({ subscription: subscription(), filters, nextRun: '2026-12-02T07:30:00Z', delivered: 12, watches: WATCHED, pending: { breaches: 2, attacks: 1 }, stateProblems: [], ...over });
+const status = (over: Partial<ChannelStatus> = {}): ChannelStatus => ({ subscription: subscription(), filters, nextRun: '2026-12-02T07:30:00Z', delivered: 12, watches: WATCHED, pending: { breaches: 2, attacks: 1, updated: 1 }, updates: true, stateProblems: [], ...over });
 
 /** Every kind of feature outcome, with the facts readers see in them. */
 const OUTCOMES: readonly [FeatureOutcome, readonly typeof incidents[number][]][] = [
@@ -56,6 +56,10 @@ const OUTCOMES: readonly [FeatureOutcome, readonly typeof incidents[number][]][]
   [{ kind: 'digest-status', status: status({ subscription: subscription({ lastFailure: { kind: 'given-up', detail: 'not_in_channel' } }) }) }, []],
   [{ kind: 'channel-status', status: status({ subscription: subscription({ lastFailure: { kind: 'other', detail: 'ECONNRESET' } }) }) }, []],
   [{ kind: 'channel-status', status: status({ subscription: subscription({ active: false }), pending: undefined, watches: [] }) }, []],
+  // The "updated" notes switch, and the updates the next digest holds beside its new incidents.
+  [{ kind: 'channel-status', status: status({ updates: false, pending: { breaches: 0, attacks: 0, updated: 2 } }) }, []],
+  [{ kind: 'digest-status', status: status({ updates: false, pending: { breaches: 1, attacks: 0, updated: 0 } }) }, []],
+  [{ kind: 'channel-status', status: status({ subscription: undefined, pending: undefined, updates: false }) }, []],
   [{ kind: 'nothing-to-preview' }, []],
   [{ kind: 'preview', nextRun: '2026-12-02T07:30:00Z', timeZone: 'Europe/Paris', digest: { kind: 'digest', since: '2026-12-01T07:30:00Z', timeZone: 'Europe/Paris' } }, incidents],
   [{ kind: 'preview', timeZone: 'Europe/Paris' }, []],
@@ -116,8 +120,8 @@ function platformSlips(text: string, platform: Platform): Violation[] {
   return out;
 }
 
-const FEATURE_ENGLISH = /\b(Updated|Updates to|count revised|new source|Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done|Last failure|tries|refused it|given up|can no longer be read)\b/;
-const FEATURE_FRENCH = /\b(Mise à jour|Mis à jour|nombre révisé|nouvelle source|Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun|Dernier échec|essais|l’a refusé|abandonné|ne se lisent plus)\b/;
+const FEATURE_ENGLISH = /\b(Updated|Updates to|count revised|new source|Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done|Last failure|tries|refused it|given up|can no longer be read|updated incidents?|stops them|to get them)\b/;
+const FEATURE_FRENCH = /\b(Mise à jour|Mis à jour|nombre révisé|nouvelle source|Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun|Dernier échec|essais|l’a refusé|abandonné|ne se lisent plus|mis à jour|activées|désactivées|pour les arrêter|pour les recevoir)\b/;
 
 function judge(text: string, lang: Lang, platform: Platform, data: string[], inc = incidents): Violation[] {
   const found = [...wordingViolations(text, lang, inc, data), ...platformSlips(text, platform)];
