@@ -17,6 +17,7 @@ import { DigestCommandHandler } from './digest-handler.js';
 import { DigestScheduler } from './digest-scheduler.js';
 import { holderId, LEASE_PRUNE_EVERY_MS, Leases, pruneExpiredLeases } from './leases.js';
 import { UnrecordedLooks, type GivenUpListener } from './give-up.js';
+import { pruneClosedOutbox } from './outbox-retention.js';
 import type { FeatureDeps } from './feature-deps.js';
 import type { DigestRunResult } from './digest-runner.js';
 import { flushAlerts, queueAlertsFor, queueMissedAlerts } from './watch-alerts.js';
@@ -40,7 +41,7 @@ export interface DigestOptions {
   readonly holder?: string;
   /** How long a channel's lease lasts unless renewed (default 60 s): a crashed holder's work waits that long. */
   readonly leaseTtlMs?: number;
-  /** How often lease rows expired for more than a day are deleted (default hourly; the first time at start-up). */
+  /** How often lease rows expired for more than a day, and outbox rows sent or abandoned more than 30 days ago, are deleted (default hourly; the first time at start-up). */
   readonly leasePruneMs?: number;
   /** Told of each digest or alert given up for good (see give-up.ts), e.g. to count it. */
   readonly onGivenUp?: GivenUpListener;
@@ -112,8 +113,13 @@ export async function startDigests(ctx: BotContext, posters: readonly ChannelPos
   void flush();
   const retryTimer = setInterval(() => void flush(), options.alertRetryMs ?? 5 * 60_000);
   retryTimer.unref();
-  // Lease rows (channel leases, request claims) are never deleted by their holders when they crash or expire: tidy them.
-  const prune = () => (stopping || store.closed ? Promise.resolve(0) : track(pruneExpiredLeases(store, deps.now(), ctx.log)));
+  // Lease rows (channel leases, request claims) are never deleted by their holders when they crash or expire, nor
+  // outbox rows once sent or abandoned: tidy them (pending outbox rows stay, see outbox-retention.ts).
+  const prune = async () => {
+    if (stopping || store.closed) return;
+    await track(pruneExpiredLeases(store, deps.now(), ctx.log));
+    if (!stopping && !store.closed) await track(pruneClosedOutbox(store, deps.now(), ctx.log));
+  };
   void prune();
   const pruneTimer = setInterval(() => void prune(), options.leasePruneMs ?? LEASE_PRUNE_EVERY_MS);
   pruneTimer.unref();

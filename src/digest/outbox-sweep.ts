@@ -90,7 +90,7 @@ async function sweepItem(deps: FeatureDeps, key: string, lost: AbortSignal | und
   const where = `${item.channel.platform}/${item.channel.workspaceId}/${item.channel.channelId}`;
   const built = await answerForItem(deps, item);
   if (!built) {
-    await store.outboxAbandon(item.key, 'nothing left to post (incidents gone from the catalog, or the subscription removed)');
+    await store.outboxAbandon(item.key, 'nothing left to post (incidents gone from the catalog, or the subscription removed)', deps.now());
     return undefined;
   }
   const outcome = await deliverItem(deps, item, built.answer, built.language, true, lost);

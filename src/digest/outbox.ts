@@ -94,7 +94,7 @@ export async function deliverItem(deps: FeatureDeps, item: OutboxItem, answer: A
   const failedRuns = item.attempts + 1;
   if (result.gone || !result.retryable || failedRuns >= OUTBOX_MAX_RUNS) {
     const reason = result.gone || !result.retryable ? result.reason : `${result.reason} (${failedRuns} runs, ${attempts} tries)`;
-    await store.outboxAbandon(item.key, reason).catch((err: unknown) => log.error(`${item.kind} for ${where(item)}: abandoning it could not be recorded`, err));
+    await store.outboxAbandon(item.key, reason, deps.now()).catch((err: unknown) => log.error(`${item.kind} for ${where(item)}: abandoning it could not be recorded`, err));
     return { kind: 'abandoned', reason, incidents: accepted, gone: result.gone, attempts };
   }
   // Never sooner than the platform said; otherwise the usual backoff, counted over every run.

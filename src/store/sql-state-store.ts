@@ -445,10 +445,10 @@ export class SqlStateStore implements StateStore {
     if (changed === 0) await this.requirePending(key, 'retry');
   }
 
-  async outboxAbandon(key: string, reason: string): Promise<void> {
+  async outboxAbandon(key: string, reason: string, at: Date = new Date()): Promise<void> {
     const changed = await this.driver.run(`UPDATE outbox SET state = 'abandoned', last_error = ?, updated_at = ? WHERE key = ? AND state = 'pending'`, [
       reason,
-      new Date().toISOString(),
+      at.toISOString(),
       key,
     ]);
     if (changed === 0) await this.requirePending(key, 'abandon');
@@ -472,6 +472,11 @@ export class SqlStateStore implements StateStore {
   async outboxItem(key: string): Promise<OutboxItem | undefined> {
     const row = await one<OutboxRow>(this.driver, 'SELECT * FROM outbox WHERE key = ?', [key]);
     return row ? toOutbox(row) : undefined;
+  }
+
+  async pruneOutbox(closedBefore: Date): Promise<number> {
+    // `updated_at` of a closed item is when it was sent or abandoned (ISO text: compared bytewise on both engines).
+    return this.driver.run(`DELETE FROM outbox WHERE state IN ('sent', 'abandoned') AND updated_at < ?`, [closedBefore.toISOString()]);
   }
 
   // ── leases ─────────────────────────────────────────────────────────────────

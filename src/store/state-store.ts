@@ -198,13 +198,19 @@ export interface StateStore {
   outboxSent(key: string, messageIds: readonly string[], at: Date): Promise<void>;
   /** A try failed: attempts + 1, not to be tried before `notBefore`. */
   outboxRetryLater(key: string, notBefore: Date, error: string): Promise<void>;
-  /** Given up for good (the channel is gone, the post can never succeed). */
-  outboxAbandon(key: string, reason: string): Promise<void>;
+  /** Given up for good (the channel is gone, the post can never succeed), at `at` (default: now). */
+  outboxAbandon(key: string, reason: string, at?: Date): Promise<void>;
   /** Items still to post (their `notBefore` may lie ahead), oldest first. */
   outboxPending(): Promise<OutboxItem[]>;
   /** How many items are pending. */
   outboxDepth(): Promise<number>;
   outboxItem(key: string): Promise<OutboxItem | undefined>;
+  /**
+   * Deletes the items sent or abandoned before `closedBefore` (when they were marked so), and
+   * only those: a pending item stays however old it is, since its key is what keeps a post in
+   * flight from being made twice. Returns how many went.
+   */
+  pruneOutbox(closedBefore: Date): Promise<number>;
 
   /**
    * Takes or renews the lease `name` for `ttlMs` from `now`: true when it was free, expired, or

@@ -227,6 +227,36 @@ export function storeContract(factory: StoreFactory): void {
       expect(await store.pruneLeases(later(day))).toBe(2);
     });
 
+    it('THEN outbox items sent or abandoned before the cut-off are deleted; pending ones stay however old, a kept key still refuses a second intent, deliveries stay', async () => {
+      const store = await open();
+      const day = 24 * 60 * 60_000;
+      const item = (key: string, kind: 'digest' | 'alert', incidentIds: string[]) => ({ key, channel: A, kind, incidentIds });
+      // Sent 31 days ago (written 40 days ago); abandoned 31 days ago; sent 29 days ago; written 40 days ago and sent only yesterday; pending for 60 days (still in flight).
+      await store.outboxAdd(item('d:old-sent', 'digest', ['x-1']), later(-40 * day));
+      await store.outboxSent('d:old-sent', ['m1'], later(-31 * day));
+      await store.outboxAdd(item('a:old-abandoned', 'alert', ['x-2']), later(-32 * day));
+      await store.outboxAbandon('a:old-abandoned', 'channel_not_found', later(-31 * day));
+      await store.outboxAdd(item('d:recent-sent', 'digest', ['x-3']), later(-29 * day));
+      await store.outboxSent('d:recent-sent', ['m3'], later(-29 * day));
+      await store.outboxAdd(item('a:late-sent', 'alert', ['x-5']), later(-40 * day));
+      await store.outboxSent('a:late-sent', ['m5'], later(-day));
+      await store.outboxAdd(item('d:old-pending', 'digest', ['x-4']), later(-60 * day));
+      const other = await peer(store);
+      expect(await other.pruneOutbox(later(-30 * day))).toBe(2);
+      expect(await store.pruneOutbox(later(-30 * day))).toBe(0);
+      expect(await store.outboxItem('d:old-sent')).toBeUndefined();
+      expect(await store.outboxItem('a:old-abandoned')).toBeUndefined();
+      expect((await store.outboxPending()).map((i) => i.key)).toEqual(['d:old-pending']);
+      // A key kept still names its post: the same intent again gets the sent item back, not a new one to post.
+      expect(await store.outboxAdd(item('d:recent-sent', 'digest', ['x-9']), T)).toMatchObject({ state: 'sent', incidentIds: ['x-3'], messageIds: ['m3'] });
+      expect(await store.outboxItem('a:late-sent')).toMatchObject({ state: 'sent' });
+      // What the deleted items delivered stays delivered: an incident is still posted to the channel once.
+      expect([...(await store.deliveredIds(A))].sort()).toEqual(['x-1', 'x-3', 'x-5']);
+      // Much later, the closed rows go too; the pending one still stays.
+      expect(await store.pruneOutbox(later(31 * day))).toBe(2);
+      expect((await store.outboxPending()).map((i) => i.key)).toEqual(['d:old-pending']);
+    });
+
     it('THEN meta values and a channel language are remembered, replaced and forgotten', async () => {
       const store = await open();
       expect(await store.getMeta('catalog')).toBeUndefined();
