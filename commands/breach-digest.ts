@@ -70,7 +70,7 @@ export const breachDigest: CommandDefinition<DigestRequest> = {
   discordName: 'breach-digest',
   discordNameFr: 'fuite-resume',
   description: { en: "This channel's daily digest of newly added breaches", fr: 'Le résumé quotidien des nouvelles fuites dans ce canal' },
-  usage: '/breach digest subscribe [HH:MM] [timezone] [filters] | unsubscribe | status | preview',
+  usage: { en: '/breach digest subscribe [HH:MM] [timezone] [filters] | unsubscribe | status | preview', fr: '/breach digest subscribe [HH:MM] [fuseau] [filtres] | unsubscribe | status | preview' },
   examples: ['/breach digest subscribe 08:30 Europe/Paris data:passwords country:FR', '/breach digest status', '/breach digest preview'],
   options: [],
   adminOnly: true,

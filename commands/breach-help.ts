@@ -7,7 +7,7 @@ export const breachHelp: CommandDefinition<Extract<CoreRequest, { command: 'help
   discordName: 'breach-help',
   discordNameFr: 'fuite-aide',
   description: { en: 'How to ask breachbot', fr: 'Comment interroger breachbot' },
-  usage: '/breach help',
+  usage: { en: '/breach help', fr: '/breach help' },
   examples: ['/breach help'],
   options: [],
   parseText() {

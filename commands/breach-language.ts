@@ -17,7 +17,7 @@ export const breachLanguage: CommandDefinition<LanguageRequest> = {
     en: "This channel's answer language when a question does not tell (fr, en or auto)",
     fr: 'La langue des réponses de ce canal quand la question ne le dit pas (fr, en ou auto)',
   },
-  usage: '/breach lang [fr|en|auto]',
+  usage: { en: '/breach lang [fr|en|auto]', fr: '/breach langue [fr|en|auto]' },
   examples: ['/breach langue fr', '/breach lang en', '/breach lang auto'],
   options: [
     {

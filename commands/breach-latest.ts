@@ -7,7 +7,7 @@ export const breachLatest: CommandDefinition<Extract<CoreRequest, { command: 'la
   discordName: 'breach-latest',
   discordNameFr: 'fuite-recentes',
   description: { en: 'The most recent data breaches', fr: 'Les fuites de données les plus récentes' },
-  usage: '/breach latest [page]',
+  usage: { en: '/breach latest [page]', fr: '/breach latest [page]' },
   examples: ['/breach latest'],
   options: [{ name: 'page', type: 'integer', minValue: 1, description: { en: 'Page number', fr: 'Numéro de page' } }],
   parseText(args) {

@@ -16,7 +16,7 @@ export const breachSearch: CommandDefinition<Extract<CoreRequest, { command: 'se
     en: 'Search data breaches by organization, vendor, data type, year or country',
     fr: 'Chercher des fuites de données par organisation, prestataire, type de données, année ou pays',
   },
-  usage: '/breach <query>',
+  usage: { en: '/breach <query>', fr: '/breach <recherche>' },
   examples: ['/breach orange', '/breach inbenta', '/breach social security numbers', '/breach fuites de mots de passe en 2024', '/breach biggest breaches in France'],
   options: [
     { name: 'query', nameFr: 'recherche', type: 'string', required: true, autocomplete: true, maxLength: 200, description: { en: 'Organization, vendor or question', fr: 'Organisation, prestataire ou question' } },

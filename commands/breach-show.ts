@@ -7,7 +7,7 @@ export const breachShow: CommandDefinition<Extract<CoreRequest, { command: 'show
   discordName: 'breach-show',
   discordNameFr: 'fuite-detail',
   description: { en: 'One incident in detail: timeline, data, vendors, sources', fr: "Le détail d'un incident : chronologie, données, prestataires, sources" },
-  usage: '/breach show <id>',
+  usage: { en: '/breach show <id>', fr: '/breach show <id>' },
   examples: ['/breach show orange-2014-04'],
   options: [{ name: 'id', type: 'string', required: true, autocomplete: true, maxLength: 100, description: { en: 'Incident id (as shown in answers)', fr: "Identifiant de l'incident (tel qu'affiché)" } }],
   parseText(args) {

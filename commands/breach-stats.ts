@@ -15,7 +15,7 @@ export const breachStats: CommandDefinition<StatsRequest> = {
   discordName: 'breach-stats',
   discordNameFr: 'fuite-stats',
   description: { en: 'Statistics with a chart: by year, data type, country; the biggest', fr: 'Statistiques avec graphique : par année, type de données, pays ; les plus grosses' },
-  usage: '/breach stats [filters]',
+  usage: { en: '/breach stats [filters]', fr: '/breach stats [filtres]' },
   examples: ['/breach stats', '/breach stats country:FR'],
   options: [{ name: 'filters', nameFr: 'filtres', type: 'string', required: false, maxLength: 200, description: { en: 'Filters, e.g. country:FR or passwords 2024', fr: 'Filtres, par ex. country:FR ou mots de passe 2024' } }],
   parseText(args) {

@@ -13,7 +13,7 @@ export const breachStatus: CommandDefinition<StatusRequest> = {
   discordName: 'breach-status',
   discordNameFr: 'fuite-statut',
   description: { en: "This channel's digest and watchlist (anyone may look)", fr: 'Le résumé et la liste de veille de ce canal (visibles par tous)' },
-  usage: '/breach status',
+  usage: { en: '/breach status', fr: '/breach status' },
   examples: ['/breach status'],
   options: [],
   parseText() {

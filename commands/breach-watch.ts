@@ -32,7 +32,7 @@ export const breachWatch: CommandDefinition<WatchRequest> = {
   discordName: 'breach-watch',
   discordNameFr: 'fuite-veille',
   description: { en: "This channel's watchlist of vendors, organizations and domains", fr: 'La liste de veille de ce canal : prestataires, organisations et domaines' },
-  usage: '/breach watch add <name> | remove <name> | list',
+  usage: { en: '/breach watch add <name> | remove <name> | list', fr: '/breach watch add <nom> | remove <nom> | list' },
   examples: ['/breach watch add Inbenta', '/breach watch add orange.fr', '/breach watch list'],
   options: [],
   adminOnly: true,

@@ -59,8 +59,11 @@ export interface CommandDefinition<R extends CommandRequest = CoreRequest> {
   readonly discordName: string;
   readonly discordNameFr?: string;
   readonly description: Localized;
-  /** How to type it in Slack and the terminal. */
-  readonly usage: string;
+  /**
+   * How to type it in Slack and the terminal, in each language: the command words as typed, the
+   * placeholders in the reader's words (`[filters]`, `[filtres]`).
+   */
+  readonly usage: Localized;
   readonly examples: readonly string[];
   readonly options: readonly OptionDefinition[];
   /** Discord subcommands; when present, `options` must be empty (Discord's rule). */

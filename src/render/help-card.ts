@@ -27,7 +27,7 @@ export function helpCard(lang: Lang): HelpCard {
   const L = LABELS[lang];
   return {
     intro: helpIntro(lang),
-    commands: COMMANDS.map((c) => ({ definition: c as CommandDefinition<CommandRequest>, usage: c.usage, description: typeset(c.description[lang], lang) })),
+    commands: COMMANDS.map((c) => ({ definition: c as CommandDefinition<CommandRequest>, usage: c.usage[lang], description: typeset(c.description[lang], lang) })),
     filters: { label: L.filters, text: helpFilters(lang) },
     examples: { label: L.examples, commands: COMMANDS.flatMap((c) => c.examples).filter(readable(lang)).slice(0, 6), questions: breachSearch.examples.filter(readable(lang)) },
   };

@@ -3,10 +3,17 @@
  * and French. What the user typed is quoted; the values to type are code pieces, untouched by
  * French typography.
  */
+import type { Localized } from '../../commands/command-definition.js';
 import type { UsageProblem } from '../core/feature-outcome.js';
 import type { Lang } from '../core/lang.js';
+import { LABELS } from './messages.js';
 import { type Phrase, code, phrase } from './phrase.js';
-import { quote } from './typography.js';
+import { colon, quote } from './typography.js';
+
+/** "Usage: /breach stats [filters]" / "Utilisation : /breach stats [filtres]": a command's usage in the reader's words, as plain text. */
+export function usageLine(usage: Localized, lang: Lang): string {
+  return `${LABELS[lang].usage}${colon(lang)}${usage[lang]}`;
+}
 
 export function usageProblemWords(problem: UsageProblem, lang: Lang): Phrase {
   const fr = lang === 'fr';

@@ -19,6 +19,7 @@ import { usageProblemWords } from '../render/usage-words.js';
 import type { UsageProblem } from '../core/feature-outcome.js';
 import { phraseText } from '../render/phrase.js';
 import { colon, typeset } from '../render/typography.js';
+import type { Localized } from '../../commands/command-definition.js';
 import { type UsageDetail, helpBlocks, phraseMrkdwn, statsBlocks, usageBlocks } from './reference-blocks.js';
 
 export interface RenderOptions {
@@ -122,14 +123,14 @@ function renderAnswer(answer: Answer, lang: Lang, options: RenderOptions): Slack
  * the command's parser said was wrong, its usage, then the help (or, for a feature command, its
  * examples).
  */
-export function usageToBlocks(usage: string, lang: Lang, extra: UsageDetail = {}): SlackMessage {
-  const line = `${SLACK_TEXT.usage(lang)}${colon(lang)}${usage}`;
+export function usageToBlocks(usage: Localized, lang: Lang, extra: UsageDetail = {}): SlackMessage {
+  const line = `${SLACK_TEXT.usage(lang)}${colon(lang)}${usage[lang]}`;
   const detail = extra.problem ? phraseText(usageProblemWords(extra.problem, lang), (c) => c) : undefined;
-  return { text: fallback(detail ? `${detail} — ${line}` : line), blocks: usageBlocks(usage, lang, extra) };
+  return { text: fallback(detail ? `${detail} — ${line}` : line), blocks: usageBlocks(usage[lang], lang, extra) };
 }
 
 /** The usage message for what `parseAsked` found typed wrong. */
-export function askedUsageToBlocks(asked: { readonly usage: string; readonly problem?: UsageProblem; readonly examples: readonly string[]; readonly core: boolean }, lang: Lang): SlackMessage {
+export function askedUsageToBlocks(asked: { readonly usage: Localized; readonly problem?: UsageProblem; readonly examples: readonly string[]; readonly core: boolean }, lang: Lang): SlackMessage {
   return usageToBlocks(asked.usage, lang, { ...(asked.problem ? { problem: asked.problem } : {}), examples: asked.examples, withHelp: asked.core });
 }
 

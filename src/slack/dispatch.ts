@@ -2,7 +2,7 @@
  * From what a Slack user typed (after `/breach`, or after the bot's mention) to a request: the
  * same grammar as the terminal (commands/index.ts), the answer's language from the words used.
  */
-import { COMMANDS_BY_NAME, isCoreRequest, isUsageError, parseCommandText, stripRootCommand, type CommandRequest } from '../../commands/index.js';
+import { breachHelp, COMMANDS_BY_NAME, isCoreRequest, isUsageError, parseCommandText, stripRootCommand, type CommandRequest, type Localized } from '../../commands/index.js';
 import type { CoreRequest } from '../core/answer.js';
 import { resolveLanguage, wordsLanguage } from '../core/language.js';
 import type { UsageProblem } from '../core/feature-outcome.js';
@@ -15,7 +15,7 @@ export type Asked =
    * e.g. "add needs a vendor or organization name") and its examples; `core` tells whether it is
    * one of the core's commands (their usage comes with the whole help).
    */
-  | { readonly kind: 'usage'; readonly lang: Lang; readonly words?: Lang; readonly usage: string; readonly problem?: UsageProblem; readonly examples: readonly string[]; readonly core: boolean }
+  | { readonly kind: 'usage'; readonly lang: Lang; readonly words?: Lang; readonly usage: Localized; readonly problem?: UsageProblem; readonly examples: readonly string[]; readonly core: boolean }
   | { readonly kind: 'core'; readonly lang: Lang; readonly words?: Lang; readonly request: CoreRequest }
   | { readonly kind: 'feature'; readonly lang: Lang; readonly words?: Lang; readonly request: CommandRequest };
 
@@ -59,7 +59,7 @@ export function parseAsked(rawText: string, fallback: Lang): Asked {
       kind: 'usage',
       lang,
       ...said,
-      usage: def?.usage ?? '/breach help',
+      usage: def?.usage ?? breachHelp.usage,
       ...(request.problem ? { problem: request.problem } : {}),
       examples: def?.examples ?? [],
       core: isCoreRequest({ command: request.command }),

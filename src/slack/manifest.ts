@@ -37,7 +37,7 @@ export interface ManifestOptions {
 
 /** "<query> · latest [page] · stats · show <id> · help", from each command's usage. */
 export function usageHint(): string {
-  return COMMANDS.map((c) => c.usage.replace(`${ROOT_COMMAND} `, '').replace(ROOT_COMMAND, '').trim()).join(' · ');
+  return COMMANDS.map((c) => c.usage.en.replace(`${ROOT_COMMAND} `, '').replace(ROOT_COMMAND, '').trim()).join(' · ');
 }
 
 export function buildSlackManifest(options: ManifestOptions = {}): Record<string, unknown> {
@@ -45,7 +45,7 @@ export function buildSlackManifest(options: ManifestOptions = {}): Record<string
   const base = options.httpUrl?.replace(/\/+$/, '');
   const events = base ? `${base}/slack/events` : undefined;
   const distribute = base ? options.distribute : undefined;
-  const commands = COMMANDS.map((c) => `${c.usage}: ${c.description.en}`).join('; ');
+  const commands = COMMANDS.map((c) => `${c.usage.en}: ${c.description.en}`).join('; ');
   return {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {

@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { isCoreRequest, isUsageError, parseCommandText, stripRootCommand, COMMANDS_BY_NAME } from '../../commands/index.js';
+import { breachHelp, isCoreRequest, isUsageError, parseCommandText, stripRootCommand, COMMANDS_BY_NAME } from '../../commands/index.js';
 import type { CoreRequest } from '../core/answer.js';
 import { channelLanguageOf } from '../settings/channel-language.js';
 import { detectLanguage } from '../core/query-parser.js';
@@ -13,10 +13,8 @@ import type { CoreHolder } from '../core/core-holder.js';
 import type { CommandHandler, Conversation } from '../ports/index.js';
 import { renderText, helpText } from '../render/text-renderer.js';
 import type { Lang } from '../core/lang.js';
-import { LABELS } from '../render/messages.js';
-import { colon } from '../render/typography.js';
 import { phraseText } from '../render/phrase.js';
-import { usageProblemWords } from '../render/usage-words.js';
+import { usageLine, usageProblemWords } from '../render/usage-words.js';
 
 export interface ChatSession {
   /** The last paged request, so "next" / "suite" can turn the page. */
@@ -72,7 +70,7 @@ export async function answerLineWithHandlers(line: string, holder: CoreHolder, s
       const usage = COMMANDS_BY_NAME.get(request.command)?.usage;
       // A feature command typed wrong: its usage and what was wrong, not the whole help.
       if (usage && !isCoreRequest({ command: request.command })) {
-        return `${LABELS[lang].usage}${colon(lang)}${usage}${request.problem ? `\n${phraseText(usageProblemWords(request.problem, lang))}` : ''}`;
+        return `${usageLine(usage, lang)}${request.problem ? `\n${phraseText(usageProblemWords(request.problem, lang))}` : ''}`;
       }
     } else if (!isCoreRequest(request)) {
       const handler = handlers.find((h) => h.handles(request));
@@ -85,8 +83,7 @@ export async function answerLineWithHandlers(line: string, holder: CoreHolder, s
 function dispatch(args: string, holder: CoreHolder, session: ChatSession, lang: Lang): string {
   const request = parseCommandText(args);
   if (isUsageError(request)) {
-    const usage = COMMANDS_BY_NAME.get(request.command)?.usage ?? '/breach help';
-    return `${LABELS[lang].usage}${colon(lang)}${usage}\n\n${helpText(lang)}`;
+    return `${usageLine(COMMANDS_BY_NAME.get(request.command)?.usage ?? breachHelp.usage, lang)}\n\n${helpText(lang)}`;
   }
   if (!isCoreRequest(request)) return lang === 'fr' ? `Commande indisponible ici : ${request.command}.` : `Command not available here: ${request.command}.`;
   return run(request, holder, session, lang);

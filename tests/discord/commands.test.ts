@@ -15,7 +15,7 @@ const watch: CommandDefinition<CommandRequest> = {
   discordName: 'breach-watch',
   discordNameFr: 'fuite-veille',
   description: { en: 'Watch vendors and organizations', fr: 'Surveiller des prestataires et organisations' },
-  usage: '/breach watch add <name>',
+  usage: { en: '/breach watch add <name>', fr: '/breach watch add <name>' },
   examples: [],
   options: [],
   subcommands: [

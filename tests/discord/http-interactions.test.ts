@@ -25,7 +25,7 @@ const slowCommand: CommandDefinition<CommandRequest> = {
   name: 'digest',
   discordName: 'breach-digest',
   description: { en: 'digest', fr: 'résumé' },
-  usage: '/breach digest <status>',
+  usage: { en: '/breach digest <status>', fr: '/breach digest <status>' },
   examples: [],
   options: [],
   subcommands: ['status', 'slow'].map((name) => ({ name, description: { en: name, fr: name }, options: [] })),

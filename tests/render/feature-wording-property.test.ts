@@ -7,16 +7,16 @@
  * `/breach watch` in Discord). The checks are first shown to catch each slip.
  */
 import { describe, expect, it } from 'vitest';
-import { COMMANDS_BY_NAME } from '../../commands/index.js';
+import { COMMANDS, COMMANDS_BY_NAME } from '../../commands/index.js';
 import type { CommandDefinition, CommandRequest } from '../../commands/command-definition.js';
 import type { Answer, MessageAnswer } from '../../src/core/answer.js';
 import type { ChannelStatus, FeatureOutcome, SubscriptionFacts, UsageProblem } from '../../src/core/feature-outcome.js';
 import type { Lang } from '../../src/core/lang.js';
 import { parseQuery } from '../../src/core/query-parser.js';
-import { answerToDiscordMessage, usageToDiscordMessage } from '../../src/discord/answer-to-message.js';
+import { answerToDiscordMessage, discordUsage, usageToDiscordMessage } from '../../src/discord/answer-to-message.js';
 import { renderText } from '../../src/render/text-renderer.js';
 import { phraseText } from '../../src/render/phrase.js';
-import { usageProblemWords } from '../../src/render/usage-words.js';
+import { usageLine, usageProblemWords } from '../../src/render/usage-words.js';
 import { answerToBlocks, usageToBlocks } from '../../src/slack/answer-blocks.js';
 import { realCore } from '../helpers/catalog-fixtures.js';
 import { dataStrings, unmarked, visibleText, wordingViolations, type Violation } from '../helpers/wording-checks.js';
@@ -103,7 +103,7 @@ const RENDER: Record<Platform, (a: Answer, lang: Lang) => string> = {
 };
 const USAGE: Record<Platform, (def: CommandDefinition<CommandRequest>, problem: UsageProblem, lang: Lang) => string> = {
   // The terminal chat's: the usage line, then what was wrong.
-  terminal: (def, p, l) => `${l === 'fr' ? 'Utilisation\u202f: ' : 'Usage: '}${def.usage}\n${phraseText(usageProblemWords(p, l))}`,
+  terminal: (def, p, l) => `${usageLine(def.usage, l)}\n${phraseText(usageProblemWords(p, l))}`,
   slack: (def, p, l) => unmarked(visibleText(usageToBlocks(def.usage, l, { problem: p, examples: def.examples, withHelp: false }))),
   discord: (def, p, l) => unmarked(visibleText(usageToDiscordMessage(def, l, p))),
 };
@@ -120,6 +120,21 @@ function platformSlips(text: string, platform: Platform): Violation[] {
   return out;
 }
 
+/**
+ * The words of a usage or help line's placeholders, lower-cased: `<name>`, `[filters]`, Discord's
+ * `query:…`, and in commands shown as code Discord's empty options (`time: timezone:`).
+ */
+function placeholderWords(text: string): string[] {
+  const found = [...text.matchAll(/<([^<>\n]{1,40})>|\[([^[\]\n]{1,40})\]|(?<![\p{L}-])(\p{L}+):…/gu)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  for (const [, span] of text.matchAll(/`([^`]*)`/g)) found.push(...[...span!.matchAll(/(?<![\p{L}-])(\p{L}+):(?=\s|$)/gu)].map((m) => m[1]!));
+  return found.flatMap((p) => p.toLowerCase().split(/[^\p{L}]+/u)).filter(Boolean);
+}
+/** Placeholder words both languages write alike, or values typed as they are (the only words both sets below may share). */
+const SHARED_PLACEHOLDERS = new Set(['hh', 'mm', 'page', 'id', 'fr', 'en', 'auto', 'on', 'off']);
+/** Every placeholder word a language's usage lines use (text and Discord, every command), less the shared ones. */
+const placeholdersOf = (lang: Lang) => new Set(COMMANDS.flatMap((c) => [...placeholderWords(c.usage[lang]), ...placeholderWords(discordUsage(c, lang))]).filter((w) => !SHARED_PLACEHOLDERS.has(w)));
+const PLACEHOLDERS: Record<Lang, ReadonlySet<string>> = { en: placeholdersOf('en'), fr: placeholdersOf('fr') };
+
 const FEATURE_ENGLISH = /\b(Updated|Updates to|count revised|new source|Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done|Last failure|tries|refused it|given up|can no longer be read|updated incidents?|stops them|to get them)\b/;
 const FEATURE_FRENCH = /\b(Mise à jour|Mis à jour|nombre révisé|nouvelle source|Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun|Dernier échec|essais|l’a refusé|abandonné|ne se lisent plus|mis à jour|activées|désactivées|pour les arrêter|pour les recevoir)\b/;
 
@@ -128,6 +143,8 @@ function judge(text: string, lang: Lang, platform: Platform, data: string[], inc
   const own = text.replace(/`[^`]*`/g, ' ');
   const m = (lang === 'fr' ? FEATURE_ENGLISH : FEATURE_FRENCH).exec(own);
   if (m) found.push({ rule: lang === 'fr' ? 'English feature word' : 'French feature word', excerpt: own.slice(Math.max(0, m.index - 30), m.index + 40) });
+  const other = PLACEHOLDERS[lang === 'fr' ? 'en' : 'fr'];
+  for (const w of placeholderWords(text).filter((w) => other.has(w))) found.push({ rule: lang === 'fr' ? 'English placeholder' : 'French placeholder', excerpt: w });
   return found;
 }
 
@@ -147,6 +164,14 @@ describe('GIVEN the slips the feature messages had', () => {
     // A command in code keeps its colons: `heure:08:30`, `data:passwords`.
     expect(rules('Abonnez-le avec `/breach-digest subscribe heure:08:30 filtres:data:passwords`.', 'fr', 'discord')).toEqual([]);
     expect(rules('Abonnez-le avec `/breach digest subscribe 08:30 Europe/Paris data:passwords country:FR`.', 'fr', 'slack')).toEqual([]);
+    // A usage or help line in the other language's placeholders (issue: French help kept `[timezone] [filters]`).
+    expect(rules('Utilisation\u202f: /breach digest subscribe [HH:MM] [timezone] [filters] | unsubscribe', 'fr', 'terminal')).toEqual(['English placeholder', 'English placeholder']);
+    expect(rules('`/breach watch add <name>` — La liste de veille de ce canal', 'fr')).toEqual(['English placeholder']);
+    expect(rules('/fuite query:… [donnees]', 'fr', 'discord')).toEqual(['English placeholder']);
+    expect(rules('Abonnez-le avec `/fuite-resume abonner heure: timezone: filtres:`.', 'fr', 'discord')).toEqual(['English placeholder']);
+    expect(rules('Usage: /breach stats [filtres]', 'en', 'terminal')).toEqual(['French placeholder']);
+    expect(rules('Utilisation\u202f: /breach digest subscribe [HH:MM] [fuseau] [filtres] · /breach latest [page] · /breach show <id> · /breach updates [on|off]', 'fr', 'terminal')).toEqual([]);
+    expect([...PLACEHOLDERS.en]).toEqual(expect.arrayContaining(['query', 'filters', 'timezone', 'name']));
   });
 });
 
@@ -166,11 +191,17 @@ describe('GIVEN every kind of feature answer, usage error and the help', () => {
           const def = COMMANDS_BY_NAME.get(command)! as CommandDefinition<CommandRequest>;
           for (const v of judge(USAGE[platform](def, problem, lang), lang, platform, DATA)) found.push({ ...v, where: `usage ${problem.kind} ${platform} ${lang}` });
         }
+        // Every command's usage, as its platform shows it when the command is typed wrong.
+        for (const def of COMMANDS as readonly CommandDefinition<CommandRequest>[]) {
+          renders++;
+          const usage = { terminal: () => usageLine(def.usage, lang), slack: () => unmarked(visibleText(usageToBlocks(def.usage, lang, { examples: def.examples, withHelp: false }))), discord: () => unmarked(visibleText(usageToDiscordMessage(def, lang))) }[platform]();
+          for (const v of judge(usage, lang, platform, DATA)) found.push({ ...v, where: `usage of ${def.name} ${platform} ${lang}` });
+        }
         renders++;
         for (const v of judge(RENDER[platform]({ kind: 'help' }, lang), lang, platform, DATA)) found.push({ ...v, where: `help ${platform} ${lang}` });
       }
     }
-    expect(renders).toBe(2 * 3 * (OUTCOMES.length + PROBLEMS.length + 1));
+    expect(renders).toBe(2 * 3 * (OUTCOMES.length + PROBLEMS.length + COMMANDS.length + 1));
     expect(found).toEqual([]);
   });
 });

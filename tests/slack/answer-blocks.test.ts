@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
-import { answerToBlocks, usageToBlocks } from '../../src/slack/answer-blocks.js';
+import { answerToBlocks, askedUsageToBlocks, usageToBlocks } from '../../src/slack/answer-blocks.js';
+import { parseAsked } from '../../src/slack/dispatch.js';
 import { decodeState } from '../../src/slack/button-state.js';
 import { answerToMessages } from '../../src/slack/message-split.js';
 import { blockKitProblems, buttons, unsafeMarkup } from './block-kit-check.js';
@@ -151,13 +152,13 @@ describe('GIVEN the other kinds of answer', () => {
   });
 
   it('THEN a usage error with a detail says it first, escaped, and in the notification text', () => {
-    const message = usageToBlocks('/breach watch add <name>', 'fr', { problem: { kind: 'unknown-action', word: '<!channel>' }, examples: ['/breach watch add Inbenta'], withHelp: false });
+    const message = usageToBlocks({ en: '/breach watch add <name>', fr: '/breach watch add <nom>' }, 'fr', { problem: { kind: 'unknown-action', word: '<!channel>' }, examples: ['/breach watch add Inbenta'], withHelp: false });
     expect(message.blocks.map((b) => JSON.stringify(b))).toEqual([
       JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: ':warning: action inconnue\u202f: «\u202f&lt;!channel&gt;\u202f»', verbatim: true } }),
-      JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: '*Utilisation\u202f:* `/breach watch add &lt;name&gt;`', verbatim: true } }),
+      JSON.stringify({ type: 'section', text: { type: 'mrkdwn', text: '*Utilisation\u202f:* `/breach watch add &lt;nom&gt;`', verbatim: true } }),
       JSON.stringify({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Exemples\u202f: `/breach watch add Inbenta`', verbatim: true }] }),
     ]);
-    expect(message.text).toBe('action inconnue\u202f: «\u202f&lt;!channel&gt;\u202f» — Utilisation\u202f: /breach watch add &lt;name&gt;');
+    expect(message.text).toBe('action inconnue\u202f: «\u202f&lt;!channel&gt;\u202f» — Utilisation\u202f: /breach watch add &lt;nom&gt;');
     expect(blockKitProblems(message)).toEqual([]);
     expect(unsafeMarkup(message)).toEqual([]);
   });
@@ -171,8 +172,15 @@ describe('GIVEN the other kinds of answer', () => {
     expect(unsafeMarkup(message)).toEqual([]);
   });
 
+  it('THEN a command typed wrong in French shows its usage with French placeholders', () => {
+    const asked = parseAsked('résumé abonner 25:00', 'en');
+    expect(asked).toMatchObject({ kind: 'usage', lang: 'fr' });
+    const message = askedUsageToBlocks(asked as Extract<typeof asked, { kind: 'usage' }>, 'fr');
+    expect((message.blocks[1] as { text: { text: string } }).text.text).toBe('*Utilisation\u202f:* `/breach digest subscribe [HH:MM] [fuseau] [filtres] | unsubscribe | status | preview`');
+  });
+
   it('THEN a usage error shows the usage, escaped, then the help', () => {
-    const message = usageToBlocks('/breach show <id>', 'en');
+    const message = usageToBlocks({ en: '/breach show <id>', fr: '/breach show <id>' }, 'en');
     expect((message.blocks[0] as { text: { text: string } }).text.text).toBe('*Usage:* `/breach show &lt;id&gt;`');
     expect(blockKitProblems(message)).toEqual([]);
     expect(unsafeMarkup(message)).toEqual([]);

@@ -50,7 +50,9 @@ describe('GIVEN the terminal chat with the digest handler', () => {
     const ctx = testContext();
     digests = await startDigests(ctx, [], { store: new SqliteStateStore(':memory:') });
     const out = await chat(['/breach digest abonner 25:00 fuites de mots de passe', '/breach veille ajouter'], [digests.handler]);
-    expect(out).toContain('Utilisation\u202f: /breach digest subscribe');
+    // The usage in the reader's words: French placeholders.
+    expect(out).toContain('Utilisation\u202f: /breach digest subscribe [HH:MM] [fuseau] [filtres] | unsubscribe | status | preview\n');
+    expect(out).toContain('Utilisation\u202f: /breach watch add <nom> | remove <nom> | list\n');
     expect(out).toContain('heure illisible\u202f: 25:00 (écrivez HH:MM, par ex. 08:30)');
     expect(out).toContain('ajouter\u202f: indiquez un prestataire ou une organisation');
   });
