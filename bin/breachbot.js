@@ -9,7 +9,7 @@ import module from 'node:module';
 // start is loading modules (zod alone ~0.18 s). Node 20 has no such cache: the call is skipped.
 module.enableCompileCache?.();
 
-const main = new URL('../dist/src/cli/main.js', import.meta.url);
+const main = new URL('../dist/main.js', import.meta.url);
 if (!existsSync(main)) {
   process.stderr.write('breachbot: not built yet (dist/ is missing): run npm install, or npm run build\n');
   process.exit(1);

@@ -14,6 +14,7 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale, Title, ty
 import type { Stats } from '../core/answer.js';
 import { chartData, type ChartData } from './stats-chart-data.js';
 import type { Lang } from '../core/lang.js';
+import { plainNumber } from '../core/locale-format.js';
 
 export const CHART_WIDTH = 1200;
 export const CHART_HEIGHT = 600;
@@ -49,7 +50,7 @@ const WORDS = {
   fr: { years: 'Incidents par année', classes: 'Types de données les plus fréquents', title: 'Fuites de données', incidents: 'incidents', alt: 'Graphiques en barres' },
 } as const;
 
-const fmt = (n: number, lang: Lang) => n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB').replace(/\u202f|\u00a0/g, ' ');
+const fmt = (n: number, lang: Lang) => plainNumber(n, lang, 3).replace(/\u202f/g, ' ');
 
 /** Draws one chart onto `target` at (x, y). */
 function drawPanel(target: Canvas, x: number, y: number, config: ChartConfiguration<'bar'>, width: number, height: number): void {

@@ -6,6 +6,7 @@
 import type { Stats } from '../core/answer.js';
 import type { Lang } from '../core/lang.js';
 import { chartData } from './stats-chart-data.js';
+import { plainNumber } from '../core/locale-format.js';
 
 const WIDTH = 40;
 
@@ -15,7 +16,7 @@ function bars(rows: readonly { readonly label: string; readonly count: number }[
   return rows.map((r) => {
     const eighths = Math.round((r.count / max) * WIDTH * 8);
     const bar = '█'.repeat(eighths >> 3) + (eighths & 7 ? String.fromCharCode(0x2590 - (eighths & 7)) : '');
-    return `  ${r.label.padEnd(labelWidth)} ${bar || '▏'} ${r.count.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB').replace(/\u202f|\u00a0/g, ' ')}`;
+    return `  ${r.label.padEnd(labelWidth)} ${bar || '▏'} ${plainNumber(r.count, lang).replace(/\u202f/g, ' ')}`;
   });
 }
 

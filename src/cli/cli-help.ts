@@ -13,9 +13,6 @@ const feedList = (optional: string) => Object.values(FEEDS).map((f) => `${f.name
 const refreshable = REFRESHABLE_FEEDS.join(', ');
 const urlVariables = REFRESHABLE_FEEDS.map((f) => FEED_URL_VARIABLE[f]).join(', ');
 
-/** The options of the commands that query the catalog, as help and usage errors name them. */
-export const QUERY_OPTIONS = '--json, --limit N, --page N, --lang en|fr';
-
 const TEXT = {
   en: {
     usage: 'Usage: breachbot <command> [options]',

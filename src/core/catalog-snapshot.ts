@@ -7,9 +7,13 @@
  *
  * Opening it reads every section but the records into memory; the records stay on disk, each
  * read with one positioned read when it is shown (`FileRecordSource`). Every byte is still
- * checked against its section's digest before anything is served (the records section streamed
- * through the hash in chunks, never held whole). SHA-512 rather than SHA-256: it is the faster of
- * the two on 64-bit machines without SHA instructions (about 3× here), and start-up reads all of it.
+ * checked against its section's checksum before anything is served, streamed through it in
+ * chunks small enough to stay in the processor's cache (never held whole). The checksum is
+ * CRC-32 (zlib's, hardware-assisted): it is there to catch a damaged or half-written file, which
+ * it does for any burst of up to 32 bits and all but 1 in 4 billion otherwise, and start-up reads
+ * every byte through it: 29.6 MB in about 15 ms here, against about 40 ms for SHA-512 and 27 ms
+ * for SHA-256 (with SHA instructions; about 3× slower without). It is not a signature: whoever
+ * can write the cache folder can write the data folder it is built from.
  *
  * The key covers every data file (`incidents/`, `imported/`, `aliases.json`): its path, size,
  * modification time, status-change time and inode (a file refused by the safe reader counts by
@@ -19,20 +23,32 @@
  * never served: the caller rebuilds from the sources.
  */
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CORE_IMAGE_VERSION } from './core-image.js';
 import { CORE_SHAPE } from './compiled-core.js';
 import type { CatalogProblem } from './catalog.js';
 import type { CompiledCatalog, OpenableCatalog } from './compiled-catalog.js';
-import { checkDataFile, DEFAULT_DATA_FILE_LIMITS, listDataFiles, type DataFileLimits, type DataFileResult } from './data-files.js';
+import { ALIASES_FILE, checkDataFile, DEFAULT_DATA_FILE_LIMITS, listDataFiles, type DataFileLimits, type DataFileResult } from './data-files.js';
 import { FileRecordSource } from './incident-records.js';
-import { ALIASES_FILE } from './organization-aliases.js';
 
 /** Goes up whenever this file's layout changes. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 const MAGIC = 'BREACHBOT-CATALOG\n';
-const DIGEST = 'sha512';
+const DIGEST = 'crc32';
+
+/** A section's CRC-32 as 8 hex digits, fed a chunk at a time. */
+class SectionChecksum {
+  private value = 0;
+  update(bytes: Uint8Array): this {
+    this.value = crc32(bytes, this.value);
+    return this;
+  }
+  digest(): string {
+    return this.value.toString(16).padStart(8, '0');
+  }
+}
 
 /** A digest of every data file (path, size, times, inode): what a snapshot must match. */
 export function sourceKey(dataDir: string, limits: DataFileLimits = DEFAULT_DATA_FILE_LIMITS): string {
@@ -97,7 +113,7 @@ export function writeCatalogSnapshot(path: string, key: string, c: CompiledCatal
     digest: DIGEST,
     files: c.files,
     problems: c.problems,
-    sections: parts.map(([name, bytes]) => ({ name, bytes: bytes.byteLength, digest: createHash(DIGEST).update(bytes).digest('hex') })),
+    sections: parts.map(([name, bytes]) => ({ name, bytes: bytes.byteLength, digest: checksumOf(bytes) })),
   };
   const head = enc.encode(`${MAGIC}${JSON.stringify(header)}\n`);
   mkdirSync(dirname(path), { recursive: true });
@@ -137,8 +153,14 @@ function readAt(fd: number, position: number, length: number): Uint8Array {
 
 /** Largest header read (the problems of a very damaged folder can be many). */
 const MAX_HEADER = 64 * 1024 * 1024;
-/** The records section goes through the hash this much at a time. */
-const HASH_CHUNK = 8 * 1024 * 1024;
+/** Sections go through the checksum this much at a time: read and summed while still in the processor's cache (8 MB chunks took 4× as long). */
+const CHECK_CHUNK = 256 * 1024;
+
+function checksumOf(bytes: Uint8Array): string {
+  const sum = new SectionChecksum();
+  for (let at = 0; at < bytes.byteLength; at += CHECK_CHUNK) sum.update(bytes.subarray(at, at + CHECK_CHUNK));
+  return sum.digest();
+}
 
 function readHeader(fd: number): { header: Header; end: number } | string {
   let size = 64 * 1024;
@@ -171,19 +193,26 @@ export interface SnapshotCheck {
  * `pause` is awaited between chunks (a yield to the event loop, when run on the main thread).
  */
 export async function verifySnapshot(check: SnapshotCheck, pause?: () => Promise<void>): Promise<string | undefined> {
+  if (check.digest !== DIGEST) return check.sections[0]?.name ?? 'header';
   const fd = openSync(check.path, 'r');
   try {
-    const chunk = new Uint8Array(HASH_CHUNK);
+    const chunk = new Uint8Array(CHECK_CHUNK);
+    let sincePause = 0;
     for (const section of check.sections) {
-      const hash = createHash(check.digest);
+      const hash = new SectionChecksum();
       for (let done = 0; done < section.bytes; ) {
         const n = readSync(fd, chunk, 0, Math.min(chunk.byteLength, section.bytes - done), section.at + done);
         if (n === 0) return section.name;
         hash.update(chunk.subarray(0, n));
         done += n;
-        if (pause) await pause();
+        sincePause += n;
+        // A pause every 8 MB, as before the chunks got smaller: a yield per 256 KB would slow a reload's check for nothing.
+        if (pause && sincePause >= 8 * 1024 * 1024) {
+          sincePause = 0;
+          await pause();
+        }
       }
-      if (hash.digest('hex') !== section.digest) return section.name;
+      if (hash.digest() !== section.digest) return section.name;
     }
     return undefined;
   } finally {

@@ -13,14 +13,9 @@ import { DEFAULT_DATA_FILE_LIMITS, listDataFiles, parseDataJson, readDataFile, t
 
 export { DEFAULT_DATA_FILE_LIMITS, type DataFileLimits } from './data-files.js';
 import { loadAliases, type OrganizationAlias } from './organization-aliases.js';
+import type { CatalogProblem } from './catalog-problem.js';
 
-export interface CatalogProblem {
-  /** File, relative to the data folder. */
-  readonly file: string;
-  /** Field path inside the file ("" for the file as a whole), e.g. "dates.disclosed" or "[12].id". */
-  readonly path: string;
-  readonly message: string;
-}
+export { formatProblem, type CatalogProblem } from './catalog-problem.js';
 
 export interface Catalog {
   readonly incidents: readonly Incident[];
@@ -30,10 +25,6 @@ export interface Catalog {
   readonly fileOf: ReadonlyMap<string, string>;
   /** Curated other names of organizations (`aliases.json`), added to their incidents' names when indexing. */
   readonly aliases?: readonly OrganizationAlias[];
-}
-
-export function formatProblem(p: CatalogProblem): string {
-  return `${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}`;
 }
 
 function pathToString(path: readonly PropertyKey[]): string {

@@ -20,6 +20,9 @@ export interface DataFileLimits {
   readonly maxJsonDepth: number;
 }
 
+/** The curated other names of organizations, at the data folder's root (`organization-aliases.ts`). */
+export const ALIASES_FILE = 'aliases.json';
+
 export const DEFAULT_DATA_FILE_LIMITS: DataFileLimits = Object.freeze({
   incidentFileBytes: 1024 * 1024,
   snapshotFileBytes: 256 * 1024 * 1024,

@@ -11,7 +11,8 @@
  * typed arrays and a few string tables, not 100,000 nested objects.
  */
 import { closeSync, fstatSync, readSync } from 'node:fs';
-import { incidentSortDate, type Incident } from './incident-schema.js';
+import { incidentSortDate } from './incident-dates.js';
+import type { Incident } from './incident-schema.js';
 
 /** Where the full records are: `read(i)` gives record `i`, validated when it was compiled. */
 export interface RecordSource {

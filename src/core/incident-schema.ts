@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { DATA_CLASSES, isDataClassName } from './data-classes.js';
 import { comparePartialDates, isValidPartialDate } from './partial-date.js';
+import { plainNumber } from './locale-format.js';
 
 /**
  * Caps on every text field and list, so one record cannot make the bot tokenize and hold 50 MB
@@ -29,13 +30,13 @@ export const TEXT_LIMITS = Object.freeze({
   list: 2_000,
 });
 
-const tooLong = (max: number) => ({ message: `must be at most ${max.toLocaleString('en')} characters`, abort: true });
+const tooLong = (max: number) => ({ message: `must be at most ${plainNumber(max, 'en')} characters`, abort: true });
 /** A string no longer than `max`; checked first, so no pattern or message ever sees a longer one. */
 const bounded = (max: number) => z.string().max(max, tooLong(max));
 const text = (max: number) => bounded(max).trim().min(1, 'must not be empty');
 const nonEmpty = text(TEXT_LIMITS.name);
 const shortText = text(TEXT_LIMITS.short);
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(TEXT_LIMITS.list, `must list at most ${TEXT_LIMITS.list.toLocaleString('en')} entries`);
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(TEXT_LIMITS.list, `must list at most ${plainNumber(TEXT_LIMITS.list, 'en')} entries`);
 
 export const PartialDateSchema = z
   .string()
@@ -299,18 +300,3 @@ export type LocalizedText = z.output<typeof LocalizedTextSchema>;
 export type EstablishedFact = z.output<typeof EstablishedFactSchema>;
 export type Source = z.output<typeof SourceSchema>;
 export type ResponseType = z.output<typeof ResponseSchema>['type'];
-
-/** The inclusive [first, last] years an incident spans (from when it happened to when it was disclosed), for year filters. */
-export function incidentYears(incident: Incident): [number, number] | undefined {
-  const { occurred, disclosed, discovered } = incident.dates;
-  const dates = [occurred?.start, occurred?.end, discovered, disclosed].filter((d): d is string => d !== undefined);
-  if (dates.length === 0) return undefined;
-  const years = dates.map((d) => Number(d.slice(0, 4)));
-  return [Math.min(...years), Math.max(...years)];
-}
-
-/** The date that orders incidents from newest to oldest: disclosed, else discovered, else occurred. */
-export function incidentSortDate(incident: Incident): string {
-  const { occurred, disclosed, discovered } = incident.dates;
-  return disclosed ?? discovered ?? occurred?.end ?? occurred?.start ?? incident.addedAt.slice(0, 10);
-}

@@ -25,9 +25,34 @@ export function formatDate(value: string, lang: Lang): string {
   }
 }
 
-function plainNumber(v: number, lang: Lang, fractionDigits = 0): string {
-  // French groups thousands with a narrow no-break space (Intl's own choice), English with a comma.
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: fractionDigits }).format(v);
+const DECIMAL: Readonly<Record<Lang, string>> = { en: '.', fr: ',' };
+/** French groups thousands with a narrow no-break space, English with a comma (as Intl's fr-FR and en-GB do). */
+const GROUP: Readonly<Record<Lang, string>> = { en: ',', fr: '\u202f' };
+
+/** "1299", "9" → "1300", "10": a string of decimal digits plus one. */
+function incremented(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') i--;
+  return i < 0 ? `1${'0'.repeat(digits.length)}` : `${digits.slice(0, i)}${Number(digits[i]) + 1}${'0'.repeat(digits.length - i - 1)}`;
+}
+
+/**
+ * `v` with its thousands grouped and at most `fractionDigits` decimals, trailing zeros dropped:
+ * what `Intl.NumberFormat('en-GB' | 'fr-FR', { maximumFractionDigits })` prints (it rounds the
+ * shortest decimal that reads back as `v`, half away from zero: 2.55 → 2.6), without loading
+ * ICU's number data, which costs a one-shot search about 30 ms of its start.
+ */
+export function plainNumber(v: number, lang: Lang, fractionDigits = 0): string {
+  const shortest = String(Math.abs(v));
+  if (!/^\d+(\.\d+)?$/.test(shortest)) return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: fractionDigits }).format(v);
+  const [whole, fraction = ''] = shortest.split('.') as [string, string?];
+  let kept = whole + fraction.slice(0, fractionDigits).padEnd(fractionDigits, '0');
+  if ((fraction[fractionDigits] ?? '0') >= '5') kept = incremented(kept);
+  const wholeDigits = kept.slice(0, kept.length - fractionDigits);
+  const decimals = kept.slice(kept.length - fractionDigits).replace(/0+$/, '');
+  let grouped = '';
+  for (let end = wholeDigits.length; end > 0; end -= 3) grouped = (end > 3 ? GROUP[lang] : '') + wholeDigits.slice(Math.max(0, end - 3), end) + grouped;
+  return `${v < 0 || Object.is(v, -0) ? '-' : ''}${grouped}${decimals ? DECIMAL[lang] + decimals : ''}`;
 }
 
 /** 1300000 → "1.3 million" / "1,3 million"; 2e6 → "2 million" / "2 millions"; 45000 → "45,000" / "45 000". */

@@ -8,10 +8,9 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { tokenize } from './text-folding.js';
-import { checkDataFile, DEFAULT_DATA_FILE_LIMITS, parseDataJson, readDataFile, type DataFileLimits } from './data-files.js';
+import { ALIASES_FILE, checkDataFile, DEFAULT_DATA_FILE_LIMITS, parseDataJson, readDataFile, type DataFileLimits } from './data-files.js';
 
-export const ALIASES_FILE = 'aliases.json';
+export { ALIASES_FILE } from './data-files.js';
 
 export const OrganizationAliasSchema = z.strictObject({
   /** The organization's name as the incidents carry it (compared folded: case and accents aside). */
@@ -71,14 +70,4 @@ export function loadAliases(dataDir: string, limits: DataFileLimits = DEFAULT_DA
     aliases: [],
     problems: parsed.error.issues.map((issue) => ({ file: ALIASES_FILE, path: issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, ''), message: issue.message })),
   };
-}
-
-/** Aliases by folded organization name, for the index. */
-export function aliasesByOrganization(aliases: readonly OrganizationAlias[]): ReadonlyMap<string, readonly string[]> {
-  const out = new Map<string, string[]>();
-  for (const a of aliases) {
-    const key = tokenize(a.organization).join(' ');
-    out.set(key, [...(out.get(key) ?? []), ...a.aliases]);
-  }
-  return out;
 }

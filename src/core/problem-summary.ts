@@ -3,7 +3,7 @@
  * command, the bot's start-up): which files were skipped, how many problems, the first one, and
  * where to see them all. `breachbot validate` lists every problem; a search should not.
  */
-import { formatProblem, type CatalogProblem } from './catalog.js';
+import { formatProblem, type CatalogProblem } from './catalog-problem.js';
 
 const MAX_FILES_NAMED = 3;
 

@@ -13,13 +13,14 @@
 import type { Catalog } from './catalog.js';
 import { dataClass } from './data-classes.js';
 import { countrySearchText } from './countries.js';
-import { incidentSortDate, incidentYears, type Incident } from './incident-schema.js';
+import { incidentSortDate, incidentYears } from './incident-dates.js';
+import type { Incident } from './incident-schema.js';
 import { tokenize } from './text-folding.js';
 import { NameIndex, type NameEntry, type NameKind } from './name-index.js';
 import { TextIndex, type TextDoc } from './text-index.js';
 import { IncidentRecords } from './incident-records.js';
 import { lowerBound } from './sorted-strings.js';
-import { aliasesByOrganization } from './organization-aliases.js';
+import type { OrganizationAlias } from './organization-aliases.js';
 
 export { NAME_KIND_WEIGHT, nameTerms, type NameEntry, type NameKind, type NameRef } from './name-index.js';
 export { TEXT_FIELDS, MAX_PREFIX_TERMS, TextIndex, type Postings, type TextField } from './text-index.js';
@@ -235,4 +236,14 @@ export class BreachIndex {
     const pair = ` ${first} ${second} `;
     return this.nameIndex.search(`${first} ${second}`, { combineWith: 'AND' }).some((hit) => ` ${tokenize(this.nameIndex.nameText[hit.id]!).join(' ')} `.includes(pair));
   }
+}
+
+/** Aliases by folded organization name, for the index. */
+function aliasesByOrganization(aliases: readonly OrganizationAlias[]): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of aliases) {
+    const key = tokenize(a.organization).join(' ');
+    out.set(key, [...(out.get(key) ?? []), ...a.aliases]);
+  }
+  return out;
 }

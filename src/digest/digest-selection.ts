@@ -5,7 +5,8 @@
  */
 import type { BreachCore } from '../core/breach-core.js';
 import type { ErrorAnswer } from '../core/answer.js';
-import { incidentSortDate, type Incident } from '../core/incident-schema.js';
+import { incidentSortDate } from '../core/incident-dates.js';
+import type { Incident } from '../core/incident-schema.js';
 import type { ParsedQuery } from '../core/query-parser.js';
 import type { IncidentRecords } from '../core/incident-records.js';
 

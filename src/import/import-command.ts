@@ -11,6 +11,7 @@ import type { Config } from '../config/env.js';
 import { loadCatalog } from '../core/catalog.js';
 import { FEEDS, isFeedName } from './feeds.js';
 import { ImportInputError, importFeedFiles, type FeedImportReport } from './import-feed.js';
+import { plainNumber } from '../core/locale-format.js';
 
 export interface ImportIo {
   out(text: string): void;
@@ -81,7 +82,7 @@ function reportJson(r: FeedImportReport): Record<string, unknown> {
 }
 
 function reportText(r: FeedImportReport, source: string): string {
-  const n = (x: number) => x.toLocaleString('en-GB');
+  const n = (x: number) => plainNumber(x, 'en');
   const lines = [
     `${source}: ${n(r.snapshot.incidents.length)} incidents${r.merges.length ? ` + ${n(r.merges.length)} merged into existing ones` : ''} ${r.written ? `written to ${r.path}` : r.changed ? '(dry run: nothing written)' : `(unchanged: ${r.path})`}`,
     `  new: ${n(r.added.length)}, removed: ${n(r.removed.length)}${[...r.result.skipped].map(([why, count]) => `, left out (${why}): ${n(count)}`).join('')}${[...r.result.flagged].map(([flag, count]) => `, kept flagged ${flag}: ${n(count)}`).join('')}`,

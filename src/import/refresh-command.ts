@@ -11,6 +11,7 @@ import { loadCatalog } from '../core/catalog.js';
 import { createLogger } from '../app/logger.js';
 import { ImportUsageError, type ImportIo } from './import-command.js';
 import { FEED_LABEL, FEED_URL_VARIABLE, isRefreshableFeed, redactUrl, REFRESHABLE_FEEDS, refreshFeed, type RefreshableFeed, type RefreshOutcome } from './refresh.js';
+import { plainNumber } from '../core/locale-format.js';
 
 /** How `refresh` is typed (help words what it does in the reader's language). */
 export const REFRESH_SYNTAX = 'refresh [feed...] [--json]';
@@ -60,7 +61,7 @@ export async function refreshCommand(args: readonly string[], config: Config, io
   return outcomes.some((o) => o.kind === 'failed') ? 1 : 0;
 }
 
-const n = (x: number) => x.toLocaleString('en-GB');
+const n = (x: number) => plainNumber(x, 'en');
 
 /** One feed's outcome in a line or a few: counts, then the ids added and changed (the first 10 of each). */
 export function outcomeText(o: RefreshOutcome): string {

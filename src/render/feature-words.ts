@@ -14,6 +14,7 @@ import { formatNumber } from './format.js';
 import { describeFilters, errorMessage } from './messages.js';
 import { type Phrase, code, joinPhrases, phrase, phraseText } from './phrase.js';
 import { quote } from './typography.js';
+import { plainNumber } from '../core/locale-format.js';
 
 export interface FeatureWords {
   /** One phrase a line (a status says one setting a line, a list one name a line). */
@@ -75,7 +76,7 @@ function showPointer(spell: CommandSpelling, lang: Lang, id: string | undefined)
 }
 
 /** Exact counts (a revision from 1,200,000 to 1,230,000 must not read "1.2 million" twice). */
-const exact = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+const exact = (n: number, lang: Lang) => plainNumber(n, lang);
 
 /** "count revised from 1,200 to 1,500; new source: “Le Monde”; newly named affected organization: “Free”". */
 function changeText(change: IncidentRevision['change'], lang: Lang): string {

@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCore, CoreHolder } from '../../src/core/core-holder.js';
+import { buildCore } from '../../src/core/build-core.js';
+import { CoreHolder } from '../../src/core/core-holder.js';
 import { createLogger } from '../../src/app/logger.js';
 import { startCatalogReloader, type CatalogReloader } from '../../src/app/catalog-reloader.js';
 import { startDigests, type Digests } from '../../src/digest/index.js';

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCore } from '../../src/core/core-holder.js';
+import { buildCore } from '../../src/core/build-core.js';
 import { buildCoreOffLoop } from '../../src/worker/off-loop.js';
 import { runTask } from '../../src/worker/run-task.js';
 import { seedRecord, tempDataDir } from '../helpers/catalog-fixtures.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalogSnapshot, writeCatalogSnapshot } from '../../src/core/catalog-snapshot.js';
 import { compileCatalog, openCompiledCatalog } from '../../src/core/compiled-catalog.js';
-import { incidentSortDate } from '../../src/core/incident-schema.js';
+import { incidentSortDate } from '../../src/core/incident-dates.js';
 import { GROUP_AFFECTED, GROUP_ORGANIZATION, GROUP_VENDOR } from '../../src/core/incident-records.js';
 import { realCore } from '../helpers/catalog-fixtures.js';
 

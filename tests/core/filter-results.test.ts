@@ -4,7 +4,8 @@
  * scan of the records finds, each once, in the order asked for.
  */
 import { describe, expect, it } from 'vitest';
-import { incidentSortDate, incidentYears, type Incident } from '../../src/core/incident-schema.js';
+import { incidentSortDate, incidentYears } from '../../src/core/incident-dates.js';
+import type { Incident } from '../../src/core/incident-schema.js';
 import { realCore } from '../helpers/catalog-fixtures.js';
 import { formatPlace } from '../../src/render/format.js';
 import { classFamily } from '../../src/core/data-classes.js';
