@@ -6,7 +6,7 @@
  * collected, never thrown: each names the file, the field path and what is wrong, and every
  * valid incident still loads, so one bad file never takes the bot down.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { IncidentSchema, type Incident } from './incident-schema.js';
 import { mergedClaims, mergedRecords } from './source-figures.js';
 import { DEFAULT_DATA_FILE_LIMITS, listDataFiles, parseDataJson, readDataFile, type DataFileLimits } from './data-files.js';

@@ -7,7 +7,7 @@
  * listed in `unstated`; a fact established from public record or from an article's own clues
  * rather than printed in it is listed, with how, in `established`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATA_CLASSES, isDataClassName } from './data-classes.js';
 import { comparePartialDates, isValidPartialDate } from './partial-date.js';
 import { plainNumber } from './locale-format.js';

@@ -7,7 +7,7 @@
  */
 import { lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALIASES_FILE, checkDataFile, DEFAULT_DATA_FILE_LIMITS, parseDataJson, readDataFile, type DataFileLimits } from './data-files.js';
 
 export { ALIASES_FILE } from './data-files.js';

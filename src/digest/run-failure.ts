@@ -4,7 +4,7 @@
  * instead of showing the English sentence the log got. The sentences earlier versions stored are
  * read back as the same facts where they have a known shape, else as `other` (shown as code).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RunFailure } from '../core/feature-outcome.js';
 
 const runFailureSchema = z.discriminatedUnion('kind', [

@@ -16,7 +16,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { Client, Events, InteractionResponseType, InteractionType, type Interaction } from 'discord.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BotContext, CommandHandler, Logger, RunningService } from '../ports/index.js';
 import { BodyTooLarge, readBody, sendEmpty, sendJson, type HttpServer } from '../http/http-server.js';
 import type { BotMetrics } from '../http/metrics.js';

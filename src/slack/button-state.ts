@@ -5,7 +5,7 @@
  * server-side session. Values come back from Slack in signed requests, but they are parsed
  * with zod all the same, and a value that does not parse is ignored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CoreRequest } from '../core/answer.js';
 import { MAX_PAGE_SIZE } from '../core/answer.js';
 import type { Lang } from '../core/lang.js';

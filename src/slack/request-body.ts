@@ -8,7 +8,7 @@
  * the click itself (trigger, action time, user, button value). Slash commands: their trigger.
  * Anything else: its signature (an exact replay).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseCommandText } from '../../commands/index.js';
 import { askedKind, type AnswerVia, type AskedKind } from '../http/metrics.js';
 import { requestKey } from '../http/seen-requests.js';
