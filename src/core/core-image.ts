@@ -16,7 +16,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 
-export const CORE_IMAGE_VERSION = 3;
+export const CORE_IMAGE_VERSION = 4;
 
 /**
  * The graph as JSON text (`shape`), with its bulk in one buffer (`data`: every typed array, each
@@ -190,6 +190,9 @@ class Encoder {
     if (ArrayBuffer.isView(v)) {
       const name = typedName(v);
       if (!name) throw new Error(`core image: cannot carry a ${v.constructor.name} at ${path}`);
+      // An array of zeros (a core's scratch space) is written as its length: no bytes in the file, and pages the
+      // operating system gives on first touch rather than megabytes read and checked at every start.
+      if (isAllZero(v)) return ['Z', id, name, (v as Typed).length];
       return ['T', id, name, this.buffer(v as Typed)];
     }
     if (Array.isArray(v)) return this.array(v, path, id);
@@ -207,6 +210,12 @@ class Encoder {
     const keys = Object.keys(v);
     return ['O', id, className, keys, keys.map((k) => this.value((v as Record<string, unknown>)[k], `${path}.${k}`))];
   }
+}
+
+function isAllZero(v: ArrayBufferView): boolean {
+  const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
 }
 
 function isPlain(v: unknown): boolean {
@@ -279,6 +288,11 @@ class Decoder {
       case 'T':
         // A view: each typed array has its own region of the buffer, so the core's scratch arrays can be written to.
         return this.keep(node[1] as number, this.typed(node[2] as string, node[3] as [number, number]));
+      case 'Z': {
+        const ctor = TYPED[node[2] as TypedName];
+        if (!ctor) throw new Error(`core image: bad typed array ${String(node[2])}`);
+        return this.keep(node[1] as number, new ctor(node[3] as number));
+      }
       case 'N':
         return this.keep(node[1] as number, Array.from(this.typed(node[2] as string, node[3] as [number, number])));
       case 'G': {

@@ -104,4 +104,19 @@ describe('GIVEN object graphs with shared parts', () => {
     expect(() => encodeImage({ x: { f: () => 1 } })).toThrow(/cannot carry a function at root\.x\.f/);
     expect(() => encodeImage({ y: [new Unknown()] })).toThrow(/class Unknown at root\.y\[0\] is not registered/);
   });
+
+  it('THEN a typed array of zeros (scratch space) takes no bytes of the image and comes back zeroed, of its type and length, writable and unshared', () => {
+    const scratch = new Float64Array(100_000);
+    const counts = new Int32Array([3, 0, 7]);
+    const image = encodeImage({ scratch, counts, again: scratch });
+    expect(image.data.byteLength).toBeLessThan(64);
+    const back = decodeImage(image, () => undefined) as { scratch: Float64Array; counts: Int32Array; again: Float64Array };
+    expect(back.scratch).toBeInstanceOf(Float64Array);
+    expect(back.scratch.length).toBe(100_000);
+    expect(back.scratch.every((v) => v === 0)).toBe(true);
+    expect(back.again).toBe(back.scratch);
+    back.scratch[5] = 1;
+    expect(scratch[5]).toBe(0);
+    expect(Array.from(back.counts)).toEqual([3, 0, 7]);
+  });
 });
