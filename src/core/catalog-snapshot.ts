@@ -1,7 +1,7 @@
 /**
  * The compiled catalog on disk, so a start reads the indexes instead of re-validating and
  * re-indexing every record. One file: a fixed magic, a JSON header (format and image versions,
- * the key of the sources it was built from, each section's length and SHA-512), then the
+ * the key of the sources it was built from, each section's length and CRC-32), then the
  * sections: the image's shape and strings, its typed arrays, the records' byte offsets, the file
  * index, and last the records as JSON back to back.
  *
