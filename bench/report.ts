@@ -92,7 +92,7 @@ export function renderReport(rows: readonly Row[], machine: Machine, notes: read
   if (starts.length > 0) {
     lines.push('## Start-up: spawn to first answer');
     lines.push('');
-    lines.push('`node bin/breachbot.js search <query>` (the compiled code) in a fresh process, timed from spawn to the first byte of its answer, peak RSS read by the child itself at exit. Cold: an empty cache folder (the catalog read, validated and indexed in a worker, the snapshot written, then opened). Warm: the snapshot read (indexes and the records\' compact form; no record parsed; every byte checked against its section's CRC-32, in a worker meanwhile when it is large), median of the runs. CPU: user + system time of all its threads, the part of the wall time a shared machine does not inflate.');
+    lines.push('`node bin/breachbot.js search <query>` (the compiled code) in a fresh process, timed from spawn to the first byte of its answer, peak RSS read by the child itself at exit. Cold: an empty cache folder (the catalog read, validated and indexed in a worker, the snapshot written, then opened). Warm: the snapshot read (indexes and the records\' compact form; no record parsed; every byte checked against the CRC-32 of its section, in a worker meanwhile when it is large), median of the runs. CPU: user + system time of all its threads, the part of the wall time a shared machine does not inflate.');
     lines.push('');
     lines.push('| catalog | cold: first answer | cold: CPU | cold: peak RSS | warm: first answer | warm: CPU | warm: peak RSS |');
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
