@@ -92,7 +92,7 @@ async function startFeatures(
   services.push(reloader);
   // New and changed breaches the refresh writes reach the alerts and "updated" notes through the
   // reloader, like any new file; a refresh that changed a snapshot asks it to look at once.
-  const { startImportRefresh } = await import('../import/refresh.js');
+  const { startImportRefresh } = await import('../import/refresh-schedule.js');
   const refresh = startImportRefresh(ctx, () => void reloader.check(), metrics ? { onRefresh: (feed, outcome, seconds) => metrics.refreshSeconds.observe({ feed, outcome }, seconds) } : {});
   if (refresh) services.push(refresh);
   const storeReachable = async () => {

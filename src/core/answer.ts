@@ -5,8 +5,9 @@
  */
 import type { Incident } from './incident-schema.js';
 import type { NameKind } from './search-index.js';
-import type { FilterKind, ParsedQuery, QueryError } from './query-parser.js';
+import type { ParsedQuery } from './query-parser.js';
 import type { FeatureOutcome } from './feature-outcome.js';
+import type { ErrorAnswer } from './error-answer.js';
 
 /** What a request asks the core to do; what paging and detail buttons carry as their state. */
 export type CoreRequest =
@@ -110,17 +111,7 @@ export interface HelpAnswer {
   readonly topic?: string;
 }
 
-export type CoreErrorCode = QueryError['code'] | 'bad-request' | 'unknown-command' | 'internal';
-
-export interface ErrorAnswer {
-  readonly kind: 'error';
-  readonly code: CoreErrorCode;
-  readonly limit?: number;
-  readonly length?: number;
-  readonly detail?: string;
-  /** For `bad-filter`: which filter, so the message can list what it accepts. */
-  readonly filter?: FilterKind;
-}
+export type { CoreErrorCode, ErrorAnswer } from './error-answer.js';
 
 /**
  * What a feature beyond the query core (digests, watchlists, a channel's language) has to say:

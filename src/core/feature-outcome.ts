@@ -4,7 +4,7 @@
  * kind in English and French; each adapter renders the words and spells the commands they point
  * to the way its platform types them. Types only: the core imports no feature.
  */
-import type { ErrorAnswer } from './answer.js';
+import type { ErrorAnswer } from './error-answer.js';
 import type { Lang } from './lang.js';
 import type { ParsedQuery } from './query-parser.js';
 

@@ -9,6 +9,7 @@ import { fold, STOP_WORDS, tokenize } from './text-folding.js';
 import { resolveCountry } from './countries.js';
 import { classOfPhrase, newDraft, NO_LOOKUPS, readNumber, readTokens, type Draft, type MonthRange, type QueryLookups } from './query-readers.js';
 import { wordsLanguage } from './language.js';
+import type { SortOrder } from './query-words.js';
 import type { Lang } from './lang.js';
 
 export type { MonthRange, QueryLookups } from './query-readers.js';
@@ -16,7 +17,7 @@ export type { MonthRange, QueryLookups } from './query-readers.js';
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_TERMS = 12;
 
-export type SortOrder = 'relevance' | 'date' | 'size';
+export type { SortOrder } from './query-words.js';
 
 export interface QueryFilters {
   /** Canonical data-class names; an incident must carry every one. */

@@ -14,8 +14,8 @@ import { STOP_WORDS, tokenize } from './text-folding.js';
 import {
   BEFORE_CUES, BETWEEN_CUES, COUNT_NOUNS, COUNTRY_CUES, KIND_WORDS, MONTH_WORDS, NUMBER_WORDS, QUESTION_WORDS, RANGE_JOINS, SINCE_CUES, SIZE_CUES,
   QUERY_CLASS_SYNONYMS, SORT_WORDS, VENDOR_CUES, VENDOR_FILLERS, VENDOR_NOUNS,
+  type SortOrder,
 } from './query-words.js';
-import type { SortOrder } from './query-parser.js';
 
 /** What the catalog tells the parser about a word. */
 export interface QueryLookups {

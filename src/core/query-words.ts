@@ -3,7 +3,8 @@
  * accents): what each kind of filter reader recognizes, and the question words that are never
  * searched. Plain tables, so a reviewer can read what the bot understands.
  */
-import type { SortOrder } from './query-parser.js';
+/** How results are ordered: best match first, newest first, or biggest first. */
+export type SortOrder = 'relevance' | 'date' | 'size';
 
 export const SORT_WORDS: ReadonlyMap<string, SortOrder> = new Map([
   ...['latest', 'recent', 'newest', 'new', 'last', 'dernieres', 'derniers', 'derniere', 'dernier', 'recentes', 'recents', 'recente', 'recent', 'nouvelles', 'nouveaux'].map((w) => [w, 'date'] as const),

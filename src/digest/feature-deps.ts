@@ -7,7 +7,7 @@ import type { ChannelPoster, Logger } from '../ports/index.js';
 import type { CoreHolder } from '../core/core-holder.js';
 import type { StateStore } from '../store/state-store.js';
 import type { ChannelHolds, KeyedQueue, RetryPolicy } from './delivery.js';
-import type { GivenUpListener, UnrecordedLooks } from './give-up.js';
+import type { GivenUpListener, UnrecordedLooks } from './unrecorded-looks.js';
 import type { Leases } from './leases.js';
 
 export interface FeatureDeps {

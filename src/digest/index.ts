@@ -16,7 +16,7 @@ import { ChannelHolds, DEFAULT_RETRY, KeyedQueue, type RetryPolicy } from './del
 import { DigestCommandHandler } from './digest-handler.js';
 import { DigestScheduler } from './digest-scheduler.js';
 import { holderId, LEASE_PRUNE_EVERY_MS, Leases, pruneExpiredLeases } from './leases.js';
-import { UnrecordedLooks, type GivenUpListener } from './give-up.js';
+import { UnrecordedLooks, type GivenUpListener } from './unrecorded-looks.js';
 import { pruneClosedOutbox } from './outbox-retention.js';
 import type { FeatureDeps } from './feature-deps.js';
 import type { DigestRunResult } from './digest-runner.js';

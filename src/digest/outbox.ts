@@ -18,7 +18,7 @@ import type { OutboxItem, StateStore } from '../store/state-store.js';
 import { backoffDelay, postWithRetry } from './delivery.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { noteDelivered } from './incident-updates.js';
-import { UNRECORDED_MAX_LOOKS } from './give-up.js';
+import { UNRECORDED_MAX_LOOKS } from './unrecorded-looks.js';
 
 /** Runs (each with its own quick retries) that may fail for one item before it is abandoned. */
 export const OUTBOX_MAX_RUNS = 8;

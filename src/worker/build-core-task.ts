@@ -4,7 +4,7 @@ import { DEFAULT_DATA_FILE_LIMITS, loadCatalog, type CatalogProblem, type DataFi
 import { compileCatalog, compiledTransferList, type CompiledCatalog } from '../core/compiled-catalog.js';
 import { sourceKey, writeCatalogSnapshot } from '../core/catalog-snapshot.js';
 import type { Logger } from '../ports/index.js';
-import type { TaskResult } from './tasks.js';
+import type { TaskResult } from './task-result.js';
 
 /**
  * What the worker hands back: where it wrote the snapshot (the main thread opens that file the

@@ -5,7 +5,7 @@
 import { loadCatalog } from '../core/catalog.js';
 import { refreshFeed, type RefreshableFeed, type RefreshOutcome } from '../import/refresh.js';
 import type { Logger } from '../ports/index.js';
-import type { TaskResult } from './tasks.js';
+import type { TaskResult } from './task-result.js';
 
 export async function refreshFeedTask(input: { feed: RefreshableFeed; url: string; dataDir: string }, log: Logger): Promise<TaskResult<RefreshOutcome>> {
   const outcome = await refreshFeed(input.feed, {

@@ -8,11 +8,7 @@ import type { DataFileLimits } from '../core/catalog.js';
 import type { RefreshableFeed } from '../import/refresh.js';
 import type { SnapshotCheck } from '../core/catalog-snapshot.js';
 
-/** What a task gives back: its result, and the buffers to move (not copy) with it. */
-export interface TaskResult<T> {
-  readonly result: T;
-  readonly transfer?: ArrayBuffer[];
-}
+export type { TaskResult } from './task-result.js';
 
 // Each task loads its own modules when it runs, so a worker starts with only what its task needs.
 export const TASKS = {

@@ -4,7 +4,7 @@
  * snapshot, so checking every byte adds nothing to the time to the first answer.
  */
 import { verifySnapshot, type SnapshotCheck } from '../core/catalog-snapshot.js';
-import type { TaskResult } from './tasks.js';
+import type { TaskResult } from './task-result.js';
 
 export async function verifySnapshotTask(input: SnapshotCheck): Promise<TaskResult<{ readonly failed?: string }>> {
   const failed = await verifySnapshot(input);

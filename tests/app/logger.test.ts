@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, displayUrl, redact } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/env.js';
-import { startImportRefresh } from '../../src/import/refresh.js';
+import { startImportRefresh } from '../../src/import/refresh-schedule.js';
 import { CoreHolder } from '../../src/core/core-holder.js';
 import { bundledCore } from '../slack/fixtures.js';
 

@@ -16,7 +16,7 @@ import { createLogger } from '../../src/app/logger.js';
 import { startCatalogReloader, type CatalogReloader } from '../../src/app/catalog-reloader.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startDigests, type Digests } from '../../src/digest/index.js';
-import { startImportRefresh, type ImportRefreshService } from '../../src/import/refresh.js';
+import { startImportRefresh, type ImportRefreshService } from '../../src/import/refresh-schedule.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { DATA_DIR, tempDataDir } from '../helpers/catalog-fixtures.js';
 import { hibpApi, hibpRecord } from '../import/datasets.js';

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startDigests, type Digests } from '../../src/digest/index.js';
-import { UNRECORDED_MAX_LOOKS } from '../../src/digest/give-up.js';
+import { UNRECORDED_MAX_LOOKS } from '../../src/digest/unrecorded-looks.js';
 import type { ChannelPoster } from '../../src/ports/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { conversation, coreOf, incident, OLD_INCIDENTS, testContext, TO_FAKE } from './fixtures.js';

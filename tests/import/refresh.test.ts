@@ -14,7 +14,8 @@ import { CoreHolder } from '../../src/core/core-holder.js';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/env.js';
 import { selectDigest } from '../../src/digest/digest-selection.js';
-import { refreshHibpSnapshot, startImportRefresh, USER_AGENT, type RefreshOutcome } from '../../src/import/refresh.js';
+import { refreshHibpSnapshot, USER_AGENT, type RefreshOutcome } from '../../src/import/refresh.js';
+import { startImportRefresh } from '../../src/import/refresh-schedule.js';
 import { DATA_DIR, tempDataDir } from '../helpers/catalog-fixtures.js';
 import { hibpApi, hibpRecord } from './datasets.js';
 
