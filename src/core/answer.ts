@@ -20,7 +20,7 @@ export type CoreRequest =
 /** Why an incident matched: a name it carries, or a text field that held query terms. */
 export type MatchReason =
   | { readonly field: NameKind; readonly value: string; readonly terms: readonly string[] }
-  | { readonly field: 'title' | 'summary' | 'classes' | 'response' | 'place' | 'sector' | 'cause'; readonly terms: readonly string[] };
+  | { readonly field: 'title' | 'summary' | 'classes' | 'response' | 'place' | 'sector' | 'cause' | 'source'; readonly terms: readonly string[] };
 
 export interface Match {
   readonly incident: Incident;
@@ -44,6 +44,16 @@ export interface Page {
   readonly requested?: number;
 }
 
+/**
+ * What a search answer tells about how its question was read, above its list (worded by
+ * render/feature-words.ts).
+ */
+export type SearchNote =
+  /** Only words every incident answers to ("breach", "fuites de données"): the latest incidents are listed, not matches. */
+  | { readonly kind: 'too-broad' }
+  /** Words no listed incident holds as typed, read as the closest spellings its names hold ("cnil" as "anil"). */
+  | { readonly kind: 'typo'; readonly read: readonly { readonly typed: string; readonly as: readonly string[] }[] };
+
 export interface ResultsAnswer {
   readonly kind: 'results';
   /** The request that produced it (paging buttons re-issue it with another page). */
@@ -57,6 +67,7 @@ export interface ResultsAnswer {
    * `matched` of the `terms` (renderers head them "nothing matches all of …; closest:").
    */
   readonly partial?: { readonly terms: readonly string[]; readonly matched: number };
+  readonly note?: SearchNote;
 }
 
 export interface NoResultsAnswer {

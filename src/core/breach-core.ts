@@ -4,13 +4,14 @@
  * no per-query rebuilding, no scans of the catalog beyond the index lookups and the matches.
  */
 import type { Catalog } from './catalog.js';
-import { BreachIndex, NAME_KIND_WEIGHT, TEXT_FIELDS, type Postings, type TextField } from './search-index.js';
-import { nameFuzziness, type NameMatches, type NameQueryTerm } from './name-index.js';
+import { BreachIndex, NAME_KIND_WEIGHT, type Postings, type TextField } from './search-index.js';
+import { nameFuzziness, nameTerms, type NameMatches, type NameQueryTerm } from './name-index.js';
+import { editDistanceWithin } from './edit-distance.js';
 import { hasFilters, parseQuery, type ParsedQuery } from './query-parser.js';
 import { tokenize } from './text-folding.js';
 import type { Incident } from './incident-schema.js';
 import { IdSuggester } from './id-suggestions.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Answer, type CoreRequest, type Match, type MatchReason, type Stats } from './answer.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Answer, type CoreRequest, type Match, type MatchReason, type SearchNote, type Stats } from './answer.js';
 import { Autocomplete, type AutocompleteChoice } from './autocomplete.js';
 import { IncidentFilters } from './incident-filters.js';
 import { computeStats } from './catalog-stats.js';
@@ -161,7 +162,10 @@ export class BreachCore {
     }
     const { size } = pageBounds(request.page, request.pageSize);
     let number = 1;
-    const ranked = this.collect(query, (total) => {
+    // Only words every incident answers to ("breach", "fuites de données", "data leak"): not
+    // thousands of "matches", but the latest incidents, and the answer says how to narrow it.
+    const broad = this.isBroad(query);
+    const ranked = this.collect(broad ? { ...query, sort: 'date' } : query, (total) => {
       number = Math.min(Math.max(1, Math.ceil(total / size)), Math.max(1, Math.floor(request.page ?? 1)));
       return { start: (number - 1) * size, end: number * size };
     });
@@ -183,7 +187,48 @@ export class BreachCore {
     const page = { number, size, count, ...pastEnd(request.page, count) };
     const countries = query.filters.countries;
     const matches = countries.length === 0 ? ranked.matches : ranked.matches.map((m) => (countsElsewhere(m.incident, countries) ? { ...m, worldwideCount: true } : m));
-    return { kind: 'results', request, query, total: ranked.total, page, matches, ...(ranked.partial ? { partial: ranked.partial } : {}) };
+    const note: SearchNote | undefined = broad ? { kind: 'too-broad' } : this.typoNote(query, ranked.order);
+    return { kind: 'results', request, query, total: ranked.total, page, matches, ...(ranked.partial ? { partial: ranked.partial } : {}), ...(note ? { note } : {}) };
+  }
+
+  /**
+   * True when the question names nothing to search or filter by: only words that say "an
+   * incident" ("breach", "leak", "fuite", "données", "piratage", stop words), no filter, no sort,
+   * no count. Attacks asked for ("ransomware") are a narrowing when the catalog holds some.
+   */
+  private isBroad(query: ParsedQuery): boolean {
+    if (query.terms.length > 0 || hasFilters(query.filters) || query.sort !== 'relevance' || query.recordsHint !== undefined) return false;
+    return query.kind !== 'attack' || !this.keys.attack.includes(1);
+  }
+
+  /**
+   * The words of the question that the listed incidents hold only through a typo (no incident
+   * listed holds them as typed, whole or as the start of a word), with the spellings they were
+   * read as: "cnil" read as "anil" is a guess the answer must own up to, above its list.
+   */
+  private typoNote(query: ParsedQuery, order: readonly number[]): SearchNote | undefined {
+    const idx = this.index;
+    const S = this.scratch;
+    const read: { typed: string; as: string[] }[] = [];
+    query.terms.forEach((t, k) => {
+      const fuzzy = nameFuzziness(t);
+      if (fuzzy === 0 || query.terms.indexOf(t) !== k) return;
+      const bit = bitOfTerm(query.terms, k);
+      const as = new Set<string>();
+      for (const i of order) {
+        // Text holds words as typed (or a word the last one starts): never a typo.
+        if (((S.nameExact[i]! | S.textMask[i]!) & bit) !== 0) return;
+        if ((S.nameMask[i]! & bit) === 0) continue;
+        for (const id of idx.namesOf(i)) {
+          for (const w of nameTerms(idx.nameIndex.nameText[id]!)) {
+            if (w.startsWith(t)) return;
+            if (editDistanceWithin(t, w, fuzzy) <= fuzzy) as.add(w);
+          }
+        }
+      }
+      if (as.size > 0) read.push({ typed: t, as: [...as].slice(0, 3) });
+    });
+    return read.length > 0 ? { kind: 'typo', read } : undefined;
   }
 
   private latest(request: Extract<CoreRequest, { command: 'latest' }>): Answer {
@@ -307,9 +352,11 @@ export class BreachCore {
     // word the catalog holds as typed (in a name or in text) gets no typo expansion, unless relaxed.
     const lastAt = terms.length - 1;
     let relaxable = false;
+    // A short word the catalog holds as typed is never read as another: one typo in "cnil" is a
+    // quarter of it, and reaches unrelated names ("Anil").
     const nameQuery: NameQueryTerm[] = terms.map((t, k) => {
-      const fuzzy = nameFuzziness(t);
       const known = text.get(t) !== undefined || idx.nameIndex.wordId(t) !== undefined;
+      const fuzzy = known && t.length <= RANKING.shortWord ? 0 : nameFuzziness(t);
       if (known && fuzzy > 0) relaxable = true;
       return { term: t, mask: bit(k), fuzzy: known && !relaxed && text.get(t) !== undefined ? 0 : fuzzy, prefix: t.length >= 3 && k === lastAt, typoEvenIfKnown: relaxed };
     });
@@ -437,7 +484,7 @@ export class BreachCore {
       for (const { t, p } of derived) {
         if (!p) continue;
         const mask = postingFields(p, i);
-        TEXT_FIELDS.forEach((f, b) => {
+        idx.textIndex.fieldNames.forEach((f, b) => {
           if (mask & (1 << b)) byField.set(f, [...(byField.get(f) ?? []), t]);
         });
       }

@@ -14,7 +14,7 @@ export const SORT_WORDS: ReadonlyMap<string, SortOrder> = new Map([
 /** What kind of incident a word asks for: a cyberattack, or a data breach. */
 export const KIND_WORDS: ReadonlyMap<string, 'attack' | 'breach'> = new Map([
   ...['attack', 'attacks', 'attacked', 'cyberattack', 'cyberattacks', 'ransomware', 'attaque', 'attaques', 'attaquee', 'attaquees', 'attaque', 'cyberattaque', 'cyberattaques', 'rancongiciel', 'rancongiciels', 'outage', 'panne'].map((w) => [w, 'attack'] as const),
-  ...['breach', 'breaches', 'breached', 'leak', 'leaks', 'leaked', 'fuite', 'fuites', 'vol', 'vols', 'exfiltration'].map((w) => [w, 'breach'] as const),
+  ...['breach', 'breaches', 'breached', 'databreach', 'databreaches', 'leak', 'leaks', 'leaked', 'dataleak', 'dataleaks', 'fuite', 'fuites', 'vol', 'vols', 'exfiltration', 'violation', 'violations', 'compromission', 'compromissions'].map((w) => [w, 'breach'] as const),
 ]);
 
 /**

@@ -22,8 +22,8 @@ export const RANKING = {
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   /** How much a hit on each kind of name counts. */
   nameKindWeight: { organization: 1, alias: 0.9, vendor: 0.85, affected: 0.8, domain: 0.7 },
-  /** How much a hit in each text field counts: title, summary, classes, response, place, sector, cause. */
-  textFieldBoost: [2, 1, 1.5, 1, 1.5, 1.2, 1],
+  /** How much a hit in each text field counts: title, summary, classes, response, place, sector, cause, source. */
+  textFieldBoost: [2, 1, 1.5, 1, 1.5, 1.2, 1, 1],
   /** MiniSearch's default weights for typo and prefix expansions (the name index's own `search`). */
   defaultExpansionWeights: { fuzzy: 0.45, prefix: 0.375 },
   /** Words a name prefix may expand to per query word: the shortest (the closest to what was typed). */
@@ -44,6 +44,8 @@ export const RANKING = {
   nameWeight: 4,
   /** Weight of text hits for an incident whose names matched only some of the words. */
   textWeightWithName: 0.25,
+  /** A word this long or shorter that the catalog holds as typed never gets a typo, even when nothing holds every word. */
+  shortWord: 5,
   /** How much a typo and a prefix match count against an exact word, in names. */
   nameMatchWeights: { fuzzy: 0.4, prefix: 0.6 },
   /** MiniSearch's default weight for a prefix expansion, in text. */

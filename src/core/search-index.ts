@@ -5,8 +5,8 @@
  *   vendor, affected organization, domain), searched word by word with typo tolerance (over
  *   MiniSearch's radix tree) and prefixes; adjacent words also found joined ("grand paris" →
  *   "grandparis") so words run together or split apart ("ticket master") still meet;
- * - the **text index** (`text-index.ts`): title, summary, data classes, response, place, sector
- *   and cause, on exact words, with a prefix only on the word being typed;
+ * - the **text index** (`text-index.ts`): title, summary, data classes, response, place, sector,
+ *   cause and source (the reporters' sites), on exact words, with a prefix only on the word being typed;
  * - the per-incident facts filters and orders need (years, size, sort date), the incidents by
  *   class, country and year, and the orders that filter-only queries walk.
  */
@@ -28,9 +28,30 @@ export { TEXT_FIELDS, MAX_PREFIX_TERMS, TextIndex, type Postings, type TextField
 /** A domain's distinctive part: "ticketmaster.co.uk" → "ticketmaster"; "metopera.org" → "metopera". */
 function domainLabel(domain: string): string {
   const parts = domain.toLowerCase().replace(/^www\./, '').split('.');
-  const secondLevel = new Set(['co', 'com', 'org', 'gouv', 'gov', 'ac', 'net']);
-  while (parts.length > 2 && secondLevel.has(parts[parts.length - 2]!)) parts.pop();
+  while (parts.length > 2 && SECOND_LEVEL.has(parts[parts.length - 2]!)) parts.pop();
   return parts.length >= 2 ? parts.slice(0, -1).join(' ') : parts.join(' ');
+}
+const SECOND_LEVEL: ReadonlySet<string> = new Set(['co', 'com', 'org', 'gouv', 'gov', 'ac', 'net', 'eu']);
+
+/**
+ * Who reported an incident, as searchable words: each source's site without its TLD ("cnil" for
+ * www.cnil.fr, "bleepingcomputer", "ocrportal hhs"), from its URL or a publisher written as a
+ * domain. A feed's long name ("US HHS Office for Civil Rights") is left out: its common words
+ * would make every one of its records answer "office" or "rights".
+ */
+function sourceText(inc: Incident): string {
+  const labels = new Set<string>();
+  for (const s of inc.sources) {
+    if (s.url) {
+      try {
+        labels.add(domainLabel(new URL(s.url).hostname));
+      } catch {
+        // not a URL the schema would have let through; nothing to add
+      }
+    }
+    if (s.publisher && /^[\w-]+(\.[\w-]+)+$/.test(s.publisher)) labels.add(domainLabel(s.publisher));
+  }
+  return [...labels].join(' ');
 }
 
 export interface IncidentFacts {
@@ -60,6 +81,7 @@ function textDocOf(inc: Incident): TextDoc {
     sector: org.sector ?? '',
     // What the vendors did ("hosted chatbot provider") says how it happened.
     cause: [both(inc.cause), ...inc.vendors.map((v) => both(v.role))].join(' '),
+    source: sourceText(inc),
   };
 }
 

@@ -11,8 +11,12 @@ import { STOP_WORDS, tokenize } from './text-folding.js';
 import { bestOfLargePrefix3Ranges, lowerBound } from './sorted-strings.js';
 import { RANKING } from './ranking.js';
 
-/** Text fields in document order, with how much a hit in each counts. */
-export const TEXT_FIELDS = ['title', 'summary', 'classes', 'response', 'place', 'sector', 'cause'] as const;
+/**
+ * Text fields in document order, with how much a hit in each counts. `source`: who reported the
+ * incident (the sources' sites, "cnil" for cnil.fr), so a reporter's name is found as typed. At
+ * most 8 fields (a posting keeps one bit per field in a byte).
+ */
+export const TEXT_FIELDS = ['title', 'summary', 'classes', 'response', 'place', 'sector', 'cause', 'source'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type TextDoc = Record<TextField, string>;
 // The constants live, documented, in RANKING (ranking.ts); field length = distinct terms.
@@ -52,6 +56,8 @@ class EntryBuffer {
 }
 
 export class TextIndex {
+  /** The fields this index holds, in bit order (an index saved with other fields is told apart by its shape). */
+  readonly fieldNames: readonly TextField[] = TEXT_FIELDS;
   /** Each term id's place in `sorted` (the terms are kept once, sorted). */
   private readonly sortedAt: Int32Array;
   /** term id → its postings in [start[id], start[id + 1]). */

@@ -8,14 +8,14 @@ import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageAc
 import type { Answer, IncidentAnswer, MessageAnswer, NoResultsAnswer, NotFoundAnswer, ResultsAnswer, StatsAnswer } from '../core/answer.js';
 import { breachSearch, type CommandDefinition, type CommandRequest } from '../../commands/index.js';
 import type { Lang } from '../core/lang.js';
-import { LABELS, errorMessage, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from '../render/messages.js';
+import { LABELS, errorMessage, noResultsMessage, notFoundMessage, suggestionsLead } from '../render/messages.js';
 import { statsCard } from '../render/stats-card.js';
 import { helpCard } from '../render/help-card.js';
 import { colon, typeset } from '../render/typography.js';
 import { encodeButton, type ButtonState } from './custom-id.js';
 import { DISCORD_WORDS } from './discord-wording.js';
 import { DISCORD_SPELLING } from './command-spelling.js';
-import { featureWords } from '../render/feature-words.js';
+import { featureWords, searchHeading } from '../render/feature-words.js';
 import { usageProblemWords } from '../render/usage-words.js';
 import type { UsageProblem } from '../core/feature-outcome.js';
 import { type Phrase, phraseText } from '../render/phrase.js';
@@ -124,7 +124,7 @@ function resultsMessage(answer: ResultsAnswer, lang: Lang, options: RenderOption
   return message({
     content: lines(
       options.notice && safe(options.notice),
-      `**${safe(resultsHeading(answer, lang))}**`,
+      `**${safe(searchHeading(answer, lang))}**`,
       hidden > 0 && W.notShown(hidden, lang),
       hasPages && !navMissing && number < count && W.useNext,
       navMissing && W.tooLongToPage,

@@ -4,14 +4,14 @@
  * (core/feature-outcome.ts). Commands are spelled by the `CommandSpelling` the adapter passes and
  * kept as code pieces, so French typography never re-spaces `heure:08:30` or `data:`.
  */
-import type { ErrorAnswer, MessageAnswer } from '../core/answer.js';
+import type { ErrorAnswer, MessageAnswer, ResultsAnswer, SearchNote } from '../core/answer.js';
 import type { ChannelStatus, DigestOutcome, FeatureOutcome, IncidentRevision, RunFailure, StateProblemKind, SubscriptionFacts } from '../core/feature-outcome.js';
 import type { Incident } from '../core/incident-schema.js';
 import type { Lang } from '../core/lang.js';
 import type { ParsedQuery } from '../core/query-parser.js';
 import type { CommandHint, CommandSpelling } from './command-spelling.js';
 import { formatNumber } from './format.js';
-import { describeFilters, errorMessage } from './messages.js';
+import { countHeading, describeFilters, errorMessage, pageOf, partialLead, pastEndNote, resultsHeading } from './messages.js';
 import { type Phrase, code, joinPhrases, phrase, phraseText } from './phrase.js';
 import { quote } from './typography.js';
 import { plainNumber } from '../core/locale-format.js';
@@ -458,4 +458,42 @@ export function featureWords(answer: MessageAnswer, lang: Lang, spell: CommandSp
 export function featureText(answer: MessageAnswer, lang: Lang, spell: CommandSpelling): { readonly text: string; readonly footer?: string } {
   const words = featureWords(answer, lang, spell);
   return { text: words.lines.map((l) => phraseText(l)).join('\n'), ...(words.footer ? { footer: phraseText(words.footer) } : {}) };
+}
+
+/**
+ * A search answer's heading (count, filters, page), led by what its note says about how the
+ * question was read. Every renderer heads a results answer with it.
+ */
+export function searchHeading(answer: ResultsAnswer, lang: Lang): string {
+  if (!answer.note) return resultsHeading(answer, lang);
+  const past = pastEndNote(answer.page, lang);
+  const words = phraseText(searchNoteWords(answer.note, answer, lang));
+  return past ? `${past} ${words}` : words;
+}
+
+/**
+ * The note of a search answer: a question naming nothing in particular gets the latest incidents
+ * and how to narrow it; words read with a typo say what they were read as, before the count.
+ */
+export function searchNoteWords(note: SearchNote, answer: ResultsAnswer, lang: Lang): Phrase {
+  const fr = lang === 'fr';
+  const typed = answer.request.command === 'search' ? answer.request.query : '';
+  switch (note.kind) {
+    case 'too-broad': {
+      const q = quote(typed, lang);
+      const page = pageOf(answer.page, lang);
+      const example = quote(fr ? 'fuites de mots de passe en 2024' : 'breaches with passwords in 2024', lang);
+      return fr
+        ? phrase(lang)`${q} ne nomme ni organisation, ni type de données, ni année : voici les incidents les plus récents${page}. Ajoutez-en un pour affiner, par ex. ${example}.`
+        : phrase(lang)`${q} names no organization, data type or year: here are the latest incidents${page}. Add one to narrow it down, e.g. ${example}.`;
+    }
+    case 'typo': {
+      const read = note.read.map((r) => {
+        const as = r.as.map((w) => quote(w, lang)).join(fr ? ' ou ' : ' or ');
+        return fr ? `Rien ne contient ${quote(r.typed, lang)} tel quel ; vouliez-vous dire ${as} ?` : `Nothing holds ${quote(r.typed, lang)} as typed; did you mean ${as}?`;
+      });
+      const partial = answer.partial ? ` ${partialLead(answer.partial, lang)}` : '';
+      return phrase(lang)`${read.join(' ')}${partial} ${countHeading(answer, lang, false)}`;
+    }
+  }
 }

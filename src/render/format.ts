@@ -276,6 +276,7 @@ const FIELD_LABELS: Record<MatchReason['field'], Record<Lang, string>> = {
   place: { en: 'place', fr: 'lieu' },
   sector: { en: 'sector', fr: 'secteur' },
   cause: { en: 'cause', fr: 'cause' },
+  source: { en: 'source', fr: 'source' },
 };
 
 /** "vendor “Inbenta Technologies”, summary" — why an incident matched, for answers. */

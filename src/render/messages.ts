@@ -95,17 +95,27 @@ export function resultsHeading(answer: ResultsAnswer, lang: Lang): string {
   return note ? `${note} ${heading}` : heading;
 }
 
-function resultsHeadingOnly(answer: ResultsAnswer, lang: Lang): string {
+/** " (page 2 of 811)" when there is more than one page, else "". */
+export function pageOf(page: ResultsAnswer['page'], lang: Lang): string {
+  return page.count > 1 ? (lang === 'fr' ? ` (page ${page.number} sur ${page.count})` : ` (page ${page.number} of ${page.count})`) : '';
+}
+
+/** "2 incidents — data: passwords · 2024 (page 1 of 4)", with " for “orange”" after the count when `forQuery`. */
+export function countHeading(answer: ResultsAnswer, lang: Lang, forQuery: boolean): string {
   const n = answer.total;
-  const page = answer.page.count > 1 ? (lang === 'fr' ? ` (page ${answer.page.number} sur ${answer.page.count})` : ` (page ${answer.page.number} of ${answer.page.count})`) : '';
-  if (answer.request.command === 'latest') {
-    return lang === 'fr' ? `Les incidents les plus récents${page}` : `Latest incidents${page}`;
-  }
   const filters = answer.query ? describeFilters(answer.query.filters, lang) : '';
-  const q = answer.query && answer.query.terms.length ? quote(answer.request.query, lang) : '';
+  const q = forQuery && answer.request.command === 'search' && answer.query && answer.query.terms.length ? quote(answer.request.query, lang) : '';
   const what = lang === 'fr' ? `${formatNumber(n, lang)} incident${n > 1 ? 's' : ''}` : `${formatNumber(n, lang)} incident${n === 1 ? '' : 's'}`;
   const forQ = q ? (lang === 'fr' ? ` pour ${q}` : ` for ${q}`) : '';
-  const heading = `${what}${forQ}${filters ? ` — ${filters}` : ''}${page}`;
+  return `${what}${forQ}${filters ? ` — ${filters}` : ''}${pageOf(answer.page, lang)}`;
+}
+
+function resultsHeadingOnly(answer: ResultsAnswer, lang: Lang): string {
+  if (answer.request.command === 'latest') {
+    const page = pageOf(answer.page, lang);
+    return lang === 'fr' ? `Les incidents les plus récents${page}` : `Latest incidents${page}`;
+  }
+  const heading = countHeading(answer, lang, true);
   return answer.partial ? `${partialLead(answer.partial, lang)} ${heading}` : heading;
 }
 

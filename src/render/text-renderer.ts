@@ -7,12 +7,12 @@ import type { Incident } from '../core/incident-schema.js';
 import { colon, formatNumber, incidentTitle } from './format.js';
 import type { Lang } from '../core/lang.js';
 import { statsTextBars } from '../charts/text-bars.js';
-import { LABELS, errorMessage, noResultsMessage, notFoundMessage, resultsHeading, suggestionsLead } from './messages.js';
+import { LABELS, errorMessage, noResultsMessage, notFoundMessage, suggestionsLead } from './messages.js';
 import { creditLinesFor } from './feeds.js';
 import { statsCard } from './stats-card.js';
 import { type FactKey, factOf, incidentCard } from './incident-card.js';
 import { helpCard } from './help-card.js';
-import { featureText } from './feature-words.js';
+import { featureText, searchHeading } from './feature-words.js';
 import { type CommandSpelling, TEXT_SPELLING } from './command-spelling.js';
 import { semicolon, typeset } from './typography.js';
 
@@ -109,7 +109,7 @@ export function renderText(answer: Answer, lang: Lang, spell: CommandSpelling = 
           ? typeset(lang === 'fr' ? `… ${formatNumber(left, lang)} de plus : ajoutez --page ${answer.page.number + 1}` : `… ${formatNumber(left, lang)} more: add --page ${answer.page.number + 1}`, lang)
           : LABELS[lang].endOfResults;
       const foot = [more, ...credits(answer.matches.map((m) => m.incident), lang)].join('\n');
-      return [resultsHeading(answer, lang), ...body, foot].join('\n\n');
+      return [searchHeading(answer, lang), ...body, foot].join('\n\n');
     }
     case 'no-results':
       return `${noResultsMessage(answer, lang)}\n${suggestionsLead(lang)} ${answer.suggestions.join(', ')}`;

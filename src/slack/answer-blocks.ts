@@ -8,13 +8,13 @@ import type { Answer, CoreRequest, Match, MessageAnswer, ResultsAnswer } from '.
 import type { Incident } from '../core/incident-schema.js';
 import { incidentTitle } from '../render/format.js';
 import type { Lang } from '../core/lang.js';
-import { errorMessage, helpIntro, noResultsMessage, notFoundMessage, resultsHeading, statsHeading, suggestionsLead } from '../render/messages.js';
+import { errorMessage, helpIntro, noResultsMessage, notFoundMessage, statsHeading, suggestionsLead } from '../render/messages.js';
 import { type Block, type ButtonElement, type SlackMessage, SLACK_LIMITS, actions, blocksBytes, context, divider, section } from './block-kit.js';
 import { backButton, detailsButton, moreButton, pageButton, postButton, present, suggestionButton } from './buttons.js';
 import { incidentDetailBlocks, incidentSummaryMrkdwn } from './incident-blocks.js';
 import { clipPlain, escapeMrkdwn, joinLines, oneLine, safe } from './mrkdwn.js';
 import { SLACK_SPELLING, SLACK_TEXT } from './slack-messages.js';
-import { type FeatureWords, featureWords } from '../render/feature-words.js';
+import { type FeatureWords, featureWords, searchHeading } from '../render/feature-words.js';
 import { usageProblemWords } from '../render/usage-words.js';
 import type { UsageProblem } from '../core/feature-outcome.js';
 import { phraseText } from '../render/phrase.js';
@@ -156,7 +156,7 @@ export function messageHead(answer: MessageAnswer, lang: Lang, part?: string): B
 function resultsMessage(answer: ResultsAnswer, lang: Lang, postButtons: readonly ButtonElement[], footer: readonly Block[], notice?: string): SlackMessage {
   const page = answer.page;
   const request: CoreRequest = { ...answer.request, page: page.number };
-  const head = [...(notice ? [noticeBlock(notice)] : []), section(`*${safe(resultsHeading(answer, lang), 600)}*`)];
+  const head = [...(notice ? [noticeBlock(notice)] : []), section(`*${safe(searchHeading(answer, lang), 600)}*`)];
   const nav = present([
     page.number > 1 ? pageButton('prev', { ...answer.request, page: page.number - 1 }, lang, answer.total) : undefined,
     page.number < page.count ? pageButton('next', { ...answer.request, page: page.number + 1 }, lang, answer.total) : undefined,
@@ -179,7 +179,7 @@ function resultsMessage(answer: ResultsAnswer, lang: Lang, postButtons: readonly
     const buttons = [...nav, ...more, ...postButtons];
     return [...blocks, ...(buttons.length ? [actions(buttons)] : []), ...footer];
   };
-  const text = fallback([resultsHeading(answer, lang), ...answer.matches.slice(0, 5).map((m) => incidentTitle(m.incident, lang))].join(' — '));
+  const text = fallback([searchHeading(answer, lang), ...answer.matches.slice(0, 5).map((m) => incidentTitle(m.incident, lang))].join(' — '));
   return { text, blocks: build(largestFitting(answer.matches.length, build)) };
 }
 

@@ -95,6 +95,22 @@ const PROBLEMS: readonly [string, UsageProblem][] = [
   ['updates', { kind: 'not-on-off', text: 'sometimes' }],
 ];
 
+/**
+ * Search answers with a note on how the question was read: too broad (only words every incident
+ * answers to), read with a typo (short and long words, alone, with the "closest" lead, on a page
+ * past the end), in the language asked.
+ */
+const NOTED_QUERIES = [
+  ['breach', 1],
+  ['fuite de données', 1],
+  ['data breach', 999],
+  ['sirus', 1],
+  ['ticket mastr', 1],
+  ['ornage 2014', 1],
+  ['ornage chatbot', 1],
+] as const;
+const NOTED: readonly Answer[] = NOTED_QUERIES.map(([query, page]) => core.execute({ command: 'search', query, page }));
+
 type Platform = 'terminal' | 'slack' | 'discord';
 const RENDER: Record<Platform, (a: Answer, lang: Lang) => string> = {
   terminal: (a, l) => renderText(a, l),
@@ -135,8 +151,8 @@ const SHARED_PLACEHOLDERS = new Set(['hh', 'mm', 'page', 'id', 'fr', 'en', 'auto
 const placeholdersOf = (lang: Lang) => new Set(COMMANDS.flatMap((c) => [...placeholderWords(c.usage[lang]), ...placeholderWords(discordUsage(c, lang))]).filter((w) => !SHARED_PLACEHOLDERS.has(w)));
 const PLACEHOLDERS: Record<Lang, ReadonlySet<string>> = { en: placeholdersOf('en'), fr: placeholdersOf('fr') };
 
-const FEATURE_ENGLISH = /\b(Updated|Updates to|count revised|new source|Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done|Last failure|tries|refused it|given up|can no longer be read|updated incidents?|stops them|to get them)\b/;
-const FEATURE_FRENCH = /\b(Mise à jour|Mis à jour|nombre révisé|nouvelle source|Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun|Dernier échec|essais|l’a refusé|abandonné|ne se lisent plus|mis à jour|activées|désactivées|pour les arrêter|pour les recevoir)\b/;
+const FEATURE_ENGLISH = /\b(Updated|Updates to|count revised|new source|Watchlist|Subscribed|Unsubscribed|Breach digest|Details of any|Not subscribed|Preview|Warning|Next digest|Last digest|When nothing is new|Only channel admins|Done|Last failure|tries|refused it|given up|can no longer be read|updated incidents?|stops them|to get them|names no|latest incidents|narrow it|as typed|did you mean|Nothing holds)\b/;
+const FEATURE_FRENCH = /\b(Mise à jour|Mis à jour|nombre révisé|nouvelle source|Résumé des fuites|Alerte de veille|Liste de veille|Abonné|Désabonné|Aperçu|Attention|Prochain résumé|Seuls les admins|C'est fait|Le détail de chacun|Dernier échec|essais|l’a refusé|abandonné|ne se lisent plus|mis à jour|activées|désactivées|pour les arrêter|pour les recevoir|ne nomme ni|les plus récents|pour affiner|tel quel|vouliez-vous dire|Rien ne contient)\b/;
 
 function judge(text: string, lang: Lang, platform: Platform, data: string[], inc = incidents): Violation[] {
   const found = [...wordingViolations(text, lang, inc, data), ...platformSlips(text, platform)];
@@ -199,9 +215,18 @@ describe('GIVEN every kind of feature answer, usage error and the help', () => {
         }
         renders++;
         for (const v of judge(RENDER[platform]({ kind: 'help' }, lang), lang, platform, DATA)) found.push({ ...v, where: `help ${platform} ${lang}` });
+        NOTED.forEach((answer, i) => {
+          renders++;
+          const listed = answer.kind === 'results' ? answer.matches.map((m) => m.incident) : [];
+          const text = RENDER[platform](answer, lang);
+          for (const v of judge(text, lang, platform, [...dataStrings(listed), ...DATA, ...NOTED_QUERIES.map(([q]) => q)], listed)) found.push({ ...v, where: `search note #${i} ${platform} ${lang}` });
+          // The note is said, in the reader's language, on every platform.
+          if (!(lang === 'fr' ? /ne nomme ni|tel quel/ : /names no|as typed/).test(text)) found.push({ rule: 'note not said', excerpt: text.slice(0, 120), where: `search note #${i} ${platform} ${lang}` });
+        });
       }
     }
-    expect(renders).toBe(2 * 3 * (OUTCOMES.length + PROBLEMS.length + COMMANDS.length + 1));
+    expect(NOTED.every((a) => a.kind === 'results' && a.note)).toBe(true);
+    expect(renders).toBe(2 * 3 * (OUTCOMES.length + PROBLEMS.length + COMMANDS.length + 1 + NOTED.length));
     expect(found).toEqual([]);
   });
 });
