@@ -353,12 +353,15 @@ export class BreachCore {
     const lastAt = terms.length - 1;
     let relaxable = false;
     // A short word the catalog holds as typed is never read as another: one typo in "cnil" is a
-    // quarter of it, and reaches unrelated names ("Anil").
+    // quarter of it, and reaches unrelated names ("Anil"). Held as typed and as short as an
+    // acronym ("att", "caf", "hhs"), it is not the start of longer words either ("attorney").
+    const knownAt = terms.map((t) => text.get(t) !== undefined || idx.nameIndex.wordId(t) !== undefined);
+    const prefixAt = (k: number) => k === lastAt && terms[k]!.length >= 3 && !(knownAt[k] && terms[k]!.length <= RANKING.acronymLength);
     const nameQuery: NameQueryTerm[] = terms.map((t, k) => {
-      const known = text.get(t) !== undefined || idx.nameIndex.wordId(t) !== undefined;
+      const known = knownAt[k]!;
       const fuzzy = known && t.length <= RANKING.shortWord ? 0 : nameFuzziness(t);
       if (known && fuzzy > 0) relaxable = true;
-      return { term: t, mask: bit(k), fuzzy: known && !relaxed && text.get(t) !== undefined ? 0 : fuzzy, prefix: t.length >= 3 && k === lastAt, typoEvenIfKnown: relaxed };
+      return { term: t, mask: bit(k), fuzzy: known && !relaxed && text.get(t) !== undefined ? 0 : fuzzy, prefix: prefixAt(k), typoEvenIfKnown: relaxed };
     });
     for (let k = 0; k < lastAt; k++) {
       const joined = terms[k]! + terms[k + 1]!;
@@ -387,7 +390,7 @@ export class BreachCore {
     // summaries) only adds to incidents something rarer brought, so it costs what they number.
     const common = Math.max(RANKING.commonTermFloor, idx.records.size >> 5);
     const last = terms[lastAt]!;
-    const expansions = last.length >= 3 ? text.expand(last) : [];
+    const expansions = prefixAt(lastAt) ? text.expand(last) : [];
     const textTerms: { p: Postings; bit: number; weight: number; exact: boolean }[] = [];
     terms.forEach((t, k) => {
       const p = text.get(t);

@@ -46,6 +46,8 @@ export const RANKING = {
   textWeightWithName: 0.25,
   /** A word this long or shorter that the catalog holds as typed never gets a typo, even when nothing holds every word. */
   shortWord: 5,
+  /** A last word this long or shorter that the catalog holds as typed is taken whole, as an acronym: no prefix expansions. */
+  acronymLength: 3,
   /** How much a typo and a prefix match count against an exact word, in names. */
   nameMatchWeights: { fuzzy: 0.4, prefix: 0.6 },
   /** MiniSearch's default weight for a prefix expansion, in text. */

@@ -107,6 +107,23 @@ describe('GIVEN short words (4–5 letters) the bundled catalog holds as typed',
   });
 });
 
+describe('GIVEN 3-letter words the bundled catalog holds as typed (acronyms: att, caf, hhs, ovh, sfr…)', () => {
+  const words = new Set<string>();
+  for (const inc of spread(incidents, 3000)) for (const w of tokenize(`${inc.organization.name} ${inc.title?.en ?? ''} ${inc.sources.map((s) => (s.url ? new URL(s.url).hostname : '')).join(' ')}`)) if (/^[a-z]{3}$/.test(w)) words.add(w);
+  const held = [...words].filter((w) => (core.index.textIndex.get(w) !== undefined || core.index.isNameWord(w)) && searchedAsIs(w)).sort();
+
+  it('THEN each is taken whole: no incident is listed only for a longer word starting with it ("att" is not "attorney")', () => {
+    expect(held.length).toBeGreaterThan(100);
+    const longer: string[] = [];
+    for (const w of held) {
+      const answer = search(w, 20);
+      if (answer.kind !== 'results') continue;
+      for (const m of answer.matches) if (!wordsOf(m).has(w)) longer.push(`${w} → ${m.incident.id}`);
+    }
+    expect(longer).toEqual([]);
+  });
+});
+
 describe('GIVEN words of names with a typo no incident holds', () => {
   // One letter changed in the middle of name words of 4 to 7 letters.
   const nameWords = new Set<string>();
