@@ -165,9 +165,12 @@ export class BreachCore {
     // Only words every incident answers to ("breach", "fuites de données", "data leak"): not
     // thousands of "matches", but the latest incidents, and the answer says how to narrow it.
     const broad = this.isBroad(query);
-    const ranked = this.collect(broad ? { ...query, sort: 'date' } : query, (total) => {
+    // "top 10": no more than the ten first.
+    const listed = (total: number) => (query.limit === undefined ? total : Math.min(total, query.limit));
+    const ranked = this.collect(broad ? { ...query, sort: 'date' } : query, (all) => {
+      const total = listed(all);
       number = Math.min(Math.max(1, Math.ceil(total / size)), Math.max(1, Math.floor(request.page ?? 1)));
-      return { start: (number - 1) * size, end: number * size };
+      return { start: (number - 1) * size, end: Math.min(number * size, Math.max(total, 1)) };
     });
     if (ranked.unknown.length > 0) {
       // A word that matches nothing, even with a typo: no confident answer on the other words.
@@ -183,12 +186,13 @@ export class BreachCore {
         ...(hasFilters(query.filters) && words > 0 ? { withoutFilters: words } : {}),
       };
     }
-    const count = Math.max(1, Math.ceil(ranked.total / size));
+    const total = listed(ranked.total);
+    const count = Math.max(1, Math.ceil(total / size));
     const page = { number, size, count, ...pastEnd(request.page, count) };
     const countries = query.filters.countries;
     const matches = countries.length === 0 ? ranked.matches : ranked.matches.map((m) => (countsElsewhere(m.incident, countries) ? { ...m, worldwideCount: true } : m));
     const note: SearchNote | undefined = broad ? { kind: 'too-broad' } : this.typoNote(query, ranked.order);
-    return { kind: 'results', request, query, total: ranked.total, page, matches, ...(ranked.partial ? { partial: ranked.partial } : {}), ...(note ? { note } : {}) };
+    return { kind: 'results', request, query, total, page, matches, ...(ranked.partial ? { partial: ranked.partial } : {}), ...(note ? { note } : {}) };
   }
 
   /**

@@ -48,6 +48,8 @@ export interface ParsedQuery {
   readonly kind?: 'attack' | 'breach';
   /** A count the question gives ("800 000 clients"): incidents of about that size first among equal matches. */
   readonly recordsHint?: number;
+  /** How many incidents the question asks for with its order ("top 10", "les 5 plus récentes"): the answer lists no more. */
+  readonly limit?: number;
 }
 
 export type QueryErrorCode = 'empty-query' | 'query-too-long' | 'too-many-terms' | 'bad-filter';
@@ -205,7 +207,7 @@ export function parseQuery(input: string, lookups: Partial<QueryLookups> | ((ter
   const terms = tokens.filter((t, i) => !taken[i] && !STOP_WORDS.has(t));
   if (terms.length > MAX_QUERY_TERMS) return { ok: false, error: { code: 'too-many-terms', limit: MAX_QUERY_TERMS, length: terms.length } };
 
-  const { sort, kind, recordsHint, ...filters } = draft;
+  const { sort, kind, recordsHint, limit, ...filters } = draft;
   const query: ParsedQuery = {
     text,
     terms,
@@ -214,6 +216,7 @@ export function parseQuery(input: string, lookups: Partial<QueryLookups> | ((ter
     language: detectLanguage(text),
     ...(kind ? { kind } : {}),
     ...(recordsHint !== undefined ? { recordsHint } : {}),
+    ...(limit !== undefined ? { limit } : {}),
   };
   return { ok: true, query };
 }

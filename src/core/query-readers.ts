@@ -50,6 +50,7 @@ export interface Draft {
   sort: SortOrder;
   kind?: 'attack' | 'breach';
   recordsHint?: number;
+  limit?: number;
 }
 
 export interface Reading {
@@ -225,14 +226,32 @@ export const readYear: TokenReader = (r, i) => {
   return 1;
 };
 
-/** "latest", "les plus récentes", "biggest", "most recent". */
+/** "10" in "top 10", "10 biggest", "les 5 plus récentes": how many incidents are asked for (1 to 100). */
+function howMany(t: string | undefined): number | undefined {
+  if (t === undefined || !/^\d{1,3}$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= 1 && n <= MAX_ASKED ? n : undefined;
+}
+export const MAX_ASKED = 100;
+
+/**
+ * "latest", "les plus récentes", "biggest", "most recent", and how many with them: "top 10",
+ * "10 biggest", "les 5 plus grosses", "5 latest" (the number is never searched as a word).
+ */
 export const readSort: TokenReader = (r, i) => {
   const t = r.tokens;
-  const lead = t[i] === 'plus' || t[i] === 'most' ? 1 : 0;
-  const sort = SORT_WORDS.get(t[i + lead]!);
-  if (!sort || partOfName(r, i + lead)) return 0;
+  const before = howMany(t[i]);
+  const at = before === undefined ? i : i + 1;
+  const lead = t[at] === 'plus' || t[at] === 'most' ? 1 : 0;
+  const sort = SORT_WORDS.get(t[at + lead]!);
+  if (!sort || partOfName(r, at + lead)) return 0;
   r.draft.sort = sort;
-  return lead + 1;
+  let used = at - i + lead + 1;
+  const after = before === undefined ? howMany(t[i + used]) : undefined;
+  if (after !== undefined) used++;
+  const asked = before ?? after;
+  if (asked !== undefined) r.draft.limit = asked;
+  return used;
 };
 
 function addCountry(draft: Draft, code: string): void {

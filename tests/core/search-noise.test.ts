@@ -221,3 +221,28 @@ describe('GIVEN questions made only of words every incident answers to, in Engli
     expect(answer.kind === 'results' && answer.note).toBeFalsy();
   });
 });
+
+describe('GIVEN how many incidents a question asks for with its order ("top 10", "les 5 plus récentes")', () => {
+  const forms = (n: number) => [`top ${n} breaches`, `${n} biggest breaches`, `the ${n} largest leaks`, `les ${n} plus grosses fuites`, `${n} latest breaches`, `les ${n} dernières fuites`, `top ${n} fuites 2024`, `top ${n} orange`];
+  const ids = (a: Answer) => (a.kind === 'results' ? a.matches.map((m) => m.incident.id) : []);
+
+  it('THEN the answer lists that many, the first of the same question without the number, which is never searched as a word', () => {
+    for (const n of [1, 3, 5, 10, 20, 50]) {
+      for (const q of forms(n)) {
+        const parsed = core.parse(q);
+        expect(parsed.ok && parsed.query.terms, q).not.toContain(String(n));
+        const answer = search(q, 100);
+        const unlimited = search(q.replace(String(n), ' '), 100);
+        expect(answer.kind, q).toBe('results');
+        if (answer.kind !== 'results' || unlimited.kind !== 'results') continue;
+        expect(answer.total, q).toBe(Math.min(n, unlimited.total));
+        expect(ids(answer), q).toEqual(ids(unlimited).slice(0, n));
+      }
+    }
+  });
+
+  it('THEN its pages end with the last one asked for', () => {
+    const second = core.execute({ command: 'search', query: 'top 7 breaches', pageSize: 5, page: 2 });
+    expect(second.kind === 'results' && [second.total, second.page.count, second.matches.length]).toEqual([7, 2, 2]);
+  });
+});
