@@ -2,19 +2,12 @@
  * The catalog guard: a data folder emptied or moved away does not empty the catalog, and an old
  * incident that comes back is not announced to a channel that started watching after it was added.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guardCatalogReload } from '../../src/app/catalog-guard.js';
-import { startCatalogReloader, type CatalogReloader } from '../../src/app/catalog-reloader.js';
-import { buildCore } from '../../src/core/build-core.js';
-import { CoreHolder } from '../../src/core/core-holder.js';
-import { createLogger } from '../../src/app/logger.js';
-import { startDigests, type Digests } from '../../src/digest/index.js';
-import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
-import { conversation, incidentInput, testConfig } from '../digest/fixtures.js';
-import { createHttpPoster, startFakePlatform, type FakePlatform } from '../digest/fake-platform.js';
+import { incidentInput } from '../digest/fixtures.js';
+import { useReloadingBot } from './reloading-bot.js';
 
 describe('GIVEN the guard as a pure function', () => {
   it('THEN losing more than the allowed share is refused with the figures, and anything up to it passes', () => {
@@ -32,80 +25,54 @@ describe('GIVEN the guard as a pure function', () => {
   });
 });
 
-let platform: FakePlatform;
-let root: string;
-beforeAll(async () => {
-  platform = await startFakePlatform();
-  root = mkdtempSync(join(tmpdir(), 'breachbot-guard-'));
-});
-afterAll(async () => {
-  await platform.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-let dataDir: string;
-let lines: string[];
-let holder: CoreHolder;
-let digests: Digests;
-let reloader: CatalogReloader;
-let n = 0;
-
 const OLD = ['inbenta-2018', 'orange-2014', 'sirius-2024', 'met-2022'];
 
-beforeEach(async () => {
-  dataDir = join(root, `data-${++n}`);
-  mkdirSync(join(dataDir, 'incidents'), { recursive: true });
-  for (const id of OLD) {
-    const vendor = id === 'inbenta-2018' ? { vendors: [{ name: 'Inbenta', role: { en: 'chatbot provider' } }] } : {};
-    writeFileSync(join(dataDir, 'incidents', `${id}.json`), JSON.stringify(incidentInput(id, { addedAt: '2025-01-01T00:00:00Z', ...vendor })));
-  }
-  const config = testConfig({ DATA_DIR: dataDir });
-  lines = [];
-  holder = new CoreHolder(buildCore(config.dataDir).core);
-  const ctx = { config, holder, log: createLogger([], (l) => lines.push(l)) };
-  digests = await startDigests(ctx, [createHttpPoster(platform.url)], { store: new SqliteStateStore(':memory:') });
-  // The channel starts watching Inbenta today: the 2018 incident is old news to it.
-  await digests.handler.handle({ command: 'watch', action: 'add', name: 'Inbenta' }, conversation(`G-${n}`));
-  // Checks are driven by the test (a long debounce keeps the file watcher out of the way).
-  reloader = startCatalogReloader(ctx, digests.onCatalogAdded, { debounceMs: 60_000, rescanMs: 0 });
-});
-afterEach(async () => {
-  await reloader.stop();
-  await digests.service.stop();
+// The channel starts watching Inbenta today: the 2018 incident is old news to it.
+// Checks are driven by the test (a long debounce keeps the file watcher out of the way).
+const bot = useReloadingBot({
+  tmpPrefix: 'breachbot-guard-',
+  channelPrefix: 'G-',
+  debounceMs: 60_000,
+  seed: (dataDir) => {
+    for (const id of OLD) {
+      const vendor = id === 'inbenta-2018' ? { vendors: [{ name: 'Inbenta', role: { en: 'chatbot provider' } }] } : {};
+      writeFileSync(join(dataDir, 'incidents', `${id}.json`), JSON.stringify(incidentInput(id, { addedAt: '2025-01-01T00:00:00Z', ...vendor })));
+    }
+  },
 });
 
 describe('GIVEN the bot serving a catalog of 4 incidents', () => {
   it('WHEN the incidents folder is moved away and back THEN the reload is refused and logged, search keeps answering, and no alert is posted', async () => {
-    const before = holder.core;
-    renameSync(join(dataDir, 'incidents'), join(dataDir, 'incidents.moved'));
-    const outcome = await reloader.check();
+    const before = bot.holder.core;
+    renameSync(join(bot.dataDir, 'incidents'), join(bot.dataDir, 'incidents.moved'));
+    const outcome = await bot.reloader.check();
     expect(outcome.kind).toBe('rejected');
-    expect(holder.core).toBe(before);
-    expect(holder.core.size).toBe(4);
-    expect(lines.some((l) => l.includes('catalog not reloaded: the new catalog would lose 4 of 4 incidents (100%'))).toBe(true);
+    expect(bot.holder.core).toBe(before);
+    expect(bot.holder.core.size).toBe(4);
+    expect(bot.lines.some((l) => l.includes('catalog not reloaded: the new catalog would lose 4 of 4 incidents (100%'))).toBe(true);
     // Refused once, not logged again on every check.
-    expect(await reloader.check()).toEqual({ kind: 'unchanged' });
-    expect(lines.filter((l) => l.includes('would lose 4 of 4'))).toHaveLength(1);
+    expect(await bot.reloader.check()).toEqual({ kind: 'unchanged' });
+    expect(bot.lines.filter((l) => l.includes('would lose 4 of 4'))).toHaveLength(1);
 
-    renameSync(join(dataDir, 'incidents.moved'), join(dataDir, 'incidents'));
-    expect(await reloader.check()).toEqual({ kind: 'unchanged' });
+    renameSync(join(bot.dataDir, 'incidents.moved'), join(bot.dataDir, 'incidents'));
+    expect(await bot.reloader.check()).toEqual({ kind: 'unchanged' });
     await new Promise((r) => setTimeout(r, 100));
-    expect(platform.received.filter((p) => p.channel === `G-${n}`)).toEqual([]);
+    expect(bot.platform.received.filter((p) => p.channel === bot.channel)).toEqual([]);
   });
 
   it('WHEN an old watched incident is removed, then restored THEN it is served again but the channel that watches it since today is not alerted', async () => {
-    rmSync(join(dataDir, 'incidents', 'inbenta-2018.json'));
-    expect(await reloader.check()).toMatchObject({ kind: 'reloaded', size: 3, removed: 1 });
-    writeFileSync(join(dataDir, 'incidents', 'inbenta-2018.json'), JSON.stringify(incidentInput('inbenta-2018', { addedAt: '2025-01-01T00:00:00Z', vendors: [{ name: 'Inbenta', role: { en: 'chatbot provider' } }] })));
-    const back = await reloader.check();
+    rmSync(join(bot.dataDir, 'incidents', 'inbenta-2018.json'));
+    expect(await bot.reloader.check()).toMatchObject({ kind: 'reloaded', size: 3, removed: 1 });
+    writeFileSync(join(bot.dataDir, 'incidents', 'inbenta-2018.json'), JSON.stringify(incidentInput('inbenta-2018', { addedAt: '2025-01-01T00:00:00Z', vendors: [{ name: 'Inbenta', role: { en: 'chatbot provider' } }] })));
+    const back = await bot.reloader.check();
     expect(back.kind === 'reloaded' && back.added.map((i) => i.id)).toEqual(['inbenta-2018']);
-    expect(await digests.store.pendingAlerts()).toEqual([]);
+    expect(await bot.digests.store.pendingAlerts()).toEqual([]);
     await new Promise((r) => setTimeout(r, 100));
-    expect(platform.received.filter((p) => p.channel === `G-${n}`)).toEqual([]);
+    expect(bot.platform.received.filter((p) => p.channel === bot.channel)).toEqual([]);
   });
 
   it('WHEN a folder swap loses 1 of 4 incidents (25%) THEN it is accepted: curators may delete a file', async () => {
-    rmSync(join(dataDir, 'incidents', 'met-2022.json'));
-    expect(await reloader.check()).toMatchObject({ kind: 'reloaded', size: 3, removed: 1 });
+    rmSync(join(bot.dataDir, 'incidents', 'met-2022.json'));
+    expect(await bot.reloader.check()).toMatchObject({ kind: 'reloaded', size: 3, removed: 1 });
   });
 });
