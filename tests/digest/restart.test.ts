@@ -6,32 +6,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDigests, type Digests } from '../../src/digest/index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startDigests } from '../../src/digest/index.js';
 import { readRunFailure } from '../../src/digest/run-failure.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, TO_FAKE, until } from './fixtures.js';
-import { createHttpPoster, startFakePlatform, type FakePlatform } from './fake-platform.js';
+import { createHttpPoster } from './fake-platform.js';
+import { useFakePlatform } from './fake-platform-hooks.js';
 
 const RETRY = { attempts: 3, baseDelayMs: 1_000, maxDelayMs: 5_000 };
 const CH = { platform: 'fake', workspaceId: 'W1', channelId: 'R' };
 const FIRST = [incident('r-one', { addedAt: '2027-01-10T07:10:00Z' }), incident('r-two', { addedAt: '2027-01-10T07:20:00Z' }), incident('r-three', { addedAt: '2027-01-10T07:30:00Z' })];
 const LATER = incident('r-four', { addedAt: '2027-01-10T12:00:00Z' });
 
-let platform: FakePlatform;
+const fake = useFakePlatform();
 let dir: string;
-let running: Digests | undefined;
-beforeAll(async () => {
-  platform = await startFakePlatform();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'breachbot-state-'));
 });
-afterEach(async () => {
-  await running?.service.stop();
-  running = undefined;
-  vi.useRealTimers();
-});
-afterAll(async () => {
-  await platform.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -39,8 +32,8 @@ afterAll(async () => {
 async function boot(file: string, incidents: Parameters<typeof coreOf>[0]) {
   const ctx = testContext(incidents);
   const store = new SqliteStateStore(file);
-  running = await startDigests(ctx, [createHttpPoster(platform.url)], { store, retry: RETRY });
-  return { ctx, store, digests: running };
+  fake.running = await startDigests(ctx, [createHttpPoster(fake.platform.url)], { store, retry: RETRY });
+  return { ctx, store, digests: fake.running };
 }
 
 const settle = async () => {
@@ -67,14 +60,14 @@ describe('GIVEN a channel subscribed on a database file', () => {
     vi.setSystemTime(new Date('2027-01-10T10:00:00Z'));
     p = await boot(file, [...OLD_INCIDENTS, ...FIRST]);
     await settle();
-    expect(platform.received.filter((r) => r.channel === 'R')).toHaveLength(1);
+    expect(fake.platform.received.filter((r) => r.channel === 'R')).toHaveLength(1);
     await p.digests.service.stop();
 
     // A fourth incident arrives; the bot is down over the next 09:00 and comes back at 11:00.
     vi.setSystemTime(new Date('2027-01-11T10:00:00Z'));
     p = await boot(file, [...OLD_INCIDENTS, ...FIRST, LATER]);
     await until(async () => (await p.store.deliveredIds(CH)).size === 4, 'catch-up recorded');
-    const posts = platform.accepted('R');
+    const posts = fake.platform.accepted('R');
     expect(posts.map((r) => r.incidentIds)).toEqual([['r-three', 'r-two', 'r-one'], ['r-four']]);
     expect(posts[1]!.at).toBe(Date.parse('2027-01-11T10:00:00Z'));
     await p.digests.service.stop();
@@ -83,7 +76,7 @@ describe('GIVEN a channel subscribed on a database file', () => {
     vi.setSystemTime(new Date('2027-01-11T10:05:00Z'));
     p = await boot(file, [...OLD_INCIDENTS, ...FIRST, LATER]);
     await settle();
-    expect(platform.accepted('R')).toHaveLength(2);
+    expect(fake.platform.accepted('R')).toHaveLength(2);
     // Not even run again (an empty-digest channel would otherwise get a second post).
     expect((await p.store.subscription(CH))?.lastRunAt).toBe('2027-01-11T10:00:00.000Z');
     expect((await p.store.subscription(CH))?.nextRunAt).toBe('2027-01-12T08:00:00.000Z');
@@ -97,11 +90,11 @@ describe('GIVEN a channel subscribed on a database file', () => {
     let p = await boot(file, OLD_INCIDENTS);
     await p.digests.handler.handle({ command: 'digest', action: 'subscribe' }, conversation('O'));
     p.ctx.holder.swap(coreOf([...OLD_INCIDENTS, ...FIRST]));
-    platform.script('O', [{ status: 503 }, { status: 503 }, { status: 503 }]);
+    fake.platform.script('O', [{ status: 503 }, { status: 503 }, { status: 503 }]);
     await vi.advanceTimersByTimeAsync(60 * 60_000);
-    await until(() => platform.received.filter((r) => r.channel === 'O').length === 1, 'first try');
+    await until(() => fake.platform.received.filter((r) => r.channel === 'O').length === 1, 'first try');
     await vi.advanceTimersByTimeAsync(1_000);
-    await until(() => platform.received.filter((r) => r.channel === 'O').length === 2, 'second try');
+    await until(() => fake.platform.received.filter((r) => r.channel === 'O').length === 2, 'second try');
     await vi.advanceTimersByTimeAsync(2_000);
     await until(async () => (await p.store.subscription(ch))?.lastError !== undefined, 'failure recorded');
     expect((await p.store.deliveredIds(ch)).size).toBe(0);
@@ -111,7 +104,7 @@ describe('GIVEN a channel subscribed on a database file', () => {
     vi.setSystemTime(new Date('2027-01-10T09:30:00Z'));
     p = await boot(file, [...OLD_INCIDENTS, ...FIRST]);
     await until(async () => (await p.store.deliveredIds(ch)).size === 3, 'caught up after the outage');
-    expect(platform.accepted('O').map((r) => r.incidentIds)).toEqual([['r-three', 'r-two', 'r-one']]);
+    expect(fake.platform.accepted('O').map((r) => r.incidentIds)).toEqual([['r-three', 'r-two', 'r-one']]);
   });
 
   it('THEN stop() abandons a post waiting to retry, records it as not delivered (still in the outbox), and closes the database', async () => {
@@ -122,13 +115,13 @@ describe('GIVEN a channel subscribed on a database file', () => {
     const p = await boot(file, OLD_INCIDENTS);
     await p.digests.handler.handle({ command: 'digest', action: 'subscribe' }, conversation('S'));
     p.ctx.holder.swap(coreOf([...OLD_INCIDENTS, ...FIRST]));
-    platform.script('S', [{ status: 500 }]);
+    fake.platform.script('S', [{ status: 500 }]);
     await vi.advanceTimersByTimeAsync(60 * 60_000);
-    await until(() => platform.received.some((r) => r.channel === 'S'), 'first try');
+    await until(() => fake.platform.received.some((r) => r.channel === 'S'), 'first try');
     await settle();
     // Now waiting 1 s (fake) before the retry; fake timers never reach it, so stop() returns only if it does not wait for it.
     await p.digests.service.stop();
-    running = undefined;
+    fake.running = undefined;
     expect(p.store.closed).toBe(true);
     const reopened = new SqliteStateStore(file);
     expect((await reopened.deliveredIds(ch)).size).toBe(0);

@@ -3,12 +3,13 @@
  * slot that came runs once, and a time that does not exist on a DST day runs right after the
  * change. Fake clocks; the posts go over HTTP to a stand-in platform.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dueSlot, nextOccurrence, previousOccurrence, wallTimeToInstant } from '../../src/digest/cron-time.js';
-import { startDigests, type Digests } from '../../src/digest/index.js';
+import { startDigests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { conversation, coreOf, incident, OLD_INCIDENTS, testContext, TO_FAKE, until } from './fixtures.js';
-import { createHttpPoster, startFakePlatform, type FakePlatform } from './fake-platform.js';
+import { createHttpPoster } from './fake-platform.js';
+import { useFakePlatform } from './fake-platform-hooks.js';
 
 const PARIS = 'Europe/Paris';
 const iso = (d: Date | undefined) => d?.toISOString();
@@ -31,19 +32,7 @@ describe('GIVEN cron schedules read in a time zone', () => {
   });
 });
 
-let platform: FakePlatform;
-let running: Digests | undefined;
-beforeAll(async () => {
-  platform = await startFakePlatform();
-});
-afterEach(async () => {
-  await running?.service.stop();
-  running = undefined;
-  vi.useRealTimers();
-});
-afterAll(async () => {
-  await platform.close();
-});
+const fake = useFakePlatform();
 
 const RETRY = { attempts: 2, baseDelayMs: 1_000, maxDelayMs: 5_000 };
 
@@ -53,14 +42,14 @@ async function subscribed(channel: string, start: string, time?: string) {
   vi.setSystemTime(new Date(start));
   const ctx = testContext(OLD_INCIDENTS);
   const store = new SqliteStateStore(':memory:');
-  running = await startDigests(ctx, [createHttpPoster(platform.url)], { store, retry: RETRY });
-  await running.handler.handle({ command: 'digest', action: 'subscribe', ...(time ? { time } : {}) }, conversation(channel));
+  fake.running = await startDigests(ctx, [createHttpPoster(fake.platform.url)], { store, retry: RETRY });
+  await fake.running.handler.handle({ command: 'digest', action: 'subscribe', ...(time ? { time } : {}) }, conversation(channel));
   const fresh = incident(`${channel.toLowerCase()}-new`, { addedAt: new Date(Date.parse(start) + 60_000).toISOString() });
   ctx.holder.swap(coreOf([...OLD_INCIDENTS, fresh]));
-  return { ctx, store, digests: running, fresh };
+  return { ctx, store, digests: fake.running, fresh };
 }
 
-const posts = (channel: string) => platform.accepted(channel);
+const posts = (channel: string) => fake.platform.accepted(channel);
 
 describe('GIVEN a channel subscribed to a daily digest', () => {
   it('WHEN it is at 02:30 Paris and the clocks spring forward that night THEN the digest comes at 03:00 local, once', async () => {
