@@ -5,9 +5,7 @@
  * process or after a restart on the same database file, posts only the rest, once. Through the
  * real Slack and Discord posters against stand-in APIs on 127.0.0.1.
  */
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +18,7 @@ import { postWithRetry, startDigests, type Digests, type RetryPolicy } from '../
 import { readRunFailure } from '../../src/digest/run-failure.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext, until } from './fixtures.js';
+import { startStandInApi, type StandInApi } from '../helpers/stand-in-api.js';
 
 type Platform = 'slack' | 'discord';
 
@@ -38,8 +37,7 @@ const calls: Call[] = [];
 const scripts = new Map<string, number[]>();
 const slackHistory: { channel: string; ts: string; metadata: unknown }[] = [];
 const discordNonces = new Map<string, string>();
-let server: http.Server;
-let url: string;
+let api: StandInApi;
 let dir: string;
 let n = 0;
 
@@ -55,51 +53,40 @@ function discordIncidentIds(embeds: { footer?: { text: string } }[]): string[] {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'breachbot-partial-'));
-  server = http.createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (raw += c));
-    req.on('end', () => {
-      const send = (status: number, json: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(json));
-      };
-      if (req.url === '/api/chat.postMessage') {
-        const body = Object.fromEntries(new URLSearchParams(raw));
-        const channel = String(body.channel);
-        const status = scripts.get(channel)?.shift() ?? 200;
-        const messageId = status === 200 ? `${Math.floor(Date.now() / 1000)}.${String(++n).padStart(6, '0')}` : undefined;
-        calls.push({ platform: 'slack', channel, status, incidentIds: slackIncidentIds(JSON.parse(body.blocks ?? '[]')), label: String(body.text), ...(messageId ? { messageId } : {}) });
-        if (messageId && body.metadata) slackHistory.push({ channel, ts: messageId, metadata: JSON.parse(body.metadata) as unknown });
-        return messageId ? send(200, { ok: true, channel, ts: messageId }) : send(status, { ok: false });
+  api = await startStandInApi((req, raw, send) => {
+    if (req.url === '/api/chat.postMessage') {
+      const body = Object.fromEntries(new URLSearchParams(raw));
+      const channel = String(body.channel);
+      const status = scripts.get(channel)?.shift() ?? 200;
+      const messageId = status === 200 ? `${Math.floor(Date.now() / 1000)}.${String(++n).padStart(6, '0')}` : undefined;
+      calls.push({ platform: 'slack', channel, status, incidentIds: slackIncidentIds(JSON.parse(body.blocks ?? '[]')), label: String(body.text), ...(messageId ? { messageId } : {}) });
+      if (messageId && body.metadata) slackHistory.push({ channel, ts: messageId, metadata: JSON.parse(body.metadata) as unknown });
+      return messageId ? send(200, { ok: true, channel, ts: messageId }) : send(status, { ok: false });
+    }
+    // Reconciliation: the channel's history with each message's metadata, newest first.
+    if (req.url === '/api/conversations.history') {
+      const body = Object.fromEntries(new URLSearchParams(raw));
+      const messages = slackHistory.filter((m) => m.channel === body.channel).reverse().map((m) => ({ type: 'message', ts: m.ts, metadata: m.metadata }));
+      return send(200, { ok: true, messages, has_more: false });
+    }
+    const m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(req.url ?? '');
+    if (m && req.method === 'POST') {
+      const channel = m[1]!;
+      const body = JSON.parse(raw) as { content?: string; embeds: { footer?: { text: string } }[]; nonce?: string; enforce_nonce?: boolean };
+      // A nonce already used in the channel: Discord returns that message, creating none (status 208 here, to tell).
+      const earlier = body.enforce_nonce && body.nonce ? discordNonces.get(`${channel}/${body.nonce}`) : undefined;
+      if (earlier) {
+        calls.push({ platform: 'discord', channel, status: 208, incidentIds: discordIncidentIds(body.embeds), label: body.content ?? '', messageId: earlier });
+        return send(200, { id: earlier, channel_id: channel });
       }
-      // Reconciliation: the channel's history with each message's metadata, newest first.
-      if (req.url === '/api/conversations.history') {
-        const body = Object.fromEntries(new URLSearchParams(raw));
-        const messages = slackHistory.filter((m) => m.channel === body.channel).reverse().map((m) => ({ type: 'message', ts: m.ts, metadata: m.metadata }));
-        return send(200, { ok: true, messages, has_more: false });
-      }
-      const m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(req.url ?? '');
-      if (m && req.method === 'POST') {
-        const channel = m[1]!;
-        const body = JSON.parse(raw) as { content?: string; embeds: { footer?: { text: string } }[]; nonce?: string; enforce_nonce?: boolean };
-        // A nonce already used in the channel: Discord returns that message, creating none (status 208 here, to tell).
-        const earlier = body.enforce_nonce && body.nonce ? discordNonces.get(`${channel}/${body.nonce}`) : undefined;
-        if (earlier) {
-          calls.push({ platform: 'discord', channel, status: 208, incidentIds: discordIncidentIds(body.embeds), label: body.content ?? '', messageId: earlier });
-          return send(200, { id: earlier, channel_id: channel });
-        }
-        const status = scripts.get(channel)?.shift() ?? 200;
-        const messageId = status === 200 ? String(900000000000000000n + BigInt(++n)) : undefined;
-        calls.push({ platform: 'discord', channel, status, incidentIds: discordIncidentIds(body.embeds), label: body.content ?? '', ...(messageId ? { messageId } : {}) });
-        if (messageId && body.nonce) discordNonces.set(`${channel}/${body.nonce}`, messageId);
-        return messageId ? send(200, { id: messageId, channel_id: channel }) : send(status, { code: 0, message: 'Internal Server Error' });
-      }
-      send(404, { message: `no route ${req.method} ${req.url}` });
-    });
+      const status = scripts.get(channel)?.shift() ?? 200;
+      const messageId = status === 200 ? String(900000000000000000n + BigInt(++n)) : undefined;
+      calls.push({ platform: 'discord', channel, status, incidentIds: discordIncidentIds(body.embeds), label: body.content ?? '', ...(messageId ? { messageId } : {}) });
+      if (messageId && body.nonce) discordNonces.set(`${channel}/${body.nonce}`, messageId);
+      return messageId ? send(200, { id: messageId, channel_id: channel }) : send(status, { code: 0, message: 'Internal Server Error' });
+    }
+    send(404, { message: `no route ${req.method} ${req.url}` });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 let running: Digests | undefined;
@@ -108,8 +95,7 @@ afterEach(async () => {
   running = undefined;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await api.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -137,8 +123,8 @@ const CHANNELS: Record<Platform, ChannelRef> = {
 
 function posterFor(platform: Platform): ChannelPoster {
   return platform === 'slack'
-    ? createSlackPoster({ token: 'xoxb-0000000000-test-token-for-loopback', apiUrl: `${url}/api/`, minIntervalMs: 0 })
-    : createDiscordPoster(createPosterRest({ api: `${url}/api`, token: 'MTAwMDAwMDAwMDAwMDAwMDAw.GaBcDe.test-token-for-loopback-only' }));
+    ? createSlackPoster({ token: 'xoxb-0000000000-test-token-for-loopback', apiUrl: `${api.url}/api/`, minIntervalMs: 0 })
+    : createDiscordPoster(createPosterRest({ api: `${api.url}/api`, token: 'MTAwMDAwMDAwMDAwMDAwMDAw.GaBcDe.test-token-for-loopback-only' }));
 }
 
 const FAST: RetryPolicy = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };

@@ -3,14 +3,13 @@
  * stand-in APIs on 127.0.0.1: what each platform receives, a 5xx retried then accepted and
  * recorded with the platform's message ids, a gone channel paused.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPoster } from '../../src/slack/index.js';
 import { createDiscordPoster, createPosterRest } from '../../src/discord/index.js';
 import { startDigests, type Digests } from '../../src/digest/index.js';
 import { SqliteStateStore } from '../../src/store/sqlite-state-store.js';
 import { coreOf, conversation, incident, OLD_INCIDENTS, testContext } from './fixtures.js';
+import { startStandInApi, type StandInApi } from '../helpers/stand-in-api.js';
 
 interface Call {
   readonly platform: 'slack' | 'discord';
@@ -23,52 +22,39 @@ type Reply = { status: number; slackError?: string; discordCode?: number };
 const calls: Call[] = [];
 let historyLookups = 0;
 const scripts = new Map<string, Reply[]>();
-let server: http.Server;
-let url: string;
+let api: StandInApi;
 let n = 0;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (raw += c));
-    req.on('end', () => {
-      const send = (status: number, json: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(json));
-      };
-      if (req.url === '/api/chat.postMessage') {
-        // Slack's Web API client posts form-encoded, with blocks as a JSON string.
-        const body = Object.fromEntries(new URLSearchParams(raw)) as Record<string, unknown>;
-        const channel = String(body.channel);
-        const reply = scripts.get(channel)?.shift() ?? { status: 200 };
-        calls.push({ platform: 'slack', channel, status: reply.status, body: { ...body, blocks: JSON.parse(String(body.blocks ?? '[]')) } });
-        if (reply.status !== 200) return send(reply.status, { ok: false });
-        if (reply.slackError) return send(200, { ok: false, error: reply.slackError });
-        return send(200, { ok: true, channel, ts: `1700000000.${String(++n).padStart(6, '0')}` });
-      }
-      // After a 5xx the bot cannot tell whether Slack stored the message: it looks in the history first.
-      if (req.url === '/api/conversations.history') {
-        historyLookups++;
-        return send(200, { ok: true, messages: [], has_more: false });
-      }
-      const m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(req.url ?? '');
-      if (m && req.method === 'POST') {
-        const channel = m[1]!;
-        const reply = scripts.get(channel)?.shift() ?? { status: 200 };
-        calls.push({ platform: 'discord', channel, status: reply.status, body: JSON.parse(raw) as Record<string, unknown> });
-        if (reply.status !== 200) return send(reply.status, { code: reply.discordCode ?? 0, message: reply.status === 404 ? 'Unknown Channel' : 'Internal Server Error' });
-        return send(200, { id: String(900000000000000000n + BigInt(++n)), channel_id: channel });
-      }
-      send(404, { message: `no route ${req.method} ${req.url}` });
-    });
+  api = await startStandInApi((req, raw, send) => {
+    if (req.url === '/api/chat.postMessage') {
+      // Slack's Web API client posts form-encoded, with blocks as a JSON string.
+      const body = Object.fromEntries(new URLSearchParams(raw)) as Record<string, unknown>;
+      const channel = String(body.channel);
+      const reply = scripts.get(channel)?.shift() ?? { status: 200 };
+      calls.push({ platform: 'slack', channel, status: reply.status, body: { ...body, blocks: JSON.parse(String(body.blocks ?? '[]')) } });
+      if (reply.status !== 200) return send(reply.status, { ok: false });
+      if (reply.slackError) return send(200, { ok: false, error: reply.slackError });
+      return send(200, { ok: true, channel, ts: `1700000000.${String(++n).padStart(6, '0')}` });
+    }
+    // After a 5xx the bot cannot tell whether Slack stored the message: it looks in the history first.
+    if (req.url === '/api/conversations.history') {
+      historyLookups++;
+      return send(200, { ok: true, messages: [], has_more: false });
+    }
+    const m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(req.url ?? '');
+    if (m && req.method === 'POST') {
+      const channel = m[1]!;
+      const reply = scripts.get(channel)?.shift() ?? { status: 200 };
+      calls.push({ platform: 'discord', channel, status: reply.status, body: JSON.parse(raw) as Record<string, unknown> });
+      if (reply.status !== 200) return send(reply.status, { code: reply.discordCode ?? 0, message: reply.status === 404 ? 'Unknown Channel' : 'Internal Server Error' });
+      return send(200, { id: String(900000000000000000n + BigInt(++n)), channel_id: channel });
+    }
+    send(404, { message: `no route ${req.method} ${req.url}` });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await api.close();
 });
 
 let digests: Digests | undefined;
@@ -84,8 +70,8 @@ const FRESH = [
 
 async function setUp() {
   const ctx = testContext();
-  const slack = createSlackPoster({ token: 'xoxb-0000000000-test-token-for-loopback', apiUrl: `${url}/api/`, minIntervalMs: 0 });
-  const discord = createDiscordPoster(createPosterRest({ api: `${url}/api`, token: 'MTAwMDAwMDAwMDAwMDAwMDAw.GaBcDe.test-token-for-loopback-only' }));
+  const slack = createSlackPoster({ token: 'xoxb-0000000000-test-token-for-loopback', apiUrl: `${api.url}/api/`, minIntervalMs: 0 });
+  const discord = createDiscordPoster(createPosterRest({ api: `${api.url}/api`, token: 'MTAwMDAwMDAwMDAwMDAwMDAw.GaBcDe.test-token-for-loopback-only' }));
   digests = await startDigests(ctx, [slack, discord], { store: new SqliteStateStore(':memory:'), retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
   return { ctx, digests };
 }
