@@ -24,3 +24,21 @@ export function hibpRecord(name: string): HibpRecord {
   if (!r) throw new Error(`no ${name} in ${HIBP_API}`);
   return structuredClone(r);
 }
+
+/**
+ * The breach a refreshed HIBP feed gains in the refresh tests (LinkedIn's real record, renamed):
+ * one the bundled snapshot does not have, with the given description.
+ */
+export function exampleShopBreach(description: string): HibpRecord {
+  return {
+    ...hibpRecord('LinkedIn'),
+    Name: 'ExampleShop2026',
+    Title: 'Example Shop',
+    Domain: 'exampleshop.test',
+    BreachDate: '2026-11-01',
+    AddedDate: '2026-11-20T08:00:00Z',
+    PwnCount: 123_456,
+    Description: description,
+    DataClasses: ['Email addresses', 'Names'],
+  };
+}

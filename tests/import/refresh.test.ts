@@ -17,21 +17,11 @@ import { selectDigest } from '../../src/digest/digest-selection.js';
 import { refreshHibpSnapshot, USER_AGENT, type RefreshOutcome } from '../../src/import/refresh.js';
 import { startImportRefresh } from '../../src/import/refresh-schedule.js';
 import { DATA_DIR, tempDataDir } from '../helpers/catalog-fixtures.js';
-import { hibpApi, hibpRecord } from './datasets.js';
+import { exampleShopBreach, hibpApi } from './datasets.js';
 
 type Mode = 'ok' | '500' | 'garbage' | 'truncated' | 'bad-record';
 
-const NEW_BREACH = {
-  ...hibpRecord('LinkedIn'),
-  Name: 'ExampleShop2026',
-  Title: 'Example Shop',
-  Domain: 'exampleshop.test',
-  BreachDate: '2026-11-01',
-  AddedDate: '2026-11-20T08:00:00Z',
-  PwnCount: 123_456,
-  Description: 'In November 2026, <a href="https://exampleshop.test/notice">Example Shop</a> disclosed a breach of names &amp; email addresses.',
-  DataClasses: ['Email addresses', 'Names'],
-};
+const NEW_BREACH = exampleShopBreach('In November 2026, <a href="https://exampleshop.test/notice">Example Shop</a> disclosed a breach of names &amp; email addresses.');
 
 let server: Server;
 let url = '';
