@@ -20,7 +20,7 @@ import type { RunningService } from '../../src/ports/index.js';
 import { encodeState } from '../../src/slack/button-state.js';
 import { seedDataDir } from '../helpers/catalog-fixtures.js';
 import { incidentInput, until } from '../digest/fixtures.js';
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, blockActionForm, mentionEvent, postEventToBot, postToBot, slashCommandForm } from '../slack/fake-slack.js';
+import { BOT_TOKEN, FakeSlack, blockActionForm, mentionEvent, postEventToBot, postToBot, slackHttpEnv, slashCommandForm } from '../slack/fake-slack.js';
 
 let slack: FakeSlack;
 let feed: Server;
@@ -37,10 +37,7 @@ beforeAll(async () => {
   const loaded = loadConfig({
     DATA_DIR: dataDir,
     STATE_DB: join(dataDir, 'state.sqlite'),
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_MODE: 'http',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
+    ...slackHttpEnv(slack),
     SLACK_ADMIN_USER_IDS: 'U0ASKER',
     IMPORT_HIBP_URL: `http://127.0.0.1:${(feed.address() as AddressInfo).port}/breaches`,
     // Every fifth second (node-cron's six fields).

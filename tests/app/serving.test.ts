@@ -14,7 +14,7 @@ import { BreachCore } from '../../src/core/breach-core.js';
 import { CoreHolder } from '../../src/core/core-holder.js';
 import type { RunningService } from '../../src/ports/index.js';
 import { seedDataDir } from '../helpers/catalog-fixtures.js';
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, postToBot, slashCommandForm } from '../slack/fake-slack.js';
+import { BOT_TOKEN, FakeSlack, postToBot, slackHttpEnv, slashCommandForm } from '../slack/fake-slack.js';
 import { FAKE_TOKEN, FakeDiscord, slashCommand } from '../discord/fake-discord.js';
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -33,10 +33,7 @@ beforeAll(async () => {
   const loaded = loadConfig({
     DATA_DIR: dataDir,
     STATE_DB: join(dataDir, 'state.sqlite'),
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_MODE: 'http',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
+    ...slackHttpEnv(slack),
     DISCORD_PUBLIC_KEY: PUBLIC_KEY,
     DISCORD_TOKEN: FAKE_TOKEN,
     DISCORD_API_URL: discord.apiUrl,

@@ -74,6 +74,11 @@ export interface SlackHeldMessage {
   readonly at: number;
 }
 
+/** The bot's configuration for Slack over HTTP with this fake as its API: one workspace's bot token and the signing secret. */
+export function slackHttpEnv(slack: FakeSlack): Record<string, string> {
+  return { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_MODE: 'http', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl };
+}
+
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   /** Messages posted to channels, in order (conversations.history reads them, newest first). */
