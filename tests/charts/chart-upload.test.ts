@@ -16,15 +16,12 @@ import { ALT_TEXT_MAX, UPLOAD_LIMITS } from '../../src/charts/stats-attachment.j
 import { formatNumber } from '../../src/render/format.js';
 import { createSlackApp, type SlackBot } from '../../src/slack/slack-app.js';
 import { startDiscord, type DiscordService } from '../../src/discord/index.js';
-import { DiscordHttpInteractions } from '../../src/discord/http-interactions.js';
-import { restBase } from '../../src/discord/discord-client.js';
 import { discordPublicKey } from '../../src/discord/verify-interaction.js';
-import { HttpServer } from '../../src/http/http-server.js';
-import { MemorySeenRequests } from '../../src/http/seen-requests.js';
 import { seedCore } from '../helpers/catalog-fixtures.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, mentionEvent, postEventToBot, postToBot, slashCommandForm } from '../slack/fake-slack.js';
 import { DATA } from '../slack/fixtures.js';
 import { APP_ID, ATTACHMENT_LIMIT, FAKE_TOKEN, FakeDiscord, slashCommand, type RecordedRequest } from '../discord/fake-discord.js';
+import { startInteractionsEndpoint, type InteractionsEndpoint } from '../discord/fixtures.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const STRING = 3;
@@ -180,8 +177,7 @@ describe('GIVEN the discord.js client on the gateway of the fake Discord', () =>
 
 describe('GIVEN Discord interactions over HTTP', () => {
   let fake: FakeDiscord;
-  let server: HttpServer;
-  let interactions: DiscordHttpInteractions;
+  let endpoint: InteractionsEndpoint;
   let port: number;
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 
@@ -189,14 +185,11 @@ describe('GIVEN Discord interactions over HTTP', () => {
     fake = await new FakeDiscord().start();
     const log = createLogger([FAKE_TOKEN], () => undefined);
     const hex = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
-    interactions = new DiscordHttpInteractions({ publicKey: discordPublicKey(hex), deps: { holder: new CoreHolder(core), handlers: [], log }, log, seen: new MemorySeenRequests(), api: restBase(fake.apiUrl)! });
-    server = new HttpServer(log);
-    interactions.mount(server);
-    port = await server.listen(0, '127.0.0.1');
+    endpoint = await startInteractionsEndpoint(fake.apiUrl, { publicKey: discordPublicKey(hex), deps: { holder: new CoreHolder(core), handlers: [], log }, log });
+    ({ port } = endpoint);
   });
   afterAll(async () => {
-    await server?.close();
-    await interactions?.stop();
+    await endpoint?.close();
     await fake?.close();
   });
 

@@ -1,8 +1,14 @@
 /**
  * Catalogs for renderer tests: the biggest records the schema allows us to imagine (every list
- * long, every text thousands of characters) and records full of mentions and markdown.
+ * long, every text thousands of characters) and records full of mentions and markdown. And the
+ * interactions endpoint on a loopback server of its own, for the tests that post to it.
  */
+import type { Logger } from '../../src/app/logger.js';
 import { BreachCore } from '../../src/core/breach-core.js';
+import { restBase } from '../../src/discord/discord-client.js';
+import { DiscordHttpInteractions, type DiscordHttpOptions } from '../../src/discord/http-interactions.js';
+import { HttpServer } from '../../src/http/http-server.js';
+import { MemorySeenRequests } from '../../src/http/seen-requests.js';
 import { CatalogBuilder } from '../../src/core/catalog.js';
 import { DATA_CLASSES } from '../../src/core/data-classes.js';
 import { TEXT_LIMITS, type IncidentInput } from '../../src/core/incident-schema.js';
@@ -55,3 +61,33 @@ export function coreOf(records: readonly IncidentInput[]): BreachCore {
 }
 
 export const HOSTILE_TEXT = HOSTILE;
+
+export interface InteractionsEndpoint {
+  /** The loopback port `/discord/interactions` is served on. */
+  readonly port: number;
+  /** Closes the server, then stops the interactions (pending follow-ups). */
+  close(): Promise<void>;
+}
+
+/**
+ * `/discord/interactions` on a server of its own on 127.0.0.1, remembering requests in memory,
+ * with follow-ups going to the fake Discord's REST at `apiUrl`.
+ */
+export async function startInteractionsEndpoint(
+  apiUrl: string,
+  options: Omit<DiscordHttpOptions, 'seen' | 'api'> & { readonly log: Logger },
+): Promise<InteractionsEndpoint> {
+  const interactions = new DiscordHttpInteractions({ ...options, seen: new MemorySeenRequests(), api: restBase(apiUrl)! });
+  const server = new HttpServer(options.log);
+  const close = async () => {
+    await server.close();
+    await interactions.stop();
+  };
+  try {
+    interactions.mount(server);
+    return { port: await server.listen(0, '127.0.0.1'), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

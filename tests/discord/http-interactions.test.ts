@@ -8,16 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, type CommandDefinition, type CommandRequest } from '../../commands/index.js';
 import { createLogger } from '../../src/app/logger.js';
 import { CoreHolder } from '../../src/core/core-holder.js';
-import { DiscordHttpInteractions } from '../../src/discord/http-interactions.js';
-import { restBase } from '../../src/discord/discord-client.js';
 import { discordPublicKey, verifyDiscordSignature } from '../../src/discord/verify-interaction.js';
-import { HttpServer } from '../../src/http/http-server.js';
 import { BotMetrics } from '../../src/http/metrics.js';
-import { MemorySeenRequests } from '../../src/http/seen-requests.js';
 import type { CommandHandler } from '../../src/ports/index.js';
 import { seedCore } from '../helpers/catalog-fixtures.js';
 import { FAKE_TOKEN, FakeDiscord, autocomplete, buttonPress, slashCommand } from './fake-discord.js';
 import { schemaErrors } from './payload-schema.js';
+import { startInteractionsEndpoint, type InteractionsEndpoint } from './fixtures.js';
 
 const STRING = 3;
 
@@ -47,8 +44,7 @@ const PUBLIC_KEY_HEX = rawPublicKeyHex(publicKey);
 const other = generateKeyPairSync('ed25519');
 
 let fake: FakeDiscord;
-let server: HttpServer;
-let interactions: DiscordHttpInteractions;
+let endpoint: InteractionsEndpoint;
 let port: number;
 const metrics = new BotMetrics();
 const logLines: string[] = [];
@@ -57,22 +53,17 @@ beforeAll(async () => {
   fake = await new FakeDiscord().start();
   const log = createLogger([FAKE_TOKEN], (l) => logLines.push(l));
   const commands = new Map([...COMMANDS, slowCommand].map((c) => [c.discordName, c as CommandDefinition<CommandRequest>]));
-  interactions = new DiscordHttpInteractions({
+  endpoint = await startInteractionsEndpoint(fake.apiUrl, {
     publicKey: discordPublicKey(PUBLIC_KEY_HEX),
     deps: { holder: new CoreHolder(seedCore()), handlers: [digestHandler], log, commands, deferAfterMs: 50 },
     log,
-    seen: new MemorySeenRequests(),
-    api: restBase(fake.apiUrl)!,
     metrics,
   });
-  server = new HttpServer(log);
-  interactions.mount(server);
-  port = await server.listen(0, '127.0.0.1');
+  ({ port } = endpoint);
 });
 
 afterAll(async () => {
-  await server?.close();
-  await interactions?.stop();
+  await endpoint?.close();
   await fake?.close();
 });
 
