@@ -1,9 +1,12 @@
 /**
  * Catalogs for the renderer tests: the bundled data, a record whose every field is hostile
- * markup, and records with every field at its longest, built through the real schema.
+ * markup, and records with every field at its longest, built through the real schema. And the
+ * real Bolt app in HTTP mode on 127.0.0.1 over the bundled data, for the tests that post to it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CoreHolder } from '../../src/core/core-holder.js';
+import { createSlackApp, type SlackAppOptions, type SlackBot } from '../../src/slack/slack-app.js';
 import { BreachCore } from '../../src/core/breach-core.js';
 import { CatalogBuilder } from '../../src/core/catalog.js';
 import { DATA_CLASSES } from '../../src/core/data-classes.js';
@@ -115,4 +118,19 @@ export function longestIncident(n: number, related: readonly string[] = []): Inc
     established: Array.from({ length: 30 }, (_, i) => ({ path: `dates.disclosed.${i}`, basis: 'public-record' as const, note: { en: long('note', 1000), fr: long('note', 1000) } })),
     related: [...related],
   };
+}
+
+/**
+ * The real Bolt app in HTTP mode over the bundled incidents, answering in English and only after
+ * the listener finished (so a test sees side effects without polling), listening on 127.0.0.1.
+ */
+export async function startHttpSlackBot(options: Omit<SlackAppOptions, 'holder' | 'language' | 'processBeforeResponse'>): Promise<{ bot: SlackBot; port: number }> {
+  const bot = await createSlackApp({ holder: new CoreHolder(bundledCore()), language: 'en', processBeforeResponse: true, ...options });
+  try {
+    const { port } = (await bot.start({ port: 0, host: '127.0.0.1' })) as { port: number };
+    return { bot, port };
+  } catch (error) {
+    await bot.stop();
+    throw error;
+  }
 }

@@ -4,15 +4,14 @@
  * refuse or ignore each, act once on what Slack repeats, and keep serving.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreHolder } from '../../src/core/core-holder.js';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/env.js';
 import { MemorySeenRequests } from '../../src/http/seen-requests.js';
-import { createSlackApp, type SlackBot } from '../../src/slack/slack-app.js';
+import type { SlackBot } from '../../src/slack/slack-app.js';
 import { verifySlackSignature } from '../../src/slack/verify-request.js';
 import { buttons } from './block-kit-check.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, blockActionForm, mentionEvent, postToBot, sign, slashCommandForm } from './fake-slack.js';
-import { DATA, bundledCore } from './fixtures.js';
+import { DATA, startHttpSlackBot } from './fixtures.js';
 
 let fake: FakeSlack;
 let bot: SlackBot;
@@ -25,15 +24,7 @@ beforeAll(async () => {
   const loaded = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_MODE: 'http', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, DATA_DIR: DATA });
   if (!loaded.ok || !loaded.config.slack) throw new Error('bad test config');
   const log = createLogger([BOT_TOKEN, SIGNING_SECRET], (l) => logLines.push(l));
-  bot = await createSlackApp({
-    config: loaded.config.slack,
-    holder: new CoreHolder(bundledCore()),
-    log,
-    language: 'en',
-    processBeforeResponse: true,
-    onRequest: (o) => outcomes.push(o),
-  });
-  ({ port } = (await bot.start({ port: 0, host: '127.0.0.1' })) as { port: number });
+  ({ bot, port } = await startHttpSlackBot({ config: loaded.config.slack, log, onRequest: (o) => outcomes.push(o) }));
 });
 
 afterAll(async () => {

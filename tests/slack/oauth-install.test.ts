@@ -7,12 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/env.js';
-import { CoreHolder } from '../../src/core/core-holder.js';
 import { MemoryInstallationRecords } from '../../src/slack/installation-store.js';
-import { createSlackApp, type SlackBot } from '../../src/slack/slack-app.js';
+import type { SlackBot } from '../../src/slack/slack-app.js';
 import { createWorkspacePoster } from '../../src/slack/workspace-poster.js';
 import { FakeSlack, SIGNING_SECRET, mentionEvent, sign } from './fake-slack.js';
-import { DATA, bundledCore } from './fixtures.js';
+import { DATA, startHttpSlackBot } from './fixtures.js';
 
 const CLIENT_ID = '1111111111.2222222222';
 const CLIENT_SECRET = 'c0ffee0123456789c0ffee0123456789';
@@ -40,18 +39,14 @@ beforeAll(async () => {
   });
   if (!loaded.ok || !loaded.config.slack) throw new Error(loaded.ok ? 'no slack config' : loaded.errors.join('; '));
   const log = createLogger([CLIENT_SECRET, STATE_SECRET], (l) => logLines.push(l));
-  bot = await createSlackApp({
+  ({ bot, port } = await startHttpSlackBot({
     config: loaded.config.slack,
-    holder: new CoreHolder(bundledCore()),
     log,
-    language: 'en',
-    processBeforeResponse: true,
     installations: records,
     onWorkspaceRemoved: async (workspaceId, reason) => {
       removed.push([workspaceId, reason]);
     },
-  });
-  ({ port } = (await bot.start({ port: 0, host: '127.0.0.1' })) as { port: number });
+  }));
 });
 
 afterAll(async () => {
