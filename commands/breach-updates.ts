@@ -16,7 +16,7 @@ export const breachUpdates: CommandDefinition<UpdatesRequest> = {
     en: '"Updated" notes when an incident posted here changes (on or off)',
     fr: 'Notes «\u202fmis à jour\u202f» quand un incident publié ici change (on ou off)',
   },
-  usage: { en: '/breach updates [on|off]', fr: '/breach updates [on|off]' },
+  usage: { en: '/breach updates [on|off]', fr: '/breach mises-à-jour [oui|non]' },
   examples: ['/breach updates off', '/breach updates on'],
   options: [
     {

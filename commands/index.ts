@@ -61,8 +61,9 @@ export function parseCommandText(text: string): CommandRequest | UsageError {
   if (word === 'status' || word === 'statut') return args === '' ? breachStatus.parseText(args) : breachSearch.parseText(clean);
   // The channel's language: "lang fr", "langue", "language auto"; "langue des signes" stays a search.
   if (LANGUAGE_WORDS.has(fold(word))) return isLanguageArgs(args) ? breachLanguage.parseText(args) : breachSearch.parseText(clean);
-  // "updates off"; "updates to the orange breach" stays a search.
+  // "updates off", "mises-à-jour" alone or with oui/non; "updates to the orange breach" stays a search.
   if (word === 'updates' && !isUpdatesArgs(args)) return breachSearch.parseText(clean);
+  if (UPDATES_WORDS_FR.has(fold(word)) && (args !== '' || fold(word) !== 'maj')) return isUpdatesArgs(args) ? breachUpdates.parseText(args) : breachSearch.parseText(clean);
   const command = COMMANDS_BY_NAME.get(word);
   if (command) return command.parseText(args);
   // French command words ("veille ajouter Inbenta", "résumé abonner 08:30") only when an action
@@ -77,6 +78,9 @@ export function parseCommandText(text: string): CommandRequest | UsageError {
 
 const LANGUAGE_WORDS: ReadonlySet<string> = new Set(['lang', 'langue', 'language']);
 
+/** The French words of `/breach updates`: "mises-à-jour non", "maj oui"; "mises-à-jour" alone shows the setting ("maj" alone stays a search). */
+const UPDATES_WORDS_FR: ReadonlySet<string> = new Set(['mises-a-jour', 'maj']);
+
 const HELP_WORDS: ReadonlySet<string> = new Set(['help', 'aide', '?', 'h', 'commands', 'commandes', 'usage', 'mode d emploi', 'mode demploi']);
 
 /** Commands by their Discord names in both languages (`breach-latest`, `fuite-recentes`). */
@@ -87,8 +91,6 @@ const COMMANDS_BY_ANY_DISCORD_NAME: ReadonlyMap<string, CommandDefinition<Comman
 const FRENCH_COMMAND_WORDS: ReadonlyMap<string, CommandDefinition<CommandRequest>> = new Map<string, CommandDefinition<CommandRequest>>([
   ['veille', breachWatch],
   ['resume', breachDigest],
-  ['mises-a-jour', breachUpdates],
-  ['maj', breachUpdates],
 ]);
 
 /**

@@ -62,6 +62,8 @@ export function textCommand(hint: CommandHint, lang: Lang, arg?: string): string
     case 'lang set':
       return `${lang === 'fr' ? '/breach langue' : '/breach lang'} ${arg ?? 'fr|en|auto'}`;
     case 'updates':
+      // French readers type the French word and yes/no (`/breach mises-à-jour non`); both spellings are understood.
+      if (lang === 'fr') return `/breach mises-à-jour${arg ? ` ${arg === 'on' ? 'oui' : arg === 'off' ? 'non' : arg}` : ''}`;
       return `/breach updates${arg ? ` ${arg}` : ''}`;
     default:
       return `/breach ${hint}`;

@@ -32,6 +32,6 @@ export function usageProblemWords(problem: UsageProblem, lang: Lang): Phrase {
     case 'not-a-language':
       return fr ? p`${quote(problem.text, lang)} n'est pas une langue : utilisez ${code('fr')}, ${code('en')} ou ${code('auto')}.` : p`${quote(problem.text, lang)} is not a language: use ${code('fr')}, ${code('en')} or ${code('auto')}.`;
     case 'not-on-off':
-      return fr ? p`${quote(problem.text, lang)} n’est ni ${code('on')} ni ${code('off')}.` : p`${quote(problem.text, lang)} is neither ${code('on')} nor ${code('off')}.`;
+      return fr ? p`${quote(problem.text, lang)} n’est ni ${code('oui')} ni ${code('non')}.` : p`${quote(problem.text, lang)} is neither ${code('on')} nor ${code('off')}.`;
   }
 }

@@ -128,7 +128,7 @@ describe('GIVEN someone who is not a channel admin', () => {
     expect(en).toContain('\n“Updated” notes: off, the digest still lists updated incidents (`/breach updates on` to get them)\n');
     const fr = text(reply, 'fr');
     expect(fr).toContain('Dans le prochain résumé, pour l’instant\u202f: 1 incident mis à jour\n');
-    expect(fr).toContain('Notes «\u202fmis à jour\u202f»\u202f: désactivées, le résumé liste quand même les incidents mis à jour (`/breach updates on` pour les recevoir)');
+    expect(fr).toContain('Notes «\u202fmis à jour\u202f»\u202f: désactivées, le résumé liste quand même les incidents mis à jour (`/breach mises-à-jour oui` pour les recevoir)');
     expect(onDiscord(reply)).toContain('(`/breach-updates state:on` to get them)');
     // `digest status` and the preview agree with it.
     expect(text(await ask('digest status', reader))).toContain('In the next digest so far: 1 updated incident');

@@ -105,16 +105,20 @@ describe('GIVEN a channel that received Acme', () => {
 });
 
 describe('GIVEN the updates switch', () => {
-  it('THEN Slack text and the terminal read on/off in English and French, a bare word shows it, other words stay a search', () => {
+  it('THEN Slack text and the terminal read on/off and oui/non, a bare "updates" or "mises-à-jour" shows it, other words stay a search; French answers spell it /breach mises-à-jour oui|non', () => {
     expect(parseCommandText('updates off')).toEqual({ command: 'updates', action: 'set', on: false });
     expect(parseCommandText('updates')).toEqual({ command: 'updates', action: 'show' });
     expect(parseCommandText('mises-à-jour oui')).toEqual({ command: 'updates', action: 'set', on: true });
+    expect(parseCommandText('mises-à-jour')).toEqual({ command: 'updates', action: 'show' });
+    expect(parseCommandText('maj non')).toEqual({ command: 'updates', action: 'set', on: false });
+    expect(parseCommandText('mises-à-jour du logiciel')).toMatchObject({ command: 'search' });
+    expect(parseCommandText('maj')).toMatchObject({ command: 'search' });
     expect(parseCommandText('updates to the orange breach')).toMatchObject({ command: 'search' });
     expect(breachUpdates.fromOptions({ state: 'on' })).toEqual({ command: 'updates', action: 'set', on: true });
     const wrong = breachUpdates.parseText('sometimes');
     expect(isUsageError(wrong) && wrong.problem).toEqual({ kind: 'not-on-off', text: 'sometimes' });
     expect(isUsageError(wrong) && phraseText(usageProblemWords(wrong.problem!, 'en'))).toBe('“sometimes” is neither `on` nor `off`.');
-    expect(isUsageError(wrong) && phraseText(usageProblemWords(wrong.problem!, 'fr'))).toBe('«\u202fsometimes\u202f» n’est ni `on` ni `off`.');
+    expect(isUsageError(wrong) && phraseText(usageProblemWords(wrong.problem!, 'fr'))).toBe('«\u202fsometimes\u202f» n’est ni `oui` ni `non`.');
   });
 
   it('THEN a member sees it, only an admin changes it, and the answer names the command of the platform', async () => {
