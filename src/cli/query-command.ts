@@ -10,7 +10,6 @@ import { MAX_PAGE_SIZE } from '../core/answer.js';
 import { detectLanguage, parseQuery } from '../core/query-parser.js';
 import { summarizeProblems } from '../core/problem-summary.js';
 import type { Config } from '../config/env.js';
-import { CoreHolder } from '../core/core-holder.js';
 import { loadCore } from '../worker/catalog-cache.js';
 import { renderText } from '../render/text-renderer.js';
 import { errorMessage } from '../render/messages.js';
@@ -111,7 +110,7 @@ export async function queryCommand(command: 'search' | 'latest' | 'stats' | 'sho
   const { core, problems } = await loadCore(config.dataDir, config.cacheDir);
   const summary = summarizeProblems(problems);
   if (summary) io.err(`breachbot: ${summary}`);
-  const answer = new CoreHolder(core).core.execute(request);
+  const answer = core.execute(request);
   if (answer.kind === 'error') {
     // A query the core refuses is a usage error: one line on stderr, exit 2.
     io.err(`breachbot: ${errorMessage(answer, lang).replace(/`/g, '')}`);

@@ -12,7 +12,7 @@
  * Both are counted (`onGivenUp`, the `breachbot_channel_posts_given_up_total` metric).
  */
 import { channelKey } from '../ports/index.js';
-import type { OutboxItem, OutboxKind } from '../store/state-store.js';
+import type { OutboxItem } from '../store/state-store.js';
 import type { FeatureDeps } from './feature-deps.js';
 
 /** A queued alert older than this is given up, not queued again, when its outbox item is abandoned. */

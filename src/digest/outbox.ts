@@ -14,7 +14,7 @@
 import type { Answer } from '../core/answer.js';
 import type { Lang } from '../core/lang.js';
 import type { AcceptedPart } from '../ports/index.js';
-import type { OutboxItem, StateStore } from '../store/state-store.js';
+import type { OutboxItem } from '../store/state-store.js';
 import { backoffDelay, postWithRetry } from './delivery.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { noteDelivered } from './incident-updates.js';

@@ -11,7 +11,7 @@ import type { Lang } from '../core/lang.js';
 import { LABELS, errorMessage, noResultsMessage, notFoundMessage, suggestionsLead } from '../render/messages.js';
 import { statsCard } from '../render/stats-card.js';
 import { helpCard } from '../render/help-card.js';
-import { colon, typeset } from '../render/typography.js';
+import { colon } from '../render/typography.js';
 import { encodeButton, type ButtonState } from './custom-id.js';
 import { DISCORD_WORDS } from './discord-wording.js';
 import { DISCORD_SPELLING } from './command-spelling.js';

@@ -6,7 +6,6 @@
  * Block Kit, an embed), escaping and clipping for its own limits, without wording anything.
  */
 import type { Match } from '../core/answer.js';
-import type { Incident } from '../core/incident-schema.js';
 import type { Lang } from '../core/lang.js';
 import { establishedLine, unstatedList } from './fact-notes.js';
 import {

@@ -16,10 +16,6 @@ import { featureText, searchHeading } from './feature-words.js';
 import { type CommandSpelling, TEXT_SPELLING } from './command-spelling.js';
 import { semicolon, typeset } from './typography.js';
 
-function line(label: string, value: string | undefined, lang: Lang): string[] {
-  return value ? [`   ${label}${colon(lang)}${value}`] : [];
-}
-
 /** A line cut at `max` characters, at a word, with "…". */
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -18,7 +18,7 @@ import { type FeatureWords, featureWords, searchHeading } from '../render/featur
 import { usageProblemWords } from '../render/usage-words.js';
 import type { UsageProblem } from '../core/feature-outcome.js';
 import { phraseText } from '../render/phrase.js';
-import { colon, typeset } from '../render/typography.js';
+import { colon } from '../render/typography.js';
 import type { Localized } from '../../commands/command-definition.js';
 import { type UsageDetail, helpBlocks, phraseMrkdwn, statsBlocks, usageBlocks } from './reference-blocks.js';
 
